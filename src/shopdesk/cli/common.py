@@ -1,0 +1,100 @@
+"""What every command shares: --db and --json, opening the shop, printing, errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from shopdesk.config import resolve_database
+from shopdesk.domain.errors import ShopDeskError, ValidationFailed
+from shopdesk.services.shop import Shop
+
+log = logging.getLogger(__name__)
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a value given before the command is not reset by the command's own parser.
+    common.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=argparse.SUPPRESS,
+        help="SQLite file or postgresql+psycopg:// URL (default: settings, then SHOPDESK_DB)",
+    )
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print machine-readable JSON")
+    return common
+
+
+class Context:
+    def __init__(self, args: argparse.Namespace, stdout: TextIO, stderr: TextIO):
+        self.args = args
+        self.stdout = stdout
+        self.stderr = stderr
+        self.json = bool(getattr(args, "json", False))
+        self._shop: Shop | None = None
+
+    @property
+    def database(self) -> str:
+        return resolve_database(getattr(self.args, "db", None))
+
+    def shop(self) -> Shop:
+        """The shop, created or migrated on first use; a backup before migrating is announced."""
+        if self._shop is None:
+            self._shop, result = Shop.open(self.database)
+            if result and result.backup:
+                self.info(f"Backed up the database before upgrading it: {result.backup}")
+        return self._shop
+
+    def info(self, text: str) -> None:
+        """Progress and notes go to stderr, so --json output stays parseable."""
+        print(text, file=self.stderr)
+
+    def out(self, value: Any, text: str | None = None) -> None:
+        if self.json:
+            json.dump(value, self.stdout, ensure_ascii=False, indent=2, default=_json_default)
+            self.stdout.write("\n")
+        else:
+            print(text if text is not None else value, file=self.stdout)
+
+    def close(self) -> None:
+        if self._shop is not None:
+            self._shop.close()
+
+
+def _json_default(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def run_command(
+    handler: Callable[[Context], int | None], args: argparse.Namespace, stdout: TextIO, stderr: TextIO
+) -> int:
+    ctx = Context(args, stdout, stderr)
+    try:
+        return handler(ctx) or 0
+    except ValidationFailed as exc:
+        print(f"error: {exc.headline}", file=stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=stderr)
+        return 1
+    except ShopDeskError as exc:
+        print(f"error: {exc}", file=stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=stderr)
+        return 130
+    finally:
+        ctx.close()

@@ -1,0 +1,43 @@
+"""shopdesk db upgrade | check."""
+
+from __future__ import annotations
+
+import argparse
+
+from shopdesk.cli.common import Context
+from shopdesk.services import maintenance
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    db = sub.add_parser("db", parents=[common], help="create, upgrade and check the database")
+    actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    actions.add_parser("upgrade", parents=[common], help="create or migrate the schema").set_defaults(handler=upgrade)
+    actions.add_parser("check", parents=[common], help="integrity and consistency checks").set_defaults(handler=check)
+
+
+def upgrade(ctx: Context) -> int:
+    result = maintenance.upgrade(ctx.database)
+    if result.backup:
+        ctx.info(f"Backed up the database before upgrading it: {result.backup}")
+    text = (
+        f"Upgraded {result.where} from {result.from_revision or 'empty'} to {result.to_revision}"
+        if result.changed
+        else f"{result.where} is up to date ({result.to_revision})"
+    )
+    ctx.out(
+        {
+            "from": result.from_revision,
+            "to": result.to_revision,
+            "backup": str(result.backup) if result.backup else None,
+        },
+        text,
+    )
+    return 0
+
+
+def check(ctx: Context) -> int:
+    report = maintenance.check(ctx.database)
+    text = "\n".join([f"checked: {', '.join(report.checked)}", *(f"PROBLEM: {p}" for p in report.problems)])
+    text += "\nok" if report.ok else f"\n{len(report.problems)} problem(s)"
+    ctx.out({"ok": report.ok, "checked": report.checked, "problems": report.problems}, text)
+    return 0 if report.ok else 1

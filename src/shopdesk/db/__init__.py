@@ -1,0 +1,1 @@
+"""SQLAlchemy tables, engine set-up, unit of work, migrations and backups."""

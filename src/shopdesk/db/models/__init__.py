@@ -1,0 +1,22 @@
+"""All mapped tables; importing this package registers them on Base.metadata."""
+
+from shopdesk.db.models.base import Base
+from shopdesk.db.models.catalogue import Barcode, Category, Product, ProductSupplier
+from shopdesk.db.models.locations import Location
+from shopdesk.db.models.parties import Customer, CustomerAddress, CustomerPhone, Supplier
+from shopdesk.db.models.settings import ImportProfile, ShopSetting
+
+__all__ = [
+    "Barcode",
+    "Base",
+    "Category",
+    "Customer",
+    "CustomerAddress",
+    "CustomerPhone",
+    "ImportProfile",
+    "Location",
+    "Product",
+    "ProductSupplier",
+    "ShopSetting",
+    "Supplier",
+]

@@ -1,0 +1,1 @@
+"""Plain Python: entities, value types and rules. No Qt, no SQLAlchemy."""

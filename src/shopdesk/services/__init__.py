@@ -1,0 +1,1 @@
+"""Use cases. Each public function opens its own unit of work and returns plain results."""

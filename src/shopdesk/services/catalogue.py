@@ -1,0 +1,359 @@
+"""Catalogue use cases: products, variants, categories, barcodes (商品管理)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from shopdesk.db.models import Barcode, Category, Product, ProductSupplier, Supplier
+from shopdesk.domain import barcodes as bc
+from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key, validate
+from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
+from shopdesk.domain.search import normalize_query, search_key
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    """One line of the product list."""
+
+    id: int
+    sku: str
+    name: str
+    alt_name: str
+    variant_label: str
+    category: str
+    price: int
+    cost: int
+    status: str
+    archived: bool
+    is_parent: bool
+    barcode: str = ""
+
+
+@dataclass
+class ProductDetail:
+    id: int
+    version: int
+    draft: ProductDraft
+    archived: bool
+    is_parent: bool
+    variant_skus: list[str] = field(default_factory=list)
+
+
+SORT_COLUMNS = {
+    "sku": Product.sku_key,
+    "name": Product.name,
+    "category": Category.path,
+    "price": Product.price,
+    "cost": Product.cost,
+    "status": Product.status,
+}
+
+
+@dataclass(frozen=True)
+class ProductFilter:
+    """What the product list shows: a search text and filters, sorted in SQL."""
+
+    text: str = ""
+    category_id: int | None = None
+    status: str | None = None
+    include_archived: bool = False
+    sort: str = "sku"
+    descending: bool = False
+
+
+def product_search_key(draft: ProductDraft) -> str:
+    return search_key([draft.name, draft.alt_name, draft.variant_label], [draft.sku, *draft.barcodes])
+
+
+class Catalogue:
+    def __init__(self, shop: Shop):
+        self.shop = shop
+        self.db = shop.db
+
+    # Reading -----------------------------------------------------------------------
+    def _filtered(self, query: Select, flt: ProductFilter, subtree: Sequence[int] | None) -> Select:
+        if flt.text.strip():
+            needle = normalize_query(flt.text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(Product.search_text.like(f"%{needle}%", escape="\\"))
+        if subtree is not None:
+            query = query.where(Product.category_id.in_(subtree))
+        if flt.status:
+            query = query.where(Product.status == flt.status)
+        if not flt.include_archived:
+            query = query.where(Product.archived.is_(False))
+        return query
+
+    def _subtree(self, conn, category_id: int | None) -> list[int] | None:  # type: ignore[no-untyped-def]
+        if category_id is None:
+            return None
+        path = conn.execute(select(Category.path).where(Category.id == category_id)).scalar()
+        if path is None:
+            return []
+        like = path.replace("%", "\\%").replace("_", "\\_") + "/%"
+        return list(
+            conn.execute(
+                select(Category.id).where(or_(Category.id == category_id, Category.path.like(like, escape="\\")))
+            ).scalars()
+        )
+
+    def count_products(self, flt: ProductFilter = ProductFilter()) -> int:
+        with self.db.read() as conn:
+            subtree = self._subtree(conn, flt.category_id)
+            query = self._filtered(select(func.count()).select_from(Product), flt, subtree)
+            return int(conn.execute(query).scalar_one())
+
+    def list_products(
+        self, flt: ProductFilter = ProductFilter(), offset: int = 0, limit: int = 200
+    ) -> list[ProductRow]:
+        """One page of the product list, filtered and sorted in SQL."""
+        sort_col = SORT_COLUMNS.get(flt.sort, Product.sku_key)
+        order = [
+            sort_col.desc() if flt.descending else sort_col.asc(),
+            Product.id.desc() if flt.descending else Product.id,
+        ]
+        with self.db.read() as conn:
+            subtree = self._subtree(conn, flt.category_id)
+            query = (
+                select(
+                    Product.id,
+                    Product.sku,
+                    Product.name,
+                    Product.alt_name,
+                    Product.variant_label,
+                    func.coalesce(Category.path, "").label("category"),
+                    Product.price,
+                    Product.cost,
+                    Product.status,
+                    Product.archived,
+                    Product.is_parent,
+                )
+                .select_from(Product)
+                .outerjoin(Category, Product.category_id == Category.id)
+            )
+            query = self._filtered(query, flt, subtree).order_by(*order).offset(offset).limit(limit)
+            rows = conn.execute(query).all()
+            ids = [r.id for r in rows]
+            first_barcode: dict[int, str] = {}
+            if ids:
+                for pid, code in conn.execute(
+                    select(Barcode.product_id, Barcode.code)
+                    .where(Barcode.product_id.in_(ids))
+                    .order_by(Barcode.id.desc())
+                ):
+                    first_barcode[pid] = code
+        return [ProductRow(*r, barcode=first_barcode.get(r.id, "")) for r in rows]
+
+    def get_product(self, product_id: int) -> ProductDetail:
+        with self.db.uow() as uow:
+            product = uow.session.get(Product, product_id, options=[selectinload(Product.barcodes)])
+            if product is None:
+                raise NotFound(f"No product with id {product_id}")
+            return self._detail(uow.session, product)
+
+    def find_by_code(self, code: str) -> ProductDetail | None:
+        """A product by SKU (any case) or by one of its barcodes, as a scanner reads it."""
+        code = code.strip()
+        with self.db.uow() as uow:
+            product = uow.session.scalar(select(Product).where(Product.sku_key == sku_key(code)))
+            if product is None:
+                product = uow.session.scalar(select(Product).join(Barcode).where(Barcode.code == code))
+            return None if product is None else self._detail(uow.session, product)
+
+    def _detail(self, session: Session, product: Product) -> ProductDetail:
+        parent_sku = ""
+        if product.parent_id:
+            parent_sku = session.scalar(select(Product.sku).where(Product.id == product.parent_id)) or ""
+        variants = list(
+            session.scalars(select(Product.sku).where(Product.parent_id == product.id).order_by(Product.sku))
+        )
+        draft = ProductDraft(
+            sku=product.sku,
+            name=product.name,
+            price=product.price,
+            cost=product.cost,
+            alt_name=product.alt_name,
+            description=product.description,
+            category_path=product.category.path if product.category else "",
+            unit=product.unit,
+            weight_g=product.weight_g,
+            status=ListingStatus(product.status),
+            barcodes=[b.code for b in product.barcodes],
+            tags=list(product.tags or []),
+            parent_sku=parent_sku,
+            variant_label=product.variant_label,
+        )
+        return ProductDetail(product.id, product.version, draft, product.archived, product.is_parent, variants)
+
+    def categories(self) -> list[tuple[int, str]]:
+        """(id, path) of every category, in tree order."""
+        with self.db.read() as conn:
+            return [tuple(r) for r in conn.execute(select(Category.id, Category.path).order_by(Category.path))]  # type: ignore[misc]
+
+    # Writing -----------------------------------------------------------------------
+    def create_product(self, draft: ProductDraft) -> int:
+        """Add a product; every problem is reported at once as ValidationFailed."""
+        with self.db.uow() as uow:
+            product = Product(sku=draft.sku.strip(), sku_key=sku_key(draft.sku))
+            self._apply(uow.session, product, draft, is_new=True)
+            uow.session.add(product)
+            self._flush(uow.session, draft)
+            uow.commit()
+            return product.id
+
+    def update_product(self, product_id: int, draft: ProductDraft, expected_version: int) -> int:
+        """Save an edit; refused if someone else saved the product since it was opened."""
+        with self.db.uow() as uow:
+            product = uow.session.get(Product, product_id, options=[selectinload(Product.barcodes)])
+            if product is None:
+                raise NotFound(f"No product with id {product_id}")
+            if product.version != expected_version:
+                raise Conflict(f"Product {product.sku} was changed by someone else; reopen it to see the changes.")
+            product.sku = draft.sku.strip()
+            product.sku_key = sku_key(draft.sku)
+            self._apply(uow.session, product, draft, is_new=False)
+            try:
+                self._flush(uow.session, draft)
+                uow.commit()
+            except StaleDataError as exc:
+                raise Conflict(f"Product {draft.sku} was changed by someone else; reopen it.") from exc
+            return product.version
+
+    def set_archived(self, product_id: int, archived: bool = True) -> None:
+        with self.db.uow() as uow:
+            product = uow.session.get(Product, product_id)
+            if product is None:
+                raise NotFound(f"No product with id {product_id}")
+            product.archived = archived
+            if archived and product.status == ListingStatus.LISTED:
+                product.status = ListingStatus.DELISTED
+            uow.commit()
+
+    def remove_product(self, product_id: int) -> str:
+        """Delete a product nothing refers to; archive it once it has been used. Returns what was done."""
+        with self.db.uow() as uow:
+            product = uow.session.get(Product, product_id)
+            if product is None:
+                raise NotFound(f"No product with id {product_id}")
+            try:
+                with uow.session.begin_nested():
+                    uow.session.delete(product)
+                    uow.session.flush()
+                uow.commit()
+                return "deleted"
+            except IntegrityError:
+                pass
+        self.set_archived(product_id, True)
+        return "archived"
+
+    def ensure_category(self, path: str) -> int | None:
+        with self.db.uow() as uow:
+            category_id = category_id_for(uow.session, path)
+            uow.commit()
+            return category_id
+
+    def link_supplier(
+        self,
+        product_id: int,
+        supplier_id: int,
+        *,
+        supplier_sku: str = "",
+        cost: int | None = None,
+        lead_time_days: int | None = None,
+        preferred: bool = False,
+    ) -> None:
+        with self.db.uow() as uow:
+            if uow.session.get(Supplier, supplier_id) is None:
+                raise NotFound(f"No supplier with id {supplier_id}")
+            link = uow.session.scalar(
+                select(ProductSupplier).where(
+                    ProductSupplier.product_id == product_id, ProductSupplier.supplier_id == supplier_id
+                )
+            )
+            if link is None:
+                link = ProductSupplier(product_id=product_id, supplier_id=supplier_id)
+                uow.session.add(link)
+            link.supplier_sku, link.cost, link.lead_time_days, link.preferred = (
+                supplier_sku,
+                cost,
+                lead_time_days,
+                preferred,
+            )
+            uow.commit()
+
+    def _apply(self, session: Session, product: Product, draft: ProductDraft, *, is_new: bool) -> None:
+        problems = validate(draft)
+        clash = session.scalar(select(Product.id).where(Product.sku_key == sku_key(draft.sku)))
+        if clash is not None and clash != product.id:
+            problems.append(Problem("sku", "another product already has this SKU", draft.sku))
+        problems += barcode_clashes(session, draft.barcodes, None if is_new else product.id)
+        parent_id = None
+        if draft.parent_sku:
+            parent_id = session.scalar(select(Product.id).where(Product.sku_key == sku_key(draft.parent_sku)))
+            if parent_id is None:
+                problems.append(Problem("parent_sku", "no product has this parent SKU", draft.parent_sku))
+        if problems:
+            raise ValidationFailed(problems, f"Product {draft.sku or '(no SKU)'} cannot be saved")
+        product.name = draft.name.strip()
+        product.alt_name = draft.alt_name.strip()
+        product.description = draft.description
+        product.category_id = category_id_for(session, draft.category_path)
+        product.unit = draft.unit
+        product.price = draft.price
+        product.cost = draft.cost
+        product.weight_g = draft.weight_g
+        product.status = str(draft.status)
+        product.tags = list(draft.tags)
+        product.parent_id = parent_id
+        product.variant_label = draft.variant_label.strip()
+        product.search_text = product_search_key(draft)
+        wanted = list(dict.fromkeys(c.strip() for c in draft.barcodes if c.strip()))
+        product.barcodes = [b for b in product.barcodes if b.code in wanted]
+        have = {b.code for b in product.barcodes}
+        session.flush()  # removed barcodes leave before their codes are reused
+        product.barcodes += [Barcode(code=c, kind=bc.classify(c)) for c in wanted if c not in have]
+        if parent_id is not None:
+            parent = session.get(Product, parent_id)
+            assert parent is not None
+            parent.is_parent = True
+
+    def _flush(self, session: Session, draft: ProductDraft) -> None:
+        try:
+            session.flush()
+        except IntegrityError as exc:  # a concurrent save won the race for the SKU or a barcode
+            raise Conflict(f"Product {draft.sku} clashes with a product saved at the same time: {exc.orig}") from exc
+
+
+def barcode_clashes(session: Session, codes: Iterable[str], own_product_id: int | None) -> list[Problem]:
+    codes = [c.strip() for c in codes if c.strip()]
+    if not codes:
+        return []
+    query = select(Barcode.code, Product.sku).join(Product).where(Barcode.code.in_(codes))
+    if own_product_id is not None:
+        query = query.where(Barcode.product_id != own_product_id)
+    return [Problem("barcodes", f"barcode already belongs to {sku}", code) for code, sku in session.execute(query)]
+
+
+def category_id_for(session: Session, path: str) -> int | None:
+    """The id of a category path like '服装/上衣/T恤', creating the missing levels."""
+    parts = [p.strip() for p in path.split("/") if p.strip()]
+    parent_id = None
+    for depth in range(len(parts)):
+        sub = "/".join(parts[: depth + 1])
+        found = session.scalar(select(Category.id).where(Category.path == sub))
+        if found is None:
+            category = Category(parent_id=parent_id, name=parts[depth], path=sub)
+            session.add(category)
+            session.flush()
+            found = category.id
+        parent_id = found
+    return parent_id

@@ -1,0 +1,91 @@
+"""The shop: one database and the services over it (the CLI and the UI both start here)."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import select
+
+from shopdesk.db import migrate
+from shopdesk.db.database import Database
+from shopdesk.db.models import ShopSetting
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.money import currency_exponent
+from shopdesk.services.catalogue import Catalogue
+from shopdesk.services.parties import Parties
+
+SHOP_DEFAULTS: dict[str, Any] = {
+    "name": "My Shop",
+    "currency": "CNY",
+    "valuation": "average",  # or "fifo"; chosen before the first stock move
+    "allow_negative_stock": False,
+    "sender_address": "",
+}
+
+
+@dataclass(frozen=True)
+class Money:
+    """How money is shown and parsed in this shop: its currency and decimals."""
+
+    currency: str
+    exponent: int
+
+
+class Shop:
+    def __init__(self, db: Database, user: str | None = None):
+        self.db = db
+        self.user = user or _login_name()
+
+    @classmethod
+    def open(
+        cls, target: str, *, upgrade: bool = True, user: str | None = None
+    ) -> tuple[Shop, migrate.UpgradeResult | None]:
+        """Open (and create or migrate) the database at a path or URL."""
+        db = Database(target)
+        result = migrate.upgrade(db) if upgrade else None
+        return cls(db, user), result
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    # Shop-wide settings ------------------------------------------------------------
+    def setting(self, key: str) -> Any:
+        with self.db.read() as conn:
+            value = conn.execute(select(ShopSetting.value).where(ShopSetting.key == key)).scalar()
+        return SHOP_DEFAULTS.get(key) if value is None else value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if key not in SHOP_DEFAULTS:
+            raise ShopDeskError(f"Unknown shop setting {key!r}")
+        with self.db.uow() as uow:
+            row = uow.session.get(ShopSetting, key)
+            if row is None:
+                uow.session.add(ShopSetting(key=key, value=value))
+            else:
+                row.value = value
+            uow.commit()
+        self.__dict__.pop("money", None)
+
+    @cached_property
+    def money(self) -> Money:
+        currency = str(self.setting("currency"))
+        return Money(currency, currency_exponent(currency))
+
+    # Services ----------------------------------------------------------------------
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return Catalogue(self)
+
+    @cached_property
+    def parties(self) -> Parties:
+        return Parties(self)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "user"
