@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -66,9 +67,13 @@ def backup_sqlite(source: Path, target: Path) -> Path:
             src.backup(dst)
         finally:
             dst.close()
+        tmp.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)  # never leave half a backup behind
+        raise
     finally:
         src.close()
-    tmp.replace(target)
     return target
 
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from shopdesk.config import data_dir
+from shopdesk.db import backup as backups
 from shopdesk.db import migrate
 from shopdesk.db.database import Database
+from shopdesk.domain.errors import ShopDeskError
+
+DAILY_BACKUPS_KEPT = 14
 
 
 @dataclass
@@ -36,3 +41,37 @@ def check(target: str) -> migrate.CheckReport:
         return migrate.check(db)
     finally:
         db.dispose()
+
+
+def _sqlite_file(db: Database) -> Path:
+    if db.file is None:
+        raise ShopDeskError(
+            "This shop is on a PostgreSQL server: back it up on the server (pg_dump), not from ShopDesk."
+        )
+    return db.file
+
+
+def backup(target: str, to: Path) -> Path:
+    """A consistent copy of the shop file, safe while the app is writing."""
+    db = Database(target)
+    try:
+        return backups.backup_to(_sqlite_file(db), to)
+    finally:
+        db.dispose()
+
+
+def restore(target: str, source: Path) -> Path | None:
+    """Replace the shop with a backup; returns where the replaced file was kept."""
+    db = Database(target)
+    try:
+        path = _sqlite_file(db)
+    finally:
+        db.dispose()
+    return backups.restore_from(source, path)
+
+
+def daily_backup(db: Database, keep: int = DAILY_BACKUPS_KEPT) -> Path | None:
+    """The first start of a day backs the shop file up into the data folder's backups/."""
+    if db.file is None:
+        return None
+    return backups.daily_backup(db.file, data_dir() / "backups" / db.file.stem, keep)

@@ -1,0 +1,76 @@
+"""Backups and restores of a SQLite shop file (the online backup API: safe while the app writes)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from shopdesk.db.migrate import backup_sqlite, known_revisions
+from shopdesk.domain.errors import NewerDatabase, ShopDeskError
+
+DAILY_PREFIX = "daily-"
+
+
+def backup_to(source: Path, target: Path) -> Path:
+    """Copy the shop file to target; a failed copy leaves no partial file and says why."""
+    if target.exists() and target.is_dir():
+        target = target / f"{source.stem}-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+    try:
+        return backup_sqlite(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise ShopDeskError(f"Could not write the backup to {target}: {exc}") from exc
+
+
+def revision_of(path: Path) -> str:
+    """The schema revision inside a file, or a ShopDeskError if it is not a ShopDesk database."""
+    if not path.is_file():
+        raise ShopDeskError(f"{path} does not exist")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            status = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if status != "ok":
+                raise ShopDeskError(f"{path} is damaged ({status}); it cannot be restored")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ShopDeskError(f"{path} is not a ShopDesk database ({exc})") from exc
+    if not row:
+        raise ShopDeskError(f"{path} is not a ShopDesk database (no schema version)")
+    return str(row[0])
+
+
+def restore_from(backup: Path, target: Path) -> Path | None:
+    """Replace the shop file with a backup, keeping a copy of what it replaces (returned).
+
+    Refuses a file that is not a ShopDesk database, is damaged, or comes from a newer version.
+    """
+    revision = revision_of(backup)
+    if revision not in known_revisions():
+        raise NewerDatabase(f"{backup} comes from a newer version of ShopDesk (schema {revision}); not restored")
+    kept = None
+    if target.exists():
+        kept = backup_to(
+            target, target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+        )
+    tmp = target.with_name(target.name + ".restoring")
+    backup_sqlite(backup, tmp)
+    for suffix in ("-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    tmp.replace(target)
+    return kept
+
+
+def daily_backup(source: Path, folder: Path, keep: int, today: date | None = None) -> Path | None:
+    """Once a day the app is used: a backup in folder, keeping the newest `keep` of them."""
+    today = today or date.today()
+    target = folder / f"{DAILY_PREFIX}{today:%Y-%m-%d}.sqlite"
+    if target.exists() or not source.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    made = backup_to(source, target)
+    for old in sorted(folder.glob(f"{DAILY_PREFIX}*.sqlite"))[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return made

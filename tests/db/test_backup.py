@@ -1,0 +1,144 @@
+"""Backups and restores of a shop file, as the owner (and the app, once a day) makes them."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from shopdesk.cli import main
+from shopdesk.db import backup as backups
+from shopdesk.domain.errors import NewerDatabase, ShopDeskError
+from tests.factories import product
+
+
+def count(path: Path, table: str = "product") -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_restore_round_trip_keeps_a_copy_of_what_it_replaces(sqlite_shop, tmp_path) -> None:
+    sqlite_shop.catalogue.create_product(product("KEEP-1"))
+    shop_file = sqlite_shop.db.file
+    backup_file = tmp_path / "monday.sqlite"
+    assert main(["--db", str(shop_file), "db", "backup", str(backup_file)]) == 0
+    sqlite_shop.catalogue.create_product(product("LATER-1"))
+    sqlite_shop.close()
+
+    assert main(["--db", str(shop_file), "db", "restore", str(backup_file)]) == 0
+    assert count(shop_file) == 1
+    kept = list(shop_file.parent.glob("*.before-restore-*.sqlite"))
+    assert len(kept) == 1 and count(kept[0]) == 2
+
+
+def test_restore_refuses_what_is_not_a_shopdesk_backup(sqlite_shop, tmp_path, capsys) -> None:
+    shop_file = sqlite_shop.db.file
+    sqlite_shop.catalogue.create_product(product("MINE"))
+    sqlite_shop.close()
+    before = shop_file.read_bytes()
+
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(os.urandom(8192))
+    assert main(["--db", str(shop_file), "db", "restore", str(garbage)]) == 1
+    assert "not a ShopDesk database" in capsys.readouterr().err
+
+    truncated = tmp_path / "truncated.sqlite"
+    backups.backup_to(shop_file, tmp_path / "full.sqlite")
+    truncated.write_bytes((tmp_path / "full.sqlite").read_bytes()[:6000])
+    with pytest.raises(ShopDeskError):
+        backups.restore_from(truncated, shop_file)
+
+    future = tmp_path / "future.sqlite"
+    backups.backup_to(shop_file, future)
+    with sqlite3.connect(future) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(NewerDatabase, match="newer version"):
+        backups.restore_from(future, shop_file)
+    assert shop_file.read_bytes() == before
+
+
+WRITER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+conn.execute("PRAGMA journal_mode=WAL")
+conn.execute("CREATE TABLE IF NOT EXISTS ticks (n INTEGER, pair INTEGER)")
+print("ready", flush=True)
+n = 0
+deadline = time.time() + 5
+while time.time() < deadline:
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO ticks VALUES (?, 0)", (n,))
+    conn.execute("INSERT INTO ticks VALUES (?, 1)", (n,))
+    conn.execute("COMMIT")
+    n += 1
+"""
+
+
+def test_backup_while_another_process_writes_is_consistent(sqlite_shop, tmp_path) -> None:
+    shop_file = sqlite_shop.db.file
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(shop_file)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        time.sleep(0.3)
+        copies = [backups.backup_to(shop_file, tmp_path / f"b{i}.sqlite") for i in range(3)]
+    finally:
+        writer.wait(timeout=30)
+    for copy in copies:
+        with sqlite3.connect(copy) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            # each transaction wrote a pair of rows: a consistent copy never holds half a pair
+            assert conn.execute("SELECT count(*) % 2 FROM ticks").fetchone()[0] == 0
+            assert conn.execute("SELECT count(*) FROM ticks").fetchone()[0] > 0
+
+
+def test_one_daily_backup_a_day_and_only_the_newest_are_kept(sqlite_shop, tmp_path) -> None:
+    shop_file = sqlite_shop.db.file
+    folder = tmp_path / "daily"
+    for day in range(1, 6):
+        assert backups.daily_backup(shop_file, folder, keep=3, today=date(2026, 11, day)) is not None
+        assert backups.daily_backup(shop_file, folder, keep=3, today=date(2026, 11, day)) is None
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "daily-2026-11-03.sqlite",
+        "daily-2026-11-04.sqlite",
+        "daily-2026-11-05.sqlite",
+    ]
+
+
+def test_a_backup_where_nothing_can_be_written_says_so_and_leaves_nothing(sqlite_shop, tmp_path) -> None:
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+    before = sorted(tmp_path.iterdir())
+    with pytest.raises(ShopDeskError, match="Could not write the backup"):
+        backups.backup_to(sqlite_shop.db.file, not_a_folder / "b.sqlite")
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def _small_file_limit() -> None:
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write instead of a killed process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+
+def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(sqlite_shop, tmp_path) -> None:
+    """A file-size limit makes every write past 20 kB fail, as a full disk does."""
+    for i in range(200):
+        sqlite_shop.catalogue.create_product(product(f"FILL-{i}", description="x" * 500))
+    target = tmp_path / "out" / "b.sqlite"
+    target.parent.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "shopdesk", "--db", str(sqlite_shop.db.file), "db", "backup", str(target)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_small_file_limit,
+    )
+    assert result.returncode == 1
+    assert "Could not write the backup" in result.stderr
+    assert list(target.parent.iterdir()) == []
