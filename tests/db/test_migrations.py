@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -30,25 +31,23 @@ def test_migrations_are_a_single_line_of_history() -> None:
 
 
 def test_upgrading_an_old_file_backs_it_up_first(tmp_path) -> None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    revisions = [r.revision for r in ScriptDirectory(str(migrate.migrations_dir())).walk_revisions()]
+    if len(revisions) < 2:
+        pytest.skip("needs at least two revisions to upgrade between")
+    first = revisions[-1]
     path = tmp_path / "shop.sqlite"
     db = Database(str(path))
-    migrate.upgrade(db)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num='0000_older'")
-    db.dispose()
-    # A revision this version knows but that is not head needs an upgrade: simulate with
-    # a head that is ahead of the file by stamping the first revision when there are more.
-    known = sorted(migrate.known_revisions())
-    if len(known) < 2:
-        pytest.skip("needs at least two revisions to upgrade between")
-    db = Database(str(path))
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(f"UPDATE alembic_version SET version_num='{known[0]}'")
+    command.upgrade(migrate.alembic_config(db), first)  # a shop file as an older ShopDesk left it
     result = migrate.upgrade(db)
     db.dispose()
+    assert (result.from_revision, result.to_revision) == (first, migrate.head_revision())
     assert result.backup is not None and result.backup.exists()
+    assert result.backup.parent == path.parent and ".before-upgrade-" in result.backup.name
     with sqlite3.connect(result.backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == known[0]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
 
 
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path) -> None:

@@ -5,6 +5,16 @@ from shopdesk.db.models.catalogue import Barcode, Category, Product, ProductSupp
 from shopdesk.db.models.locations import Location
 from shopdesk.db.models.parties import Customer, CustomerAddress, CustomerPhone, Supplier
 from shopdesk.db.models.settings import ImportProfile, ShopSetting
+from shopdesk.db.models.stock import (
+    ProductWarehouse,
+    StockBalance,
+    StockCostLayer,
+    StockLevel,
+    StockMove,
+    StockReservation,
+    StockTransfer,
+    StockValuation,
+)
 
 __all__ = [
     "Barcode",
@@ -17,6 +27,14 @@ __all__ = [
     "Location",
     "Product",
     "ProductSupplier",
+    "ProductWarehouse",
     "ShopSetting",
+    "StockBalance",
+    "StockCostLayer",
+    "StockLevel",
+    "StockMove",
+    "StockReservation",
+    "StockTransfer",
+    "StockValuation",
     "Supplier",
 ]
