@@ -31,7 +31,6 @@ def test_migrations_are_a_single_line_of_history() -> None:
 
 
 def test_upgrading_an_old_file_backs_it_up_first(tmp_path) -> None:
-    from alembic import command
     from alembic.script import ScriptDirectory
 
     revisions = [r.revision for r in ScriptDirectory(str(migrate.migrations_dir())).walk_revisions()]
