@@ -140,3 +140,18 @@ def test_emoji_and_right_to_left_names_are_kept_but_direction_overrides_refused(
     with pytest.raises(ValidationFailed) as err:
         shop.catalogue.create_product(product("SKU🎉"))
     assert err.value.for_field("sku")
+
+
+def test_price_and_cost_edits_are_in_the_audit_trail_with_old_and_new_values(shop) -> None:
+    from shopdesk.services.audit import AuditFilter, events
+
+    pid = shop.catalogue.create_product(product("AUD-1", price=1000, cost=400))
+    detail = shop.catalogue.get_product(pid)
+    detail.draft.price, detail.draft.cost = 1200, 450
+    shop.catalogue.update_product(pid, detail.draft, detail.version)
+    shop.catalogue.set_archived(pid)
+    trail = events(shop.db, AuditFilter(entity="product", entity_id=pid))
+    assert [e.action for e in trail] == ["archived", "edited", "created"]
+    assert trail[1].changes == {"price": [1000, 1200], "cost": [400, 450]}
+    assert trail[1].user == "tester" and trail[1].entity_label == "AUD-1"
+    assert trail[0].changes == {"status": ["listed", "delisted"], "archived": [False, True]}

@@ -16,6 +16,7 @@ from shopdesk.domain import barcodes as bc
 from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key, validate
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
 from shopdesk.domain.search import normalize_query, search_key
+from shopdesk.services import audit
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -207,6 +208,15 @@ class Catalogue:
             self._apply(uow.session, product, draft, is_new=True)
             uow.session.add(product)
             self._flush(uow.session, draft)
+            audit.record(
+                uow.session,
+                self.shop.user,
+                "product",
+                product.id,
+                "created",
+                label=product.sku,
+                changes=audit.diff({}, _audited(product)),
+            )
             uow.commit()
             return product.id
 
@@ -218,11 +228,17 @@ class Catalogue:
                 raise NotFound(f"No product with id {product_id}")
             if product.version != expected_version:
                 raise Conflict(f"Product {product.sku} was changed by someone else; reopen it to see the changes.")
+            before = _audited(product)
             product.sku = draft.sku.strip()
             product.sku_key = sku_key(draft.sku)
             self._apply(uow.session, product, draft, is_new=False)
             try:
                 self._flush(uow.session, draft)
+                changes = audit.diff(before, _audited(product))
+                if changes:
+                    audit.record(
+                        uow.session, self.shop.user, "product", product.id, "edited", label=product.sku, changes=changes
+                    )
                 uow.commit()
             except StaleDataError as exc:
                 raise Conflict(f"Product {draft.sku} was changed by someone else; reopen it.") from exc
@@ -233,9 +249,19 @@ class Catalogue:
             product = uow.session.get(Product, product_id)
             if product is None:
                 raise NotFound(f"No product with id {product_id}")
+            before = _audited(product)
             product.archived = archived
             if archived and product.status == ListingStatus.LISTED:
                 product.status = ListingStatus.DELISTED
+            audit.record(
+                uow.session,
+                self.shop.user,
+                "product",
+                product.id,
+                "archived" if archived else "restored",
+                label=product.sku,
+                changes=audit.diff(before, _audited(product)),
+            )
             uow.commit()
 
     def remove_product(self, product_id: int) -> str:
@@ -331,6 +357,18 @@ class Catalogue:
             session.flush()
         except IntegrityError as exc:  # a concurrent save won the race for the SKU or a barcode
             raise Conflict(f"Product {draft.sku} clashes with a product saved at the same time: {exc.orig}") from exc
+
+
+def _audited(product: Product) -> dict[str, object]:
+    """The product fields whose changes the audit trail keeps (prices, costs, status, identity)."""
+    return {
+        "sku": product.sku,
+        "name": product.name,
+        "price": product.price,
+        "cost": product.cost,
+        "status": product.status,
+        "archived": product.archived,
+    }
 
 
 def barcode_clashes(session: Session, codes: Iterable[str], own_product_id: int | None) -> list[Problem]:

@@ -1,5 +1,6 @@
 """All mapped tables; importing this package registers them on Base.metadata."""
 
+from shopdesk.db.models.audit import AuditEvent
 from shopdesk.db.models.base import Base
 from shopdesk.db.models.catalogue import Barcode, Category, Product, ProductSupplier
 from shopdesk.db.models.locations import Location
@@ -17,6 +18,7 @@ from shopdesk.db.models.stock import (
 )
 
 __all__ = [
+    "AuditEvent",
     "Barcode",
     "Base",
     "Category",

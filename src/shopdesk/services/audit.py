@@ -1,0 +1,88 @@
+"""The audit trail: written in the same transaction as the change it records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shopdesk.db.database import Database
+from shopdesk.db.models.audit import AuditEvent
+
+
+@dataclass(frozen=True)
+class Event:
+    at: datetime
+    user: str
+    entity: str
+    entity_id: int
+    entity_label: str
+    action: str
+    changes: dict[str, list[Any]]
+    reason: str
+
+
+def record(
+    session: Session,
+    user: str,
+    entity: str,
+    entity_id: int,
+    action: str,
+    *,
+    label: str = "",
+    changes: Mapping[str, tuple[Any, Any]] | None = None,
+    reason: str = "",
+) -> None:
+    """Add an audit event to the unit of work's session (committed with the change)."""
+    session.add(
+        AuditEvent(
+            user=user,
+            entity=entity,
+            entity_id=entity_id,
+            entity_label=label,
+            action=action,
+            changes={k: [old, new] for k, (old, new) in (changes or {}).items()},
+            reason=reason,
+        )
+    )
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """The fields whose value changed, as (old, new)."""
+    return {k: (before.get(k), v) for k, v in after.items() if before.get(k) != v}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    entity: str | None = None
+    entity_id: int | None = None
+    user: str | None = None
+    action: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def events(db: Database, flt: AuditFilter, limit: int = 500) -> list[Event]:
+    """The newest events first, filtered."""
+    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
+    for column, value in (
+        (AuditEvent.entity, flt.entity),
+        (AuditEvent.entity_id, flt.entity_id),
+        (AuditEvent.user, flt.user),
+        (AuditEvent.action, flt.action),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    if flt.since is not None:
+        query = query.where(AuditEvent.at >= flt.since)
+    if flt.until is not None:
+        query = query.where(AuditEvent.at < flt.until)
+    with db.uow() as uow:
+        return [
+            Event(e.at, e.user, e.entity, e.entity_id, e.entity_label, e.action, dict(e.changes), e.reason)
+            for e in uow.session.scalars(query)
+        ]
