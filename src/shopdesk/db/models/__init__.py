@@ -4,6 +4,7 @@ from shopdesk.db.models.audit import AuditEvent
 from shopdesk.db.models.base import Base
 from shopdesk.db.models.catalogue import Barcode, Category, Product, ProductSupplier
 from shopdesk.db.models.locations import Location
+from shopdesk.db.models.orders import OrderRefund, SalesOrder, SalesOrderLine
 from shopdesk.db.models.parties import Customer, CustomerAddress, CustomerPhone, Supplier
 from shopdesk.db.models.settings import ImportProfile, ShopSetting
 from shopdesk.db.models.stock import (
@@ -27,9 +28,12 @@ __all__ = [
     "CustomerPhone",
     "ImportProfile",
     "Location",
+    "OrderRefund",
     "Product",
     "ProductSupplier",
     "ProductWarehouse",
+    "SalesOrder",
+    "SalesOrderLine",
     "ShopSetting",
     "StockBalance",
     "StockCostLayer",
