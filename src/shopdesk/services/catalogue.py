@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Connection, Row, Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -72,6 +72,17 @@ class ProductFilter:
     descending: bool = False
 
 
+FEW_MATCHES = 2000
+
+
+@dataclass(frozen=True)
+class ProductMatches:
+    """How many products a filter shows; when there are few, their ids in list order."""
+
+    count: int
+    ids: list[int] | None
+
+
 def product_search_key(draft: ProductDraft) -> str:
     return search_key([draft.name, draft.alt_name, draft.variant_label], [draft.sku, *draft.barcodes])
 
@@ -117,42 +128,43 @@ class Catalogue:
         self, flt: ProductFilter = ProductFilter(), offset: int = 0, limit: int = 200
     ) -> list[ProductRow]:
         """One page of the product list, filtered and sorted in SQL."""
-        sort_col = SORT_COLUMNS.get(flt.sort, Product.sku_key)
-        order = [
-            sort_col.desc() if flt.descending else sort_col.asc(),
-            Product.id.desc() if flt.descending else Product.id,
-        ]
         with self.db.read() as conn:
             subtree = self._subtree(conn, flt.category_id)
-            query = (
-                select(
-                    Product.id,
-                    Product.sku,
-                    Product.name,
-                    Product.alt_name,
-                    Product.variant_label,
-                    func.coalesce(Category.path, "").label("category"),
-                    Product.price,
-                    Product.cost,
-                    Product.status,
-                    Product.archived,
-                    Product.is_parent,
-                )
-                .select_from(Product)
-                .outerjoin(Category, Product.category_id == Category.id)
+            query = self._filtered(_list_query(), flt, subtree).order_by(*_ordering(flt)).offset(offset).limit(limit)
+            return _with_barcodes(conn, conn.execute(query).all())
+
+    def match_products(self, flt: ProductFilter = ProductFilter(), few: int = FEW_MATCHES) -> ProductMatches:
+        """How many products the list shows, found in one pass over the table; their ids too when few match.
+
+        A substring search cannot use an index, so each keystroke in the search field
+        costs a scan, and a count plus a first page would cost two. Here the first
+        `few` + 1 matches are read in id order: when that is all of them, their ids come
+        back sorted as the list sorts (pages are then read by id, see products_by_id);
+        otherwise only the rows after the last one read are counted.
+        """
+        with self.db.read() as conn:
+            subtree = self._subtree(conn, flt.category_id)
+            counted = self._filtered(select(func.count()).select_from(Product), flt, subtree)
+            if not flt.text.strip():  # without a search text the indexes answer the count on their own
+                return ProductMatches(int(conn.execute(counted).scalar_one()), None)
+            first = list(
+                conn.execute(
+                    self._filtered(select(Product.id), flt, subtree).order_by(Product.id).limit(few + 1)
+                ).scalars()
             )
-            query = self._filtered(query, flt, subtree).order_by(*order).offset(offset).limit(limit)
-            rows = conn.execute(query).all()
-            ids = [r.id for r in rows]
-            first_barcode: dict[int, str] = {}
-            if ids:
-                for pid, code in conn.execute(
-                    select(Barcode.product_id, Barcode.code)
-                    .where(Barcode.product_id.in_(ids))
-                    .order_by(Barcode.id.desc())
-                ):
-                    first_barcode[pid] = code
-        return [ProductRow(*r, barcode=first_barcode.get(r.id, "")) for r in rows]
+            if len(first) <= few:
+                if not first:
+                    return ProductMatches(0, [])
+                in_order = _list_query(Product.id).where(Product.id.in_(first)).order_by(*_ordering(flt))
+                return ProductMatches(len(first), list(conn.execute(in_order).scalars()))
+            rest = counted.where(Product.id > first[few - 1])
+            return ProductMatches(few + int(conn.execute(rest).scalar_one()), None)
+
+    def products_by_id(self, ids: Sequence[int]) -> list[ProductRow]:
+        """List lines of the given products, in the order given; ids no longer there are left out."""
+        with self.db.read() as conn:
+            found = {r.id: r for r in conn.execute(_list_query().where(Product.id.in_(ids)))}
+            return _with_barcodes(conn, [found[i] for i in ids if i in found])
 
     def get_product(self, product_id: int) -> ProductDetail:
         with self.db.uow() as uow:
@@ -369,6 +381,45 @@ def _audited(product: Product) -> dict[str, object]:
         "status": product.status,
         "archived": product.archived,
     }
+
+
+def _list_query(*columns: Any) -> Select:
+    """The product list's select (its columns, or the given ones) with the category joined for sorting."""
+    columns = columns or (
+        Product.id,
+        Product.sku,
+        Product.name,
+        Product.alt_name,
+        Product.variant_label,
+        func.coalesce(Category.path, "").label("category"),
+        Product.price,
+        Product.cost,
+        Product.status,
+        Product.archived,
+        Product.is_parent,
+    )
+    return select(*columns).select_from(Product).outerjoin(Category, Product.category_id == Category.id)
+
+
+def _ordering(flt: ProductFilter) -> list[Any]:
+    sort_col = SORT_COLUMNS.get(flt.sort, Product.sku_key)
+    return [
+        sort_col.desc() if flt.descending else sort_col.asc(),
+        Product.id.desc() if flt.descending else Product.id,
+    ]
+
+
+def _with_barcodes(conn: Connection, rows: Sequence[Row[Any]]) -> list[ProductRow]:
+    """ProductRows with the first barcode of each product (one query for the whole page)."""
+    first_barcode: dict[int, str] = {}
+    if rows:
+        for pid, code in conn.execute(
+            select(Barcode.product_id, Barcode.code)
+            .where(Barcode.product_id.in_([r.id for r in rows]))
+            .order_by(Barcode.id.desc())
+        ):
+            first_barcode[pid] = code
+    return [ProductRow(*r, barcode=first_barcode.get(r.id, "")) for r in rows]
 
 
 def barcode_clashes(session: Session, codes: Iterable[str], own_product_id: int | None) -> list[Problem]:
