@@ -1,5 +1,6 @@
 """All mapped tables; importing this package registers them on Base.metadata."""
 
+from shopdesk.db.models.aftersales import Case, CaseEvidence, CaseLine, ReturnReceipt
 from shopdesk.db.models.audit import AuditEvent
 from shopdesk.db.models.base import Base
 from shopdesk.db.models.catalogue import Barcode, Category, Product, ProductSupplier
@@ -22,6 +23,9 @@ __all__ = [
     "AuditEvent",
     "Barcode",
     "Base",
+    "Case",
+    "CaseEvidence",
+    "CaseLine",
     "Category",
     "Customer",
     "CustomerAddress",
@@ -32,6 +36,7 @@ __all__ = [
     "Product",
     "ProductSupplier",
     "ProductWarehouse",
+    "ReturnReceipt",
     "SalesOrder",
     "SalesOrderLine",
     "ShopSetting",

@@ -107,6 +107,7 @@ class OrderRefund(Base):
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("sales_order.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("aftersales_case.id"), index=True)
     amount: Mapped[int] = mapped_column(Integer)
     method: Mapped[str] = mapped_column(String(32), default="original")  # original payment, cash, transfer...
     refunded_at: Mapped[datetime] = mapped_column()
