@@ -1,0 +1,257 @@
+"""One row of a product file -> a ProductDraft, and every problem with the row and column it is in.
+
+An empty cell, like a column the file does not have, says nothing: an
+existing product keeps what it has, a new one gets the default. So a file with
+only SKU, name and price columns updates prices and leaves the rest alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+from shopdesk.domain.catalogue import ListingStatus, ProductDraft, check_text, sku_key, validate
+from shopdesk.domain.errors import Problem
+from shopdesk.domain.money import parse_amount
+from shopdesk.imports.products import FIELDS_BY_NAME, column_where
+
+_LIST_SPLIT = re.compile(r"\s*[,;|，；、]\s*")
+_BARCODE_SPLIT = re.compile(r"[\s,;|，；、]+")
+_CATEGORY_SPLIT = re.compile(r"\s*[/>＞»›]\s*")
+_EXCEL_ROUNDED = re.compile(r"^\d(?:[.,]\d+)?E\+\d+$", re.IGNORECASE)
+_COMMA_DECIMAL = re.compile(r"^[-+]?[¥￥$€£]?\s*\d{1,3}(?:[.\s ]\d{3})*,\d{1,2}$")
+_DOT_DECIMAL = re.compile(r"^[-+]?[¥￥$€£]?\s*\d{1,3}(?:[,\s ]\d{3})*\.\d{1,3}$|^[-+]?\d+\.\d+$")
+_FOUND_LIMIT = 60
+MAX_VARIANT = 100
+MAX_CATEGORY_PATH = 400
+
+STATUS_WORDS = {
+    "上架": ListingStatus.LISTED,
+    "在售": ListingStatus.LISTED,
+    "出售中": ListingStatus.LISTED,
+    "listed": ListingStatus.LISTED,
+    "on sale": ListingStatus.LISTED,
+    "active": ListingStatus.LISTED,
+    "下架": ListingStatus.DELISTED,
+    "已下架": ListingStatus.DELISTED,
+    "仓库中": ListingStatus.DELISTED,
+    "delisted": ListingStatus.DELISTED,
+    "inactive": ListingStatus.DELISTED,
+    "草稿": ListingStatus.DRAFT,
+    "draft": ListingStatus.DRAFT,
+}
+UNIT_WORDS = {
+    **{w: "piece" for w in ("件", "个", "只", "台", "支", "把", "本", "张", "条", "根", "块", "瓶", "包", "袋")},
+    **{w: "piece" for w in ("pc", "pcs", "piece", "pieces", "each", "ea", "unit")},
+    "克": "g",
+    "千克": "kg",
+    "公斤": "kg",
+    "毫升": "ml",
+    "升": "l",
+    "米": "m",
+    "双": "pair",
+    "对": "pair",
+    "pairs": "pair",
+    "套": "set",
+    "sets": "set",
+    "盒": "box",
+    "箱": "box",
+    "boxes": "box",
+}
+# Problems from domain.catalogue.validate name our fields; these show the file's text as found.
+_SHOW_CELL = {"price", "cost", "weight_g", "status", "unit"}
+
+
+@dataclass
+class FileRow:
+    """A data row of the file, read: what it says, which fields it gave, and what is wrong with it."""
+
+    row: int  # as the spreadsheet numbers it
+    draft: ProductDraft
+    given: frozenset[str]
+    cells: dict[str, str] = field(default_factory=dict)  # field -> the cell's text
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return sku_key(self.draft.sku)
+
+
+class RowReader:
+    """Reads data rows with one column mapping and one number format."""
+
+    def __init__(
+        self, headings: Sequence[str], columns: Mapping[str, int], *, exponent: int = 2, decimal_comma: bool = False
+    ):
+        self.headings = list(headings)
+        self.columns = dict(columns)
+        self.exponent = exponent
+        self.decimal_comma = decimal_comma
+        self._order = sorted(self.columns.items(), key=lambda item: item[1])
+
+    def where(self, row: int, name: str) -> str:
+        return column_where(row, self.columns, self.headings, name)
+
+    def read(self, row: int, cells: Sequence[str]) -> FileRow:
+        values: dict[str, object] = {}
+        texts: dict[str, str] = {}
+        problems: list[Problem] = []
+        width = len(cells)
+        for name, position in self._order:
+            text = cells[position] if position < width else ""
+            if not text or text.isspace():
+                continue
+            texts[name] = text
+            try:
+                values[name] = self._convert(name, text)
+            except ValueError as exc:
+                problems.append(Problem(self.where(row, name), str(exc), _shown(text)))
+        category = values.pop("category", None)
+        if category is not None:
+            values["category_path"] = category
+        draft = ProductDraft(sku=str(values.pop("sku", "")), name=str(values.pop("name", "")), **values)  # type: ignore[arg-type]
+        return FileRow(row, draft, frozenset(texts), texts, problems)
+
+    def _convert(self, name: str, text: str) -> object:
+        if name in ("sku", "parent_sku"):
+            return _code(text)
+        if name in ("name", "alt_name"):
+            return text.strip()
+        if name == "variant_label":
+            # The domain does not check variant labels; the database column holds 100 characters.
+            message = check_text("Variant", text.strip(), MAX_VARIANT)
+            if message:
+                raise ValueError(message)
+            return text.strip()
+        if name in ("price", "cost"):
+            try:
+                return parse_amount(text, self.exponent, decimal_comma=self.decimal_comma)
+            except ValueError as exc:
+                raise ValueError(f"{FIELDS_BY_NAME[name].label} {exc}") from exc
+        if name == "barcodes":
+            return list(dict.fromkeys(_code(code) for code in _BARCODE_SPLIT.split(text.strip()) if code))
+        if name == "category":
+            path = "/".join(part for part in _CATEGORY_SPLIT.split(text.strip()) if part)
+            if len(path) > MAX_CATEGORY_PATH:
+                raise ValueError(f"category path is longer than {MAX_CATEGORY_PATH} characters ({len(path)})")
+            return path
+        if name == "unit":
+            word = text.strip()
+            return UNIT_WORDS.get(word.casefold(), word.casefold())
+        if name == "weight_g":
+            return self._grams(text)
+        if name == "status":
+            status = STATUS_WORDS.get(text.strip().casefold())
+            if status is None:
+                raise ValueError("status must be 上架 (listed), 下架 (delisted) or 草稿 (draft)")
+            return status
+        if name == "tags":
+            return list(dict.fromkeys(tag for tag in _LIST_SPLIT.split(text.strip()) if tag))
+        return text  # description: kept exactly, line breaks and all
+
+    def _grams(self, text: str) -> int:
+        cleaned = text.strip().casefold().replace(" ", "")
+        factor = 1
+        for suffix, multiplier in (("kg", 1000), ("千克", 1000), ("公斤", 1000), ("g", 1), ("克", 1)):
+            if cleaned.endswith(suffix):
+                cleaned, factor = cleaned[: -len(suffix)], multiplier
+                break
+        if self.decimal_comma:
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        try:
+            grams = Decimal(cleaned) * factor
+        except InvalidOperation as exc:
+            raise ValueError("weight is not a number of grams") from exc
+        if grams != grams.to_integral_value():
+            raise ValueError("weight must be whole grams")
+        return int(grams)
+
+    def sort_problems(self, row: FileRow) -> None:
+        """A row's problems from left to right, as the person reads the row."""
+        position = {self.where(row.row, name): index for name, index in self.columns.items()}
+        row.problems.sort(key=lambda p: position.get(p.where, -1))
+
+    def check(self, row: FileRow, draft: ProductDraft) -> list[Problem]:
+        """domain.catalogue.validate on what the product will be, each problem placed in its cell."""
+        already = {p.where for p in row.problems}
+        problems = []
+        for problem in validate(draft):
+            where = self.where(row.row, problem.where)
+            if where in already:
+                continue  # the cell was already reported as unreadable
+            found = row.cells.get(problem.where) if problem.where in _SHOW_CELL else problem.found
+            problems.append(Problem(where, problem.message, None if found is None else _shown(found)))
+        return problems
+
+
+def _code(text: str) -> str:
+    code = text.strip()
+    if _EXCEL_ROUNDED.match(code):
+        raise ValueError(
+            "Excel turned this code into a rounded number; format the column as Text and type the codes again"
+        )
+    return code
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _FOUND_LIMIT else text[: _FOUND_LIMIT - 1] + "…"
+
+
+def merged(row: FileRow, existing: ProductDraft | None) -> ProductDraft:
+    """What the product will be: the file's values over the existing product's (or the defaults)."""
+    if existing is None:
+        return row.draft
+    changes = {}
+    # The SKU matched without regard to case; the product keeps the spelling it has.
+    for name in row.given - {"sku"}:
+        attribute = "category_path" if name == "category" else name
+        changes[attribute] = getattr(row.draft, attribute)
+    return replace(existing, **changes)
+
+
+def detect_decimal_comma(texts: Iterable[str]) -> bool:
+    """True when the prices are written 12,50 (and none 12.50); 1,234 alone is read as thousands."""
+    comma = dot = 0
+    for text in texts:
+        text = text.strip()
+        if _COMMA_DECIMAL.match(text):
+            comma += 1
+        elif _DOT_DECIMAL.match(text):
+            dot += 1
+    return comma > 0 and dot == 0
+
+
+def mark_duplicates(rows: Sequence[FileRow], reader: RowReader) -> None:
+    """The same SKU (any case) or barcode on two rows is a problem on every one of those rows."""
+    by_sku: dict[str, list[FileRow]] = defaultdict(list)
+    by_code: dict[str, list[FileRow]] = defaultdict(list)
+    for row in rows:
+        if row.key:
+            by_sku[row.key].append(row)
+        for code in row.draft.barcodes:
+            by_code[code].append(row)
+    for group in by_sku.values():
+        if len(group) > 1:
+            numbers = ", ".join(str(r.row) for r in group)
+            for row in group:
+                row.problems.append(
+                    Problem(
+                        reader.where(row.row, "sku"),
+                        f"SKU appears more than once in this file (rows {numbers})",
+                        row.draft.sku,
+                    )
+                )
+    for code, group in by_code.items():
+        if len(group) > 1:
+            numbers = ", ".join(str(r.row) for r in group)
+            for row in group:
+                row.problems.append(
+                    Problem(
+                        reader.where(row.row, "barcodes"),
+                        f"barcode is on more than one row of this file (rows {numbers})",
+                        code,
+                    )
+                )

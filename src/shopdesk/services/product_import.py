@@ -1,0 +1,564 @@
+"""Import products from CSV or XLSX: preview, validate everything, then write all of it or nothing.
+
+Re-importing a SKU (any case) updates that product; empty cells and missing
+columns leave an existing product as it is. The column mapping used is
+remembered per file layout, so the shop's usual file maps itself next time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from shopdesk.db.models import Barcode, Category, ImportProfile, Product
+from shopdesk.domain import barcodes as bc
+from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key
+from shopdesk.domain.errors import Conflict, Problem, ShopDeskError, ValidationFailed
+from shopdesk.imports import products as layout
+from shopdesk.imports.product_rows import FileRow, RowReader, detect_decimal_comma, mark_duplicates, merged
+from shopdesk.imports.tables import Table, find_header_row, read_table
+from shopdesk.services.catalogue import product_search_key
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+SAMPLE_ROWS = 20
+_CHUNK = 500  # keys per IN (...) query and rows between progress reports
+_PRODUCTS = Product.__table__
+_BARCODES = Barcode.__table__
+_CATEGORIES = Category.__table__
+
+
+class ImportCancelled(ShopDeskError):
+    """The person stopped the import; nothing was written."""
+
+
+@dataclass
+class ImportOptions:
+    encoding: str | None = None  # None: detect
+    delimiter: str | None = None  # None: sniff (CSV only)
+    sheet: str | None = None  # XLSX: None = first sheet
+    header_row: int | None = None  # 1-based; None: detect
+    decimal_comma: bool | None = None  # None: detect from the file
+    mapping: dict[str, str] | None = None  # our field name -> file heading; None: remembered, else guessed
+    good_rows_only: bool = False
+    # Applied over the remembered or guessed mapping (the command line's --map FIELD=HEADING).
+    extra_mapping: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    field: str
+    label: str  # "Price (售价)"
+    required: bool
+
+
+@dataclass
+class ImportPreview:
+    """What the importer makes of a file, before anything is written."""
+
+    path: Path
+    kind: str  # "csv" or "xlsx"
+    encoding: str | None
+    delimiter: str | None
+    sheet: str | None
+    sheet_names: list[str]
+    header_row: int
+    headers: list[str]
+    mapping: dict[str, str]
+    mapping_source: str  # "chosen", "remembered" or "guessed"
+    decimal_comma: bool
+    fields: list[FieldInfo]
+    sample: list[list[str]]  # the first data rows, as text, one cell per heading
+    total_rows: int
+    new_count: int  # rows without problems that add a product
+    update_count: int  # rows without problems that update one
+    problems: list[Problem]
+    bad_rows: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    created: int
+    updated: int
+    skipped_rows: list[int]
+    problems: list[Problem]
+    dry_run: bool
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_row: int = 1
+
+
+@dataclass
+class _Existing:
+    id: int
+    is_parent: bool
+    draft: ProductDraft
+    category_id: int | None
+
+
+@dataclass
+class _File:
+    table: Table
+    header_row: int
+    headers: list[str]
+    mapping: dict[str, str]
+    mapping_source: str
+    decimal_comma: bool
+    reader: RowReader
+    rows: list[FileRow]  # empty when the file as a whole cannot be imported
+    data_rows: int
+    problems: list[Problem]  # about the whole file (missing columns)
+
+
+@dataclass
+class _Plan:
+    rows: list[FileRow]  # the rows to write, in file order
+    existing: dict[str, _Existing]  # sku_key -> the product there now
+    drafts: dict[int, ProductDraft]  # row number -> what the product will be
+    parent_ids: dict[str, int]  # sku_key -> id, for parents already in the database
+    bad_rows: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+Progress = Callable[[int, int], None]
+
+
+class ProductImport:
+    """Products from a spreadsheet, all-or-nothing unless only the good rows are wanted."""
+
+    def __init__(self, shop: Shop):
+        self.shop = shop
+        self.db = shop.db
+
+    # Public ------------------------------------------------------------------------
+    def preview(self, path: Path, options: ImportOptions) -> ImportPreview:
+        """Read and check the whole file against the shop; return what an import would do. Writes nothing."""
+        loaded = self._load(Path(path), options, None, None)
+        with self.db.read() as conn:
+            plan = self._plan(conn, loaded, None, None)
+        width = len(loaded.headers)
+        data = [r for r in loaded.table.rows[loaded.header_row :] if any(c.strip() for c in r)]
+        sample = [(r + [""] * width)[:width] for r in data[:SAMPLE_ROWS]]
+        new = sum(1 for r in plan.rows if r.key not in plan.existing)
+        return ImportPreview(
+            path=loaded.table.path,
+            kind=loaded.table.kind,
+            encoding=loaded.table.encoding,
+            delimiter=loaded.table.delimiter,
+            sheet=loaded.table.sheet,
+            sheet_names=loaded.table.sheet_names,
+            header_row=loaded.header_row,
+            headers=loaded.headers,
+            mapping=loaded.mapping,
+            mapping_source=loaded.mapping_source,
+            decimal_comma=loaded.decimal_comma,
+            fields=[FieldInfo(f.name, layout.describe(f.name), f.required) for f in layout.FIELDS],
+            sample=sample,
+            total_rows=loaded.data_rows,
+            new_count=new,
+            update_count=len(plan.rows) - new,
+            problems=loaded.problems + plan.problems,
+            bad_rows=plan.bad_rows,
+        )
+
+    def run(
+        self,
+        path: Path,
+        options: ImportOptions,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportResult:
+        """Import the file in one transaction.
+
+        Raises ValidationFailed listing every problem (unless good_rows_only),
+        ImportCancelled when cancelled; in both cases nothing is written.
+        progress(done, total) is called as rows are checked and written.
+        """
+        path = Path(path)
+        loaded = self._load(path, options, progress, cancelled)
+        if loaded.problems:
+            raise ValidationFailed(loaded.problems, f"{path.name} cannot be imported; nothing was changed")
+        with self.db.uow() as uow:
+            conn = uow.session.connection()
+            plan = self._plan(conn, loaded, progress, cancelled)
+            if plan.problems and not options.good_rows_only:
+                rows = len(plan.bad_rows)
+                raise ValidationFailed(
+                    plan.problems,
+                    f"{path.name}: {len(plan.problems)} problem(s) in {rows} row(s); nothing was imported",
+                )
+            created = sum(1 for r in plan.rows if r.key not in plan.existing)
+            table = loaded.table
+            result = ImportResult(
+                created,
+                len(plan.rows) - created,
+                plan.bad_rows,
+                plan.problems,
+                dry_run,
+                table.encoding,
+                table.delimiter,
+                table.sheet,
+                loaded.header_row,
+            )
+            if dry_run:
+                return result
+            try:
+                self._write(conn, loaded, plan, progress, cancelled)
+                self._remember_mapping(conn, loaded)
+                uow.commit()
+            except IntegrityError as exc:
+                raise Conflict(
+                    f"{path.name} clashes with products saved at the same time; nothing was imported. Try again."
+                ) from exc
+        return result
+
+    # Reading the file ---------------------------------------------------------------
+    def _load(
+        self, path: Path, options: ImportOptions, progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> _File:
+        table = read_table(path, encoding=options.encoding, delimiter=options.delimiter, sheet=options.sheet)
+        if not table.rows:
+            raise ShopDeskError(f"{path.name} is empty.")
+        header_row = options.header_row or find_header_row(table.rows, layout.is_known_heading) or _first_filled(table)
+        if not 1 <= header_row <= len(table.rows):
+            raise ShopDeskError(
+                f"{path.name} has {len(table.rows)} rows; there is no row {header_row} to read headings from."
+            )
+        headers = [h.strip() for h in table.rows[header_row - 1]]
+        mapping, source = self._mapping(headers, options)
+        columns, problems = layout.resolve_columns(headers, mapping, header_row)
+        if problems and table.encoding not in (None, "utf-8", "utf-8-sig", "gb18030", "utf-16"):
+            problems.append(
+                Problem(
+                    f"row {header_row}",
+                    f"if these headings look garbled, the encoding is not {table.encoding}; choose another",
+                )
+            )
+        body = list(enumerate(table.rows[header_row:], start=header_row + 1))
+        body = [(n, cells) for n, cells in body if any(c.strip() for c in cells)]
+        if options.decimal_comma is None:
+            money_columns = [columns[f] for f in ("price", "cost") if f in columns]
+            texts = (cells[i] for _, cells in body for i in money_columns if i < len(cells))
+            decimal_comma = detect_decimal_comma(texts)
+        else:
+            decimal_comma = options.decimal_comma
+        reader = RowReader(headers, columns, exponent=self.shop.money.exponent, decimal_comma=decimal_comma)
+        rows: list[FileRow] = []
+        total = 2 * len(body)
+        # Without the required columns every row would be wrong the same way: report the columns only.
+        for done, (number, cells) in enumerate([] if problems else body):
+            if done % _CHUNK == 0:
+                _tick(progress, cancelled, done // 2, total)
+            rows.append(reader.read(number, cells))
+        mark_duplicates(rows, reader)
+        return _File(table, header_row, headers, mapping, source, decimal_comma, reader, rows, len(body), problems)
+
+    def _mapping(self, headers: list[str], options: ImportOptions) -> tuple[dict[str, str], str]:
+        mapping, source = self._base_mapping(headers, options)
+        if options.extra_mapping:
+            mapping = {**mapping, **options.extra_mapping}
+            source = "chosen"
+        return {k: v for k, v in mapping.items() if v}, source
+
+    def _base_mapping(self, headers: list[str], options: ImportOptions) -> tuple[dict[str, str], str]:
+        if options.mapping is not None:
+            return {k: v for k, v in options.mapping.items() if v}, "chosen"
+        key = layout.layout_key(headers)
+        with self.db.read() as conn:
+            remembered = conn.execute(
+                select(ImportProfile.mapping).where(
+                    ImportProfile.kind == layout.PROFILE_KIND, ImportProfile.layout_key == key
+                )
+            ).scalar()
+        if remembered:
+            # The same layout may differ in case or full-width forms: map to this file's own headings.
+            by_form = {layout.normalize_heading(h): h for h in reversed(headers) if h}
+            mapping = {f: by_form.get(layout.normalize_heading(h), h) for f, h in remembered.items() if h}
+            return mapping, "remembered"
+        return layout.guess_mapping(headers), "guessed"
+
+    # Checking against the shop ------------------------------------------------------
+    def _plan(
+        self, conn: Connection, loaded: _File, progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> _Plan:
+        rows = loaded.rows
+        existing = _existing_products(conn, [r.key for r in rows if r.key])
+        in_file = {r.key: r for r in rows if r.key}
+        owners = _barcode_owners(conn, [c for r in rows for c in r.draft.barcodes])
+        wanted_parents = {sku_key(r.draft.parent_sku) for r in rows if r.draft.parent_sku}
+        parent_ids = _ids_by_key(conn, [k for k in wanted_parents if k not in in_file])
+        drafts: dict[int, ProductDraft] = {}
+        total = 2 * len(rows)
+        for done, row in enumerate(rows):
+            if done % _CHUNK == 0:
+                _tick(progress, cancelled, (len(rows) + done) // 2, total)
+            before = existing.get(row.key)
+            draft = merged(row, before.draft if before else None)
+            drafts[row.row] = draft
+            row.problems += loaded.reader.check(row, draft)
+            for code in row.draft.barcodes:
+                owner = owners.get(code)
+                if owner is None or owner[0] == row.key:
+                    continue
+                other = in_file.get(owner[0])
+                # A product in this file that gets new barcodes gives its old ones up.
+                if other is None or "barcodes" not in other.given:
+                    row.problems.append(
+                        Problem(
+                            loaded.reader.where(row.row, "barcodes"), f"barcode already belongs to {owner[1]}", code
+                        )
+                    )
+        plan = _Plan([], existing, drafts, parent_ids)
+        bad = {r.row for r in rows if r.problems}
+        # Leaving a bad row out can orphan the variants that name it as parent: repeat until stable.
+        while True:
+            good_keys = {r.key for r in rows if r.row not in bad}
+            orphans = [
+                r
+                for r in rows
+                if r.row not in bad
+                and (parent := sku_key(drafts[r.row].parent_sku))
+                and parent not in good_keys
+                and parent not in parent_ids
+            ]
+            if not orphans:
+                break
+            for row in orphans:
+                parent_sku = drafts[row.row].parent_sku
+                owner = in_file.get(sku_key(parent_sku))
+                message = (
+                    f"parent SKU is on row {owner.row}, which has problems"
+                    if owner is not None
+                    else "no product has this parent SKU; add a row for it or leave the cell empty"
+                )
+                row.problems.append(Problem(loaded.reader.where(row.row, "parent_sku"), message, parent_sku))
+                bad.add(row.row)
+        for row in rows:
+            if len(row.problems) > 1:
+                loaded.reader.sort_problems(row)
+        plan.rows = [r for r in rows if r.row not in bad]
+        plan.bad_rows = sorted(bad)
+        plan.problems = [p for r in rows for p in r.problems]
+        return plan
+
+    # Writing ------------------------------------------------------------------------
+    def _write(
+        self,
+        conn: Connection,
+        loaded: _File,
+        plan: _Plan,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        # Progress: reading and checking was the first half; preparing rows (pinyin) and inserting the rest.
+        rows, total = plan.rows, 2 * len(loaded.rows)
+        base = len(loaded.rows)
+        category_ids = _category_ids(conn, {plan.drafts[r.row].category_path for r in rows if "category" in r.given})
+        new_values, updates, keys_of_new = [], [], []
+        for done, row in enumerate(rows):
+            if done % _CHUNK == 0:
+                _tick(progress, cancelled, base + done * 3 // 4, total)
+            draft = plan.drafts[row.row]
+            before = plan.existing.get(row.key)
+            values = {
+                "sku": draft.sku.strip(),
+                "name": draft.name.strip(),
+                "alt_name": draft.alt_name.strip(),
+                "description": draft.description,
+                "category_id": category_ids.get(draft.category_path)
+                if "category" in row.given or before is None
+                else before.category_id,
+                "unit": draft.unit,
+                "price": draft.price,
+                "cost": draft.cost,
+                "weight_g": draft.weight_g,
+                "status": str(draft.status),
+                "tags": list(draft.tags),
+                "variant_label": draft.variant_label.strip(),
+                "search_text": product_search_key(draft),
+            }
+            if before is None:
+                new_values.append({**values, "sku_key": row.key})
+                keys_of_new.append(row.key)
+            else:
+                updates.append({f"b_{k}": v for k, v in values.items()} | {"b_id": before.id})
+        ids = {key: p.id for key, p in plan.existing.items()}
+        for chunk_start in range(0, len(new_values), _CHUNK * 4):
+            chunk = new_values[chunk_start : chunk_start + _CHUNK * 4]
+            inserted = conn.execute(insert(_PRODUCTS).returning(_PRODUCTS.c.id, sort_by_parameter_order=True), chunk)
+            ids.update(zip((v["sku_key"] for v in chunk), inserted.scalars(), strict=True))
+            _tick(progress, cancelled, base + (3 * len(rows) + chunk_start) // 4, total)
+        if updates:
+            columns = {k.removeprefix("b_"): bindparam(k) for k in updates[0] if k != "b_id"}
+            conn.execute(
+                update(_PRODUCTS)
+                .where(_PRODUCTS.c.id == bindparam("b_id"))
+                .values(**columns, version=_PRODUCTS.c.version + 1),
+                updates,
+            )
+        self._write_barcodes(conn, plan, ids)
+        self._write_parents(conn, plan, ids)
+        _tick(progress, cancelled, total, total)
+
+    def _write_barcodes(self, conn: Connection, plan: _Plan, ids: dict[str, int]) -> None:
+        removed: list[str] = []
+        added: list[dict[str, Any]] = []
+        for row in plan.rows:
+            if "barcodes" not in row.given:
+                continue
+            before = plan.existing.get(row.key)
+            had = set(before.draft.barcodes) if before else set()
+            wanted = plan.drafts[row.row].barcodes
+            removed += [code for code in had if code not in wanted]
+            added += [{"product_id": ids[row.key], "code": c, "kind": bc.classify(c)} for c in wanted if c not in had]
+        # Codes leave their old product before another product in the file takes them.
+        for chunk in _chunks(removed):
+            conn.execute(_BARCODES.delete().where(_BARCODES.c.code.in_(chunk)))
+        if added:
+            conn.execute(insert(_BARCODES), added)
+
+    def _write_parents(self, conn: Connection, plan: _Plan, ids: dict[str, int]) -> None:
+        links = []
+        parents: set[int] = set()
+        for row in plan.rows:
+            if "parent_sku" not in row.given:
+                continue
+            parent_key = sku_key(plan.drafts[row.row].parent_sku)
+            parent_id = ids.get(parent_key) or plan.parent_ids[parent_key]
+            links.append({"b_id": ids[row.key], "b_parent": parent_id})
+            parents.add(parent_id)
+        if links:
+            conn.execute(
+                update(_PRODUCTS).where(_PRODUCTS.c.id == bindparam("b_id")).values(parent_id=bindparam("b_parent")),
+                links,
+            )
+        for chunk in _chunks(sorted(parents)):
+            conn.execute(update(_PRODUCTS).where(_PRODUCTS.c.id.in_(chunk)).values(is_parent=True))
+
+    def _remember_mapping(self, conn: Connection, loaded: _File) -> None:
+        key = layout.layout_key(loaded.headers)
+        table = ImportProfile.__table__
+        found = conn.execute(
+            select(table.c.id).where(table.c.kind == layout.PROFILE_KIND, table.c.layout_key == key)
+        ).scalar()
+        if found is None:
+            conn.execute(
+                insert(table).values(
+                    kind=layout.PROFILE_KIND, layout_key=key, name=loaded.table.path.name[:100], mapping=loaded.mapping
+                )
+            )
+        else:
+            conn.execute(update(table).where(table.c.id == found).values(mapping=loaded.mapping))
+
+
+# Helpers --------------------------------------------------------------------------
+
+
+def _tick(progress: Progress | None, cancelled: Callable[[], bool] | None, done: int, total: int) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled("Import cancelled; nothing was imported.")
+    if progress is not None:
+        progress(done, total)
+
+
+def _first_filled(table: Table) -> int:
+    return next(n for n, row in enumerate(table.rows, start=1) if any(c.strip() for c in row))
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _existing_products(conn: Connection, keys: list[str]) -> dict[str, _Existing]:
+    """The products already in the shop under these SKU keys, as drafts (for merging and validation)."""
+    parent = _PRODUCTS.alias("parent")
+    found: dict[str, _Existing] = {}
+    wanted = sorted(set(keys))
+    for chunk in _chunks(wanted):
+        query = (
+            select(_PRODUCTS, _CATEGORIES.c.path.label("category_path"), parent.c.sku.label("parent_sku"))
+            .select_from(_PRODUCTS)
+            .outerjoin(_CATEGORIES, _CATEGORIES.c.id == _PRODUCTS.c.category_id)
+            .outerjoin(parent, parent.c.id == _PRODUCTS.c.parent_id)
+            .where(_PRODUCTS.c.sku_key.in_(chunk))
+        )
+        for p in conn.execute(query).mappings():
+            draft = ProductDraft(
+                sku=p["sku"],
+                name=p["name"],
+                price=p["price"],
+                cost=p["cost"],
+                alt_name=p["alt_name"],
+                description=p["description"],
+                category_path=p["category_path"] or "",
+                unit=p["unit"],
+                weight_g=p["weight_g"],
+                status=ListingStatus(p["status"]),
+                tags=list(p["tags"] or []),
+                parent_sku=p["parent_sku"] or "",
+                variant_label=p["variant_label"],
+            )
+            found[p["sku_key"]] = _Existing(p["id"], p["is_parent"], draft, p["category_id"])
+    by_id = {e.id: e for e in found.values()}
+    for chunk in _chunks(sorted(by_id)):
+        query = select(_BARCODES.c.product_id, _BARCODES.c.code).where(_BARCODES.c.product_id.in_(chunk))
+        for product_id, code in conn.execute(query.order_by(_BARCODES.c.id)):
+            by_id[product_id].draft.barcodes.append(code)
+    return found
+
+
+def _barcode_owners(conn: Connection, codes: list[str]) -> dict[str, tuple[str, str]]:
+    """code -> (sku_key, sku) of the product that has it now."""
+    owners: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(sorted(set(codes))):
+        query = (
+            select(_BARCODES.c.code, _PRODUCTS.c.sku_key, _PRODUCTS.c.sku)
+            .join(_PRODUCTS, _PRODUCTS.c.id == _BARCODES.c.product_id)
+            .where(_BARCODES.c.code.in_(chunk))
+        )
+        owners.update({code: (key, sku) for code, key, sku in conn.execute(query)})
+    return owners
+
+
+def _ids_by_key(conn: Connection, keys: list[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        query = select(_PRODUCTS.c.sku_key, _PRODUCTS.c.id).where(_PRODUCTS.c.sku_key.in_(chunk))
+        ids.update({key: id_ for key, id_ in conn.execute(query)})
+    return ids
+
+
+def _category_ids(conn: Connection, paths: set[str]) -> dict[str, int]:
+    """Ids of category paths like '服装/上衣/T恤', creating missing levels one depth at a time."""
+    levels: dict[str, str] = {}  # every path and sub-path -> its last part
+    for path in filter(None, paths):
+        parts = path.split("/")
+        for depth in range(1, len(parts) + 1):
+            levels["/".join(parts[:depth])] = parts[depth - 1]
+    ids: dict[str, int] = {}
+    for chunk in _chunks(sorted(levels)):
+        query = select(_CATEGORIES.c.path, _CATEGORIES.c.id).where(_CATEGORIES.c.path.in_(chunk))
+        ids.update({path: id_ for path, id_ in conn.execute(query)})
+    missing = sorted((p for p in levels if p not in ids), key=lambda p: p.count("/"))
+    by_depth: dict[int, list[str]] = defaultdict(list)
+    for path in missing:
+        by_depth[path.count("/")].append(path)
+    for depth in sorted(by_depth):
+        new = [
+            {"path": p, "name": levels[p], "parent_id": ids.get(p.rpartition("/")[0]) if depth else None}
+            for p in by_depth[depth]
+        ]
+        inserted = conn.execute(insert(_CATEGORIES).returning(_CATEGORIES.c.id, sort_by_parameter_order=True), new)
+        ids.update(zip((n["path"] for n in new), inserted.scalars(), strict=True))
+    return ids
