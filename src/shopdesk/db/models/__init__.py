@@ -18,8 +18,10 @@ from shopdesk.db.models.stock import (
     StockTransfer,
     StockValuation,
 )
+from shopdesk.db.models.users import AppUser
 
 __all__ = [
+    "AppUser",
     "AuditEvent",
     "Barcode",
     "Base",
