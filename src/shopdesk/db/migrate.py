@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from shopdesk.db.database import Database, explain_database_errors
+from shopdesk.db.stock_check import reconcile_stock
 from shopdesk.domain.errors import NewerDatabase, ShopDeskError
 
 
@@ -142,4 +143,6 @@ def check(db: Database) -> CheckReport:
         else:
             report.checked.append("connection")
             conn.execute(text("SELECT 1"))
+        report.checked.append("stock ledger")
+        report.problems.extend(reconcile_stock(conn))
     return report

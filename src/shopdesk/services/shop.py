@@ -15,6 +15,8 @@ from shopdesk.db.models import ShopSetting
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.money import currency_exponent
 from shopdesk.services.catalogue import Catalogue
+from shopdesk.services.inventory import Inventory, check_valuation_change
+from shopdesk.services.locations import Locations
 from shopdesk.services.parties import Parties
 
 SHOP_DEFAULTS: dict[str, Any] = {
@@ -61,6 +63,8 @@ class Shop:
         if key not in SHOP_DEFAULTS:
             raise ShopDeskError(f"Unknown shop setting {key!r}")
         with self.db.uow() as uow:
+            if key == "valuation":
+                check_valuation_change(uow.session.connection(), value)
             row = uow.session.get(ShopSetting, key)
             if row is None:
                 uow.session.add(ShopSetting(key=key, value=value))
@@ -82,6 +86,14 @@ class Shop:
     @cached_property
     def parties(self) -> Parties:
         return Parties(self)
+
+    @cached_property
+    def inventory(self) -> Inventory:
+        return Inventory(self)
+
+    @cached_property
+    def locations(self) -> Locations:
+        return Locations(self)
 
 
 def _login_name() -> str:

@@ -1,0 +1,396 @@
+"""Posting stock moves: the one place where balances, reservations and valuation change.
+
+A Ledger works inside the caller's transaction. For each move it
+1. locks the product's valuation row (SELECT … FOR UPDATE on PostgreSQL; SQLite
+   writers already hold the database lock from BEGIN IMMEDIATE), so moves of one
+   product are serialised and always lock rows in the same order (no deadlocks);
+2. takes the quantity out of the source balance with ONE conditional UPDATE
+   whose row count decides (no oversell, whatever runs at the same time);
+3. values the move (domain.stock), adds to the destination balance, inserts
+   the move, and updates the valuation (and FIFO layers).
+Any failure raises, and the caller's transaction rolls back as a whole.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from shopdesk.db.models import (
+    Barcode,
+    Product,
+    ShopSetting,
+    StockBalance,
+    StockCostLayer,
+    StockMove,
+    StockReservation,
+    StockValuation,
+)
+from shopdesk.db.models.base import utcnow
+from shopdesk.domain.catalogue import sku_key
+from shopdesk.domain.errors import NotFound, ShopDeskError
+from shopdesk.domain.stock import (
+    AverageState,
+    Layer,
+    MoveKind,
+    NotEnoughStock,
+    Valuation,
+    issue_fifo,
+    value_of,
+)
+from shopdesk.services.locations import LocationRef
+from shopdesk.services.stock_sql import insert_ignore, insert_or_add
+
+BALANCE = StockBalance.__table__
+MOVE = StockMove.__table__
+VALUATION = StockValuation.__table__
+LAYER = StockCostLayer.__table__
+RESERVATION = StockReservation.__table__
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """The document a move or reservation belongs to: ("sales_order", 42, "SO-0042")."""
+
+    type: str = ""
+    id: int | None = None
+    number: str = ""
+
+    def label(self) -> str:
+        return self.number or (f"{self.type} {self.id}" if self.id is not None else self.type)
+
+
+NO_SOURCE = SourceDoc()
+
+
+class Take(enum.Enum):
+    """What a move may take out of its source location."""
+
+    AVAILABLE = "available"  # free stock only: reserved units stay for their orders
+    ON_HAND = "on_hand"  # anything physically there (a count says it is gone)
+    RESERVED = "reserved"  # units reserved for the move's order (shipping an order)
+
+
+@dataclass(frozen=True)
+class PostedMove:
+    id: int
+    quantity: int
+    value: int  # minor units: the cost of the goods moved
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    id: int
+    sku: str
+    cost: int
+
+
+def read_settings(conn: Connection) -> tuple[Valuation, bool]:
+    """The valuation method and whether negative stock is allowed (shop settings, with their defaults)."""
+    rows = dict(
+        conn.execute(
+            select(ShopSetting.key, ShopSetting.value).where(ShopSetting.key.in_(("valuation", "allow_negative_stock")))
+        ).all()
+    )
+    method = Valuation(rows.get("valuation") or Valuation.AVERAGE)
+    return method, bool(rows.get("allow_negative_stock", False))
+
+
+def product_info(conn: Connection, product: int | str) -> ProductInfo:
+    """A product by id, SKU (any case) or barcode, inside the caller's transaction."""
+    cols = (Product.id, Product.sku, Product.cost)
+    if isinstance(product, int) and not isinstance(product, bool):
+        row = conn.execute(select(*cols).where(Product.id == product)).first()
+        if row is None:
+            raise NotFound(f"No product with id {product}")
+        return ProductInfo(*row)
+    code = str(product).strip()
+    row = conn.execute(select(*cols).where(Product.sku_key == sku_key(code))).first()
+    if row is None and code:
+        row = conn.execute(
+            select(*cols).join(Barcode, Barcode.product_id == Product.id).where(Barcode.code == code)
+        ).first()
+    if row is None:
+        raise NotFound(f"No product with SKU or barcode {code!r}")
+    return ProductInfo(*row)
+
+
+class Ledger:
+    def __init__(self, conn: Connection, *, user: str, method: Valuation, allow_negative: bool):
+        self.conn = conn
+        self.user = user
+        self.method = method
+        self.allow_negative = allow_negative
+
+    @classmethod
+    def open(cls, conn: Connection, user: str) -> Ledger:
+        method, allow_negative = read_settings(conn)
+        return cls(conn, user=user, method=method, allow_negative=allow_negative)
+
+    # Balances ------------------------------------------------------------------------
+    def balance(self, product_id: int, location_id: int) -> tuple[int, int]:
+        """(on_hand, reserved) of one product at one location; (0, 0) when it never had stock."""
+        row = self.conn.execute(
+            select(BALANCE.c.on_hand, BALANCE.c.reserved).where(
+                BALANCE.c.product_id == product_id, BALANCE.c.location_id == location_id
+            )
+        ).first()
+        return (row.on_hand, row.reserved) if row else (0, 0)
+
+    def _not_enough(self, product: ProductInfo, loc: LocationRef, quantity: int, what: str) -> NotEnoughStock:
+        on_hand, reserved = self.balance(product.id, loc.id)
+        return NotEnoughStock(
+            f"Not enough stock of {product.sku} at {loc.path}: {quantity} asked for, "
+            f"{what} (on hand {on_hand}, reserved {reserved}, available {on_hand - reserved})"
+        )
+
+    def _add(self, product_id: int, location_id: int, quantity: int) -> None:
+        insert_or_add(
+            self.conn,
+            BALANCE,
+            [{"product_id": product_id, "location_id": location_id, "on_hand": quantity, "reserved": 0}],
+            ["product_id", "location_id"],
+            ["on_hand"],
+        )
+
+    def _take(self, product: ProductInfo, loc: LocationRef, quantity: int, take: Take, order: SourceDoc | None) -> None:
+        where = (BALANCE.c.product_id == product.id, BALANCE.c.location_id == loc.id)
+        if take is Take.RESERVED:
+            if order is None or order.id is None:
+                raise ShopDeskError("Shipping reserved stock needs the order the stock is reserved for")
+            self._consume_reservation(product, loc, quantity, order)
+            stmt = update(BALANCE).where(*where, BALANCE.c.reserved >= quantity)
+            if not self.allow_negative:
+                stmt = stmt.where(BALANCE.c.on_hand >= quantity)
+            stmt = stmt.values(on_hand=BALANCE.c.on_hand - quantity, reserved=BALANCE.c.reserved - quantity)
+            if self.conn.execute(stmt).rowcount != 1:
+                raise self._not_enough(product, loc, quantity, f"not that many reserved for {order.label()}")
+            return
+        if self.allow_negative:
+            insert_ignore(
+                self.conn,
+                BALANCE,
+                [{"product_id": product.id, "location_id": loc.id, "on_hand": 0, "reserved": 0}],
+                ["product_id", "location_id"],
+            )
+            self.conn.execute(update(BALANCE).where(*where).values(on_hand=BALANCE.c.on_hand - quantity))
+            return
+        guard = (
+            BALANCE.c.on_hand - BALANCE.c.reserved >= quantity
+            if take is Take.AVAILABLE
+            else BALANCE.c.on_hand >= quantity
+        )
+        stmt = update(BALANCE).where(*where, guard).values(on_hand=BALANCE.c.on_hand - quantity)
+        if self.conn.execute(stmt).rowcount != 1:
+            raise self._not_enough(product, loc, quantity, "not enough there")
+
+    # Reservations ---------------------------------------------------------------------
+    def reserve(self, product: ProductInfo, loc: LocationRef, quantity: int, order: SourceDoc) -> None:
+        """Hold available stock for an order: one conditional UPDATE decides, then the order's share is noted."""
+        assert order.id is not None
+        stmt = (
+            update(BALANCE)
+            .where(
+                BALANCE.c.product_id == product.id,
+                BALANCE.c.location_id == loc.id,
+                BALANCE.c.on_hand - BALANCE.c.reserved >= quantity,
+            )
+            .values(reserved=BALANCE.c.reserved + quantity)
+        )
+        if self.conn.execute(stmt).rowcount != 1:
+            raise self._not_enough(product, loc, quantity, f"cannot reserve it for {order.label()}")
+        insert_or_add(
+            self.conn,
+            RESERVATION,
+            [
+                {
+                    "product_id": product.id,
+                    "location_id": loc.id,
+                    "source_type": order.type,
+                    "source_id": order.id,
+                    "source_number": order.number,
+                    "quantity": quantity,
+                    "created_at": utcnow(),
+                }
+            ],
+            ["product_id", "location_id", "source_type", "source_id"],
+            ["quantity"],
+        )
+
+    def reserved_for(self, product_id: int, location_id: int, order: SourceDoc) -> int:
+        return int(
+            self.conn.execute(
+                select(RESERVATION.c.quantity).where(*self._reservation_key(product_id, location_id, order))
+            ).scalar()
+            or 0
+        )
+
+    def _reservation_key(self, product_id: int, location_id: int, order: SourceDoc) -> tuple:  # type: ignore[type-arg]
+        return (
+            RESERVATION.c.product_id == product_id,
+            RESERVATION.c.location_id == location_id,
+            RESERVATION.c.source_type == order.type,
+            RESERVATION.c.source_id == order.id,
+        )
+
+    def _consume_reservation(self, product: ProductInfo, loc: LocationRef, quantity: int, order: SourceDoc) -> None:
+        key = self._reservation_key(product.id, loc.id, order)
+        if self.conn.execute(delete(RESERVATION).where(*key, RESERVATION.c.quantity == quantity)).rowcount == 1:
+            return
+        stmt = update(RESERVATION).where(*key, RESERVATION.c.quantity > quantity)
+        if self.conn.execute(stmt.values(quantity=RESERVATION.c.quantity - quantity)).rowcount != 1:
+            held = self.reserved_for(product.id, loc.id, order)
+            raise NotEnoughStock(
+                f"{order.label()} has {held} of {product.sku} reserved at {loc.path}, {quantity} asked for"
+            )
+
+    def release(self, product: ProductInfo, loc: LocationRef, quantity: int, order: SourceDoc) -> None:
+        self._consume_reservation(product, loc, quantity, order)
+        stmt = (
+            update(BALANCE)
+            .where(
+                BALANCE.c.product_id == product.id,
+                BALANCE.c.location_id == loc.id,
+                BALANCE.c.reserved >= quantity,
+            )
+            .values(reserved=BALANCE.c.reserved - quantity)
+        )
+        if self.conn.execute(stmt).rowcount != 1:  # the reservation row and the balance disagree: a bug
+            raise RuntimeError(f"stock_balance.reserved of {product.sku} at {loc.path} is below its reservations")
+
+    # Valuation ------------------------------------------------------------------------
+    def lock_valuation(self, product_id: int) -> StockValuation:
+        """The product's valuation row, locked for the rest of the transaction (created if new)."""
+        query = select(VALUATION).where(VALUATION.c.product_id == product_id).with_for_update()
+        row = self.conn.execute(query).first()
+        if row is None:
+            insert_ignore(
+                self.conn,
+                VALUATION,
+                [{"product_id": product_id, "quantity": 0, "value": 0, "last_in_qty": 0, "last_in_value": 0}],
+                ["product_id"],
+            )
+            row = self.conn.execute(query).one()
+        return row  # type: ignore[return-value]
+
+    def fallback_unit_cost(self, product: ProductInfo, row: StockValuation) -> Decimal:
+        """What one unit costs when there is nothing to average: the average, the last receipt, the product cost."""
+        if row.quantity > 0 and row.value >= 0:
+            return Decimal(row.value) / row.quantity
+        if row.last_in_qty > 0:
+            return Decimal(row.last_in_value) / row.last_in_qty
+        return Decimal(product.cost)
+
+    def _open_layers(self, product_id: int) -> list[Layer]:
+        rows = self.conn.execute(
+            select(LAYER.c.id, LAYER.c.remaining_qty, LAYER.c.remaining_value)
+            .where(LAYER.c.product_id == product_id, LAYER.c.remaining_qty > 0)
+            .order_by(LAYER.c.id)
+        )
+        return [Layer(*r) for r in rows]
+
+    def _issue_value(self, product: ProductInfo, row: StockValuation, quantity: int) -> int:
+        if self.method is Valuation.FIFO:
+            value, takes = issue_fifo(self._open_layers(product.id), quantity)
+            for t in takes:
+                self.conn.execute(
+                    update(LAYER)
+                    .where(LAYER.c.id == t.layer_id)
+                    .values(
+                        remaining_qty=LAYER.c.remaining_qty - t.quantity,
+                        remaining_value=LAYER.c.remaining_value - t.value,
+                    )
+                )
+            return value
+        return AverageState(row.quantity, row.value).issue_value(quantity, self.fallback_unit_cost(product, row))
+
+    # Posting --------------------------------------------------------------------------
+    def post(
+        self,
+        product: ProductInfo,
+        quantity: int,
+        src: LocationRef,
+        dst: LocationRef,
+        kind: MoveKind,
+        *,
+        value: int | None = None,
+        take: Take = Take.AVAILABLE,
+        order: SourceDoc | None = None,
+        reason: str = "",
+        source: SourceDoc = NO_SOURCE,
+        origin_move_id: int | None = None,
+    ) -> PostedMove:
+        """Move `quantity` from src to dst, valued; `value` is the cost of goods coming in from outside."""
+        if quantity <= 0:
+            raise ValueError("a move's quantity is above zero")
+        if src.id == dst.id:
+            raise ShopDeskError(f"A move needs two different locations (both are {src.path})")
+        if not src.holds_stock and not dst.holds_stock:
+            raise ShopDeskError(f"Stock cannot move from {src.path} straight to {dst.path}")
+        row = self.lock_valuation(product.id)
+        if src.holds_stock:
+            self._take(product, src, quantity, take, order)
+        incoming = dst.holds_stock and not src.holds_stock
+        outgoing = src.holds_stock and not dst.holds_stock
+        if incoming:
+            if value is None:
+                value = value_of(quantity, self.fallback_unit_cost(product, row))
+            if value < 0:
+                raise ShopDeskError(f"The cost of goods received cannot be negative ({value})")
+        elif outgoing:
+            value = self._issue_value(product, row, quantity)
+        else:  # between two stock locations: the value is carried along, the valuation is unchanged
+            value = AverageState(row.quantity, row.value).issue_value(quantity, self.fallback_unit_cost(product, row))
+        if dst.holds_stock:
+            self._add(product.id, dst.id, quantity)
+        move_id = self.conn.execute(
+            insert(MOVE)
+            .values(
+                product_id=product.id,
+                from_location_id=src.id,
+                to_location_id=dst.id,
+                quantity=quantity,
+                value=value,
+                kind=str(kind),
+                reason=reason[:200],
+                source_type=source.type,
+                source_id=source.id,
+                source_number=source.number,
+                origin_move_id=origin_move_id,
+                user=self.user,
+                moved_at=utcnow(),
+            )
+            .returning(MOVE.c.id)
+        ).scalar_one()
+        if incoming:
+            changes = {"quantity": VALUATION.c.quantity + quantity, "value": VALUATION.c.value + value}
+            if kind in (MoveKind.RECEIPT, MoveKind.OPENING):
+                changes.update(last_in_qty=quantity, last_in_value=value)
+            self.conn.execute(update(VALUATION).where(VALUATION.c.product_id == product.id).values(**changes))
+            if self.method is Valuation.FIFO:
+                self.conn.execute(
+                    insert(LAYER).values(
+                        product_id=product.id,
+                        move_id=move_id,
+                        quantity=quantity,
+                        value=value,
+                        remaining_qty=quantity,
+                        remaining_value=value,
+                        created_at=utcnow(),
+                    )
+                )
+        elif outgoing:
+            self.conn.execute(
+                update(VALUATION)
+                .where(VALUATION.c.product_id == product.id)
+                .values(quantity=VALUATION.c.quantity - quantity, value=VALUATION.c.value - value)
+            )
+        return PostedMove(move_id, quantity, value)
+
+
+def has_moves(conn: Connection) -> int:
+    """How many stock moves the shop has (0 before the first)."""
+    return int(conn.execute(select(func.count()).select_from(MOVE)).scalar_one())
