@@ -47,7 +47,8 @@ class ProductStock:
     in_transit: int
     value: int  # everything owned: on hand, quarantine and in transit
     unit_cost: Decimal | None
-    locations: list[LocationStock] = field(default_factory=list)
+    locations: list[LocationStock] = field(default_factory=list)  # warehouses, zones, bins: add up to on_hand
+    held: list[LocationStock] = field(default_factory=list)  # quarantine and in transit: owned, not available
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def product_stock(conn: Connection, product: int | str) -> ProductStock:
     ).first()
     owned_qty, value = (valuation.quantity, valuation.value) if valuation else (0, 0)
     shares = allocate(value, [r.on_hand for r in rows])
-    locations = [
+    every = [
         LocationStock(r.path, r.kind, r.on_hand, r.reserved, r.on_hand - r.reserved, v)
         for r, v in zip(rows, shares, strict=True)
     ]
@@ -275,5 +276,6 @@ def product_stock(conn: Connection, product: int | str) -> ProductStock:
         in_transit=totals["transit"],
         value=value,
         unit_cost=unit_cost(value, owned_qty),
-        locations=locations,
+        locations=[loc for loc in every if loc.kind not in HELD_KINDS],
+        held=[loc for loc in every if loc.kind in HELD_KINDS],
     )
