@@ -64,6 +64,8 @@ class SalesOrder(Timestamps, Base):
     cancelled_at: Mapped[datetime | None] = mapped_column()
     split_from_id: Mapped[int | None] = mapped_column(ForeignKey("sales_order.id"))
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("sales_order.id"))
+    # What the order list's search matches: numbers, buyer, phone and SKUs (domain.search keys).
+    search_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     lines: Mapped[list[SalesOrderLine]] = relationship(
@@ -94,6 +96,7 @@ class SalesOrderLine(Base):
     net: Mapped[int] = mapped_column(Integer)  # quantity × unit_price − discount
     cost_of_goods: Mapped[int] = mapped_column(Integer, default=0)  # from the shipment moves
     qty_shipped: Mapped[int] = mapped_column(Integer, default=0)
+    qty_packed: Mapped[int] = mapped_column(Integer, default=0)  # scanned into the parcel so far
     qty_returned: Mapped[int] = mapped_column(Integer, default=0)
     channel_line_id: Mapped[str] = mapped_column(String(64), default="")
 
@@ -115,3 +118,16 @@ class OrderRefund(Base):
     channel_refund_id: Mapped[str | None] = mapped_column(String(64))
     user: Mapped[str] = mapped_column(String(64), default="")
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class NumberSequence(Base):
+    """The last number given out per kind of document (SO-000123); one row updated in place.
+
+    Taking a number is one UPDATE ... RETURNING inside the document's transaction, so
+    two app instances never hand out the same number and a rolled-back document
+    leaves no gap.
+    """
+
+    __tablename__ = "number_sequence"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
