@@ -1,6 +1,6 @@
 """Text in a box: wrap at allowed breaks, shrink step by step, never cut.
 
-Breaks are allowed at spaces, after '-' and '/', and between CJK characters
+Breaks are allowed at spaces, after a hyphen between letters, and between CJK characters
 except where the line-breaking rules of Chinese and Japanese (禁则) forbid it:
 no line starts with a closing bracket, comma or full stop, a small kana or
 the prolonged sound mark, and none ends with an opening bracket. Nothing is
@@ -23,7 +23,6 @@ _NO_BREAK_BEFORE = set(
     "、。，．,.!?！？：；:;)）]］}｝」』】〕〉》〗〙〛’”»›%％‰℃°ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ・…‥〜～"
 )
 _NO_BREAK_AFTER = set("(（[［{｛「『【〔〈《〖〘〚‘“«‹〒#＃№")
-_BREAK_AFTER = set("-/")
 _SPACES = set(" \u3000\u00a0")
 
 
@@ -47,8 +46,11 @@ def tokens(text: str) -> list[str]:
         prev, ch = text[i - 1], text[i]
         if ch in _SPACES:
             continue
-        if prev in _SPACES or prev in _BREAK_AFTER:
-            can_break = prev not in _NO_BREAK_AFTER
+        if prev in _SPACES:
+            can_break = True
+        elif prev == "-":
+            # Müller-|Lüdenscheidt, but not inside numbers (0755-86013388, 1-2-3) or codes
+            can_break = i >= 2 and text[i - 2].isalpha() and ch.isalpha()
         elif _wide(prev) or _wide(ch):
             can_break = True
         else:
