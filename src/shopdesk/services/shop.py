@@ -17,6 +17,8 @@ from shopdesk.domain.money import currency_exponent
 from shopdesk.services.catalogue import Catalogue
 from shopdesk.services.inventory import Inventory, check_valuation_change
 from shopdesk.services.locations import Locations
+from shopdesk.services.order_flow import OrderFlow
+from shopdesk.services.orders import Orders
 from shopdesk.services.parties import Parties
 
 SHOP_DEFAULTS: dict[str, Any] = {
@@ -25,6 +27,8 @@ SHOP_DEFAULTS: dict[str, Any] = {
     "valuation": "average",  # or "fifo"; chosen before the first stock move
     "allow_negative_stock": False,
     "sender_address": "",
+    "review_rules": {},  # order review thresholds over domain.review.ReviewRules' defaults (services/order_review.py)
+    "backorder_policy": "wait",  # or "ship_available": split off what is there and ship it
 }
 
 
@@ -94,6 +98,14 @@ class Shop:
     @cached_property
     def locations(self) -> Locations:
         return Locations(self)
+
+    @cached_property
+    def orders(self) -> Orders:
+        return Orders(self)
+
+    @cached_property
+    def order_flow(self) -> OrderFlow:
+        return OrderFlow(self)
 
 
 def _login_name() -> str:

@@ -1,0 +1,137 @@
+"""Review (审单): the shop's review thresholds as a setting, and the facts the rules look at.
+
+The rules themselves are pure functions in domain/review.py; this module reads
+the thresholds from the shop setting "review_rules" (a partial dict over the
+defaults) and gathers an order's facts: its amount and address, the buyer's
+other recent orders, and whether stock is short.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+from sqlalchemy.orm import Session
+
+from shopdesk.db.models import Customer, ShopSetting
+from shopdesk.db.models.orders import SalesOrder
+from shopdesk.domain.errors import Problem, ValidationFailed
+from shopdesk.domain.review import EarlierOrder, Flag, OrderFacts, ReviewRules, address_key, review
+
+SETTING = "review_rules"
+POLICY_SETTING = "backorder_policy"
+POLICIES = ("wait", "ship_available")  # wait for the whole order, or split off what is there and ship it
+_SETS = ("blocked_phones", "blocked_buyers")
+_INTS = ("burst_orders", "burst_addresses", "burst_hours")
+_BOOLS = ("hold_on_remark", "check_address", "hold_on_shortage")
+
+
+def rules_from_setting(value: Mapping[str, Any] | None) -> ReviewRules:
+    """ReviewRules from the stored dict: missing keys keep their defaults, lists become sets."""
+    value = dict(value or {})
+    known = {f.name for f in dataclasses.fields(ReviewRules)}
+    kwargs = {k: v for k, v in value.items() if k in known}
+    for name in _SETS:
+        if name in kwargs:
+            kwargs[name] = frozenset(str(x).strip() for x in kwargs[name] if str(x).strip())
+    return ReviewRules(**kwargs)
+
+
+def rules_to_setting(rules: ReviewRules) -> dict[str, Any]:
+    """The rules as the stored dict (sets as sorted lists)."""
+    value = dataclasses.asdict(rules)
+    for name in _SETS:
+        value[name] = sorted(value[name])
+    return value
+
+
+def check_rules(rules: ReviewRules) -> None:
+    """Refuse thresholds that make no sense, every one at once."""
+    problems = []
+    for name in _INTS:
+        number = getattr(rules, name)
+        if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+            problems.append(Problem(name, "must be a whole number, 0 or more (0 switches the rule off)", str(number)))
+    if rules.max_amount is not None and (
+        isinstance(rules.max_amount, bool) or not isinstance(rules.max_amount, int) or rules.max_amount < 0
+    ):
+        problems.append(Problem("max_amount", "must be an amount in minor units, or none", str(rules.max_amount)))
+    for name in _BOOLS:
+        if not isinstance(getattr(rules, name), bool):
+            problems.append(Problem(name, "must be true or false", str(getattr(rules, name))))
+    if problems:
+        raise ValidationFailed(problems, "Review rules not saved")
+
+
+def _setting(conn: Connection, key: str) -> Any:
+    return conn.execute(select(ShopSetting.value).where(ShopSetting.key == key)).scalar()
+
+
+def load_rules(conn: Connection) -> ReviewRules:
+    return rules_from_setting(_setting(conn, SETTING))
+
+
+def load_policy(conn: Connection) -> str:
+    value = _setting(conn, POLICY_SETTING)
+    return value if value in POLICIES else "wait"
+
+
+def facts_of(session: Session, order: SalesOrder, rules: ReviewRules, *, short_of_stock: bool) -> OrderFacts:
+    """What the review rules look at for this order, including the buyer's recent orders."""
+    buyer = ""
+    if order.customer_id is not None:
+        buyer = session.scalar(select(Customer.name).where(Customer.id == order.customer_id)) or ""
+    earlier: tuple[EarlierOrder, ...] = ()
+    same_buyer = []
+    if order.customer_id is not None:
+        same_buyer.append(SalesOrder.customer_id == order.customer_id)
+    if order.ship_phone.strip():
+        same_buyer.append(SalesOrder.ship_phone == order.ship_phone)
+    if same_buyer and rules.burst_orders > 0:
+        since = order.placed_at - timedelta(hours=rules.burst_hours)
+        rows = session.execute(
+            select(
+                SalesOrder.placed_at,
+                SalesOrder.ship_province,
+                SalesOrder.ship_city,
+                SalesOrder.ship_district,
+                SalesOrder.ship_street,
+            )
+            .where(
+                or_(*same_buyer),
+                SalesOrder.id != order.id,
+                SalesOrder.placed_at >= since,
+                SalesOrder.placed_at <= order.placed_at,
+                SalesOrder.merged_into_id.is_(None),
+                SalesOrder.split_from_id.is_(None),  # a split is the same order, not another one
+            )
+            .order_by(SalesOrder.placed_at.desc())
+            .limit(200)
+        ).all()
+        earlier = tuple(
+            EarlierOrder(r.placed_at, address_key(r.ship_province, r.ship_city, r.ship_district + r.ship_street))
+            for r in rows
+        )
+    return OrderFacts(
+        number=order.number,
+        placed_at=order.placed_at,
+        total=order.total,
+        buyer=buyer,
+        phone=order.ship_phone,
+        country=order.ship_country,
+        province=order.ship_province,
+        city=order.ship_city,
+        street=order.ship_district + order.ship_street,
+        postcode=order.ship_postcode,
+        recipient=order.ship_name,
+        remark=order.buyer_remark,
+        short_of_stock=short_of_stock,
+        earlier_orders=earlier,
+    )
+
+
+def flags_for(session: Session, order: SalesOrder, rules: ReviewRules, *, short_of_stock: bool) -> list[Flag]:
+    return review(facts_of(session, order, rules, short_of_stock=short_of_stock), rules)
