@@ -59,7 +59,7 @@ COLOURS: dict[str, tuple[str, str]] = {
 }
 
 
-def colours(*codes: str, pick: tuple[int, int] = (2, 4)) -> Axis:
+def colours(*codes: str, pick: tuple[int, int] = (1, 3)) -> Axis:
     return Axis(
         options=tuple((c, COLOURS[c][0]) for c in codes),
         pick=pick,
@@ -77,9 +77,9 @@ def sizes(*labels: str, pick: tuple[int, int] = (3, 4), step: int = 10) -> Axis:
     )
 
 
-LETTER_SIZES = sizes("S", "M", "L", "XL", "XXL", pick=(3, 5))
-WAIST_SIZES = sizes("28", "29", "30", "31", "32", "33", "34", "36", pick=(4, 6))
-SHOE_SIZES = sizes("35", "36", "37", "38", "39", "40", "41", "42", "43", "44", pick=(5, 7))
+LETTER_SIZES = sizes("S", "M", "L", "XL", "XXL", pick=(3, 4))
+WAIST_SIZES = sizes("28", "29", "30", "31", "32", "33", "34", "36", pick=(4, 5))
+SHOE_SIZES = sizes("35", "36", "37", "38", "39", "40", "41", "42", "43", "44", pick=(4, 6))
 PHONE_MODELS = Axis(
     options=(
         ("IP15", "iPhone 15"),
@@ -92,7 +92,7 @@ PHONE_MODELS = Axis(
         ("MI14", "小米 14"),
         ("RN13", "红米 Note 13"),
     ),
-    pick=(3, 6),
+    pick=(2, 5),
     english=(
         "iPhone 15",
         "iPhone 15 Pro",
@@ -138,7 +138,7 @@ LIPSTICK_SHADES = Axis(
         ("05", "#05 珊瑚橘"),
         ("06", "#06 玫瑰"),
     ),
-    pick=(3, 6),
+    pick=(2, 5),
     english=(
         "#01 True red",
         "#02 Rosewood",
@@ -456,7 +456,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "文具/办公用品/文件夹",
         "FO",
-        (("A4 拉链文件袋", "A4 zip document bag"), ("A4 风琴包", "A4 expanding file")),
+        (("A4拉链文件袋", "A4 zip document bag"), ("A4风琴包", "A4 expanding file")),
         (("", ""), ("防水", "waterproof"), ("大容量", "large-capacity")),
         (9, 35),
         (80, 320),
@@ -624,35 +624,38 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "美妆个护/个人护理/护手霜",
         "HC",
-        (("护手霜 30g", "hand cream, 30 g"), ("护手霜礼盒 5支装", "hand cream gift set, 5 tubes")),
+        (("护手霜 30g", "hand cream, 30 g"), ("护手霜 50g", "hand cream, 50 g")),
         (("", ""), ("樱花香", "cherry blossom"), ("无香", "unscented")),
-        (19, 89),
+        (19, 59),
         (40, 220),
         "SUP07",
         2,
     ),
     Family(
         "美妆个护/个人护理/牙刷",
-        "TB",
-        (("声波电动牙刷", "sonic electric toothbrush"), ("软毛牙刷 4支装", "soft toothbrushes, 4 pack")),
-        (("", ""), ("成人", "adult"), ("便携", "travel")),
-        (15, 299),
-        (40, 260),
-        "SUP07",
+        "ET",
+        (("声波电动牙刷", "sonic electric toothbrush"), ("儿童电动牙刷", "children's electric toothbrush")),
+        (("", ""), ("便携", "travel"), ("情侣款", "couples'")),
+        (99, 299),
+        (120, 260),
+        "SUP06",
         2,
         (colours("WHT", "BLK", "PNK", "BLU", pick=(2, 3)),),
-        variant_share=0.5,
+        variant_share=0.7,
+        description="两分钟智能定时，每30秒换区提醒；IPX7防水，USB-C充电。",
+    ),
+    Family(
+        "美妆个护/个人护理/牙刷",
+        "TB",
+        (("软毛牙刷 4支装", "soft toothbrushes, 4 pack"), ("竹炭牙刷 6支装", "charcoal toothbrushes, 6 pack")),
+        (("", ""), ("成人", "adult"), ("细软毛", "extra-soft")),
+        (9, 29),
+        (40, 90),
+        "SUP08",
+        2,
+        unit="set",
     ),
 )
-
-# English names of the category tree, for people who read the shop in English.
-CATEGORY_ENGLISH = {
-    "服装": "Clothing",
-    "家居": "Home",
-    "文具": "Stationery",
-    "数码配件": "Phone & tech accessories",
-    "美妆个护": "Beauty & personal care",
-}
 
 TAGS = ("新品", "热销", "爆款", "包邮", "限时折扣", "礼品推荐")
 
@@ -769,7 +772,68 @@ ZONES = (("A", "A区 服装鞋袜"), ("B", "B区 家居文具"), ("C", "C区 数
 
 # People -------------------------------------------------------------------------------
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN_CHARS = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚鑫悦彤琳倩颖慧楠晓海鹏飞宁雪晴子梓浩宇轩涵欣怡佳俊文博雨晨思婷嘉诗琪瑶昊然泽睿航一诺安可心"
+GIVEN_NAMES = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "磊",
+    "洋",
+    "勇",
+    "杰",
+    "涛",
+    "超",
+    "婷",
+    "鹏",
+    "倩",
+    "颖",
+    "丽",
+    "强",
+    "军",
+    "燕",
+    "斌",
+    "子涵",
+    "浩然",
+    "欣怡",
+    "梓萱",
+    "宇轩",
+    "一诺",
+    "佳怡",
+    "俊杰",
+    "思远",
+    "雨桐",
+    "建国",
+    "秀英",
+    "桂兰",
+    "志强",
+    "海燕",
+    "丽娟",
+    "晓明",
+    "文博",
+    "嘉欣",
+    "子轩",
+    "美玲",
+    "晓东",
+    "春梅",
+    "国华",
+    "雪梅",
+    "建华",
+    "慧敏",
+    "晨曦",
+    "梦瑶",
+    "天宇",
+    "佳琪",
+    "明轩",
+    "诗涵",
+    "博文",
+    "泽宇",
+    "心怡",
+    "雅琴",
+    "玉兰",
+    "志伟",
+    "红霞",
+]
 MOBILE_PREFIXES = [
     "130",
     "131",
@@ -888,18 +952,24 @@ US_NAMES = (
     ("Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Chen", "Nguyen"),
 )
 US_PLACES = (
-    ("NY", "New York", "10001"),
-    ("CA", "San Francisco", "94103"),
-    ("WA", "Seattle", "98101"),
-    ("IL", "Chicago", "60601"),
-    ("TX", "Austin", "78701"),
-    ("MA", "Boston", "02108"),
+    ("NY", "New York", "10001", "212"),
+    ("CA", "San Francisco", "94103", "415"),
+    ("WA", "Seattle", "98101", "206"),
+    ("IL", "Chicago", "60601", "312"),
+    ("TX", "Austin", "78701", "512"),
+    ("MA", "Boston", "02108", "617"),
 )
 US_STREETS = ("Main St", "Market St", "Oak Ave", "Maple Dr", "Washington Blvd", "Park Ave")
-JP_NAMES = (
-    ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村"),
-    ("健", "美咲", "翔", "陽菜", "大輔", "結衣", "蓮", "さくら"),
+JP_FAMILY_NAMES = (("佐藤", "sato"), ("鈴木", "suzuki"), ("高橋", "takahashi"), ("田中", "tanaka"), ("伊藤", "ito"))
+JP_GIVEN_NAMES = (
+    ("健", "ken"),
+    ("美咲", "misaki"),
+    ("翔", "sho"),
+    ("陽菜", "hina"),
+    ("大輔", "daisuke"),
+    ("結衣", "yui"),
 )
+JP_BUILDINGS = ("グリーンハイツ", "メゾン桜", "パークコート")
 JP_PLACES = (
     ("東京都", "渋谷区", "神南", "150-0041"),
     ("東京都", "新宿区", "西新宿", "160-0023"),
