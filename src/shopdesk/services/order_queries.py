@@ -391,6 +391,7 @@ class OrderQueries:
             if o.warehouse_id is not None:
                 warehouse = conn.execute(select(Location.path).where(Location.id == o.warehouse_id)).scalar() or ""
             timeline = self._timeline(conn, order_id)
+            split_from, merged_into = number_of(o.split_from_id), number_of(o.merged_into_id)
         return OrderDetail(
             o.id,
             o.number,
@@ -432,8 +433,8 @@ class OrderQueries:
             o.delivered_at,
             o.completed_at,
             o.cancelled_at,
-            number_of(o.split_from_id),
-            number_of(o.merged_into_id),
+            split_from,
+            merged_into,
             split_into,
             lines,
             reserved,

@@ -1,0 +1,175 @@
+"""Allocation (配货): one warehouse for the whole order, bins in walking order, backorders, cancel, split, merge."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from shopdesk.domain.errors import ShopDeskError, ValidationFailed
+from shopdesk.domain.order_draft import OrderLineDraft
+from shopdesk.services.order_queries import OrderFilter
+from shopdesk.services.shop import Shop
+from tests.order_helpers import NANJING, draft, lenient_rules, reservation_problems, stocked_shop
+from tests.stock_helpers import ledger_snapshot
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+def new_confirmed(shop: Shop, *lines, **kw) -> str:  # type: ignore[no-untyped-def]
+    number = shop.orders.create_order(draft(*lines, **kw))
+    shop.order_flow.confirm(number)
+    return number
+
+
+def test_the_order_goes_to_the_warehouse_that_can_ship_all_of_it(shop: Shop) -> None:
+    stocked_shop(shop, {"MUG": 5})  # WH1 has mugs but no T-shirts
+    shop.inventory.receive("MUG", 2, "WH2/B/B-01", unit_cost=1000)
+    shop.inventory.receive("TEE", 1, "WH2/B/B-01", unit_cost=1000)
+    number = new_confirmed(shop, ("MUG", 2), ("TEE", 1))
+    order = shop.orders.get_order(number)
+    assert (order.status, order.warehouse) == ("allocated", "WH2")
+    assert [(r.sku, r.location, r.quantity) for r in order.reserved] == [
+        ("MUG", "WH2/B/B-01", 2),
+        ("TEE", "WH2/B/B-01", 1),
+    ]
+
+
+def test_bins_are_taken_in_walking_order(shop: Shop) -> None:
+    stocked_shop(shop, {})
+    shop.inventory.receive("MUG", 5, "WH1/A/A-02", unit_cost=1000)
+    shop.inventory.receive("MUG", 1, "WH1/A/A-01", unit_cost=1000)  # A-01 comes first on the walk
+    number = new_confirmed(shop, ("MUG", 3))
+    assert [(r.location, r.quantity) for r in shop.orders.get_order(number).reserved] == [
+        ("WH1/A/A-01", 1),
+        ("WH1/A/A-02", 2),
+    ]
+    assert [(p.location, p.quantity) for p in shop.orders.pick_lines([number])] == [
+        ("WH1/A/A-01", 1),
+        ("WH1/A/A-02", 2),
+    ]
+
+
+def test_waiting_orders_are_allocated_oldest_first_when_stock_arrives(shop: Shop) -> None:
+    stocked_shop(shop, {"MUG": 0})
+    lenient_rules(shop)
+    newer = new_confirmed(shop, ("MUG", 2), placed_at=T0 + timedelta(hours=1))
+    older = new_confirmed(shop, ("MUG", 2), placed_at=T0)
+    assert shop.orders.bucket_counts()["waiting"] == 2
+    shop.inventory.receive("MUG", 3, "WH1/A/A-02", unit_cost=1000)
+    done = shop.order_flow.allocate_waiting()
+    assert [(r.number, r.status) for r in done] == [(older, "allocated")]
+    assert shop.orders.get_order(newer).status == "confirmed"
+    shop.inventory.receive("MUG", 1, "WH1/A/A-02", unit_cost=1000)
+    assert [r.number for r in shop.order_flow.allocate_waiting()] == [newer]
+    assert reservation_problems(shop) == []
+
+
+def test_shipping_what_is_there_splits_off_a_backorder(shop: Shop) -> None:
+    stocked_shop(shop, {"MUG": 2, "TEE": 0})
+    lenient_rules(shop)
+    shop.order_flow.set_backorder_policy("ship_available")
+    number = shop.orders.create_order(
+        draft(OrderLineDraft("MUG", 3, "10.00", "3.00"), OrderLineDraft("TEE", 1, "20.00"), shipping_fee="6")
+    )
+    result = shop.order_flow.confirm(number)
+    assert (result.status, result.new_orders) == ("allocated", (f"{number}-1",))
+    part, rest = shop.orders.get_order(number), shop.orders.get_order(f"{number}-1")
+    assert [(ln.sku, ln.quantity, ln.discount, ln.net) for ln in part.lines] == [("MUG", 2, 200, 1800)]
+    assert [(ln.sku, ln.quantity, ln.discount, ln.net) for ln in rest.lines] == [
+        ("MUG", 1, 100, 900),
+        ("TEE", 1, 0, 2000),
+    ]
+    assert (part.total, rest.total) == (1800 + 600, 2900)  # the shipping fee stays with the first parcel
+    assert (rest.status, rest.split_from, part.split_into) == ("confirmed", number, [f"{number}-1"])
+    shop.inventory.receive("MUG", 1, "WH1/A/A-01", unit_cost=1000)
+    shop.inventory.receive("TEE", 1, "WH1/A/A-01", unit_cost=1000)
+    assert [r.number for r in shop.order_flow.allocate_waiting()] == [f"{number}-1"]
+    assert reservation_problems(shop) == []
+
+
+def test_cancelling_gives_the_stock_back_for_the_next_order(shop: Shop) -> None:
+    stocked_shop(shop, {"MUG": 1})
+    lenient_rules(shop)
+    first = new_confirmed(shop, ("MUG", 1))
+    second = new_confirmed(shop, ("MUG", 1))
+    assert shop.orders.get_order(second).status == "confirmed"
+    with pytest.raises(ValidationFailed, match="say why"):
+        shop.order_flow.cancel(first, "")
+    shop.order_flow.cancel(first, "buyer changed their mind")
+    assert shop.order_flow.reserved_units(first) == 0
+    assert [r.number for r in shop.order_flow.allocate_waiting()] == [second]
+    assert reservation_problems(shop) == []
+
+
+def test_an_allocated_order_split_in_two_keeps_exactly_its_reservation(shop: Shop) -> None:
+    stocked_shop(shop)
+    number = new_confirmed(shop, ("MUG", 3), ("TEE", 2))
+    result = shop.order_flow.split(number, {1: 1, 2: 2}, "second parcel tomorrow")
+    new = result.new_orders[0]
+    assert shop.orders.get_order(new).status == "allocated"
+    assert [(ln.sku, ln.quantity) for ln in shop.orders.get_order(number).lines] == [("MUG", 2)]
+    assert [(ln.sku, ln.quantity) for ln in shop.orders.get_order(new).lines] == [("MUG", 1), ("TEE", 2)]
+    assert (shop.order_flow.reserved_units(number), shop.order_flow.reserved_units(new)) == (2, 3)
+    assert reservation_problems(shop) == []
+
+
+def test_a_split_that_would_empty_the_order_or_take_too_much_changes_nothing(sqlite_shop: Shop) -> None:
+    stocked_shop(sqlite_shop)
+    number = new_confirmed(sqlite_shop, ("MUG", 2))
+    before = ledger_snapshot(sqlite_shop)
+    with pytest.raises(ValidationFailed) as caught:
+        sqlite_shop.order_flow.split(number, {1: 3, 7: 1})
+    assert [str(p) for p in caught.value.problems] == [
+        "line 1: the line has only 2 (found: '3')",
+        "line 7: order SO-000001 has no such line (found: '7')",
+    ]
+    with pytest.raises(ValidationFailed, match="something has to stay on the original order"):
+        sqlite_shop.order_flow.split(number, {1: 2})
+    assert ledger_snapshot(sqlite_shop) == before
+    assert sqlite_shop.orders.count_orders() == 1
+
+
+def test_two_orders_to_the_same_buyer_and_address_merge_into_the_older_one(shop: Shop) -> None:
+    stocked_shop(shop)
+    older = new_confirmed(shop, ("MUG", 1), placed_at=T0, shipping_fee="5")
+    newer = new_confirmed(shop, ("TEE", 2), placed_at=T0 + timedelta(hours=2), shipping_fee="5")
+    result = shop.order_flow.merge([newer, older], "one parcel")
+    assert (result.number, result.status, result.new_orders) == (older, "allocated", (newer,))
+    merged, gone = shop.orders.get_order(older), shop.orders.get_order(newer)
+    assert [(ln.sku, ln.quantity) for ln in merged.lines] == [("MUG", 1), ("TEE", 2)]
+    assert merged.total == 3 * 2500 + 1000
+    assert (gone.status, gone.merged_into) == ("cancelled", older)
+    assert shop.order_flow.reserved_units(older) == 3 and shop.order_flow.reserved_units(newer) == 0
+    assert reservation_problems(shop) == []
+
+
+def test_orders_to_different_addresses_or_still_on_hold_do_not_merge(sqlite_shop: Shop) -> None:
+    stocked_shop(sqlite_shop)
+    a = new_confirmed(sqlite_shop, ("MUG", 1))
+    b = new_confirmed(sqlite_shop, ("MUG", 1), ship_to=NANJING)
+    held = new_confirmed(sqlite_shop, ("TEE", 1), buyer_remark="call me")
+    with pytest.raises(ValidationFailed) as caught:
+        sqlite_shop.order_flow.merge([a, b, held])
+    assert [str(p) for p in caught.value.problems] == [
+        "SO-000003: is on_hold; only confirmed or allocated orders can be merged",
+        "orders: the orders go to different buyers, addresses or currencies",
+    ]
+    assert [o.status for o in sqlite_shop.orders.list_orders(OrderFilter(sort="number", descending=False))] == [
+        "allocated",
+        "allocated",
+        "on_hold",
+    ]
+
+
+def test_a_merge_that_no_warehouse_could_ship_changes_nothing(sqlite_shop: Shop) -> None:
+    stocked_shop(sqlite_shop, {"MUG": 1, "TEE": 0})
+    sqlite_shop.inventory.receive("TEE", 1, "WH2/B/B-01", unit_cost=1000)
+    a = new_confirmed(sqlite_shop, ("MUG", 1))
+    b = new_confirmed(sqlite_shop, ("TEE", 1))
+    before = ledger_snapshot(sqlite_shop)
+    with pytest.raises(ShopDeskError, match="could not be shipped from one warehouse; nothing was merged"):
+        sqlite_shop.order_flow.merge([a, b])
+    assert ledger_snapshot(sqlite_shop) == before
+    assert [sqlite_shop.orders.get_order(n).status for n in (a, b)] == ["allocated", "allocated"]
+    assert reservation_problems(sqlite_shop) == []
