@@ -1,0 +1,35 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ProductsTab</name>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n product(s); tick Show archived to see them</source>
+        <translation>
+            <numerusform>Archived %n product; tick Show archived to see it</numerusform>
+            <numerusform>Archived %n products; tick Show archived to see them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n product(s)</source>
+        <translation>
+            <numerusform>Restored %n product</numerusform>
+            <numerusform>Restored %n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n product(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %n product to {path}</numerusform>
+            <numerusform>Exported %n products to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

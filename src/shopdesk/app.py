@@ -1,0 +1,114 @@
+"""Composition root of the desktop app: settings -> logging -> Qt -> window -> shop.
+
+The window is shown first and the shop opened behind it, on the task runner:
+opening imports SQLAlchemy and Alembic and may create or migrate the file,
+which takes longer than showing a window. A database that cannot be opened
+(not a ShopDesk file, written by a newer ShopDesk, an unreachable server)
+is explained in a dialog, and the app then exits with status 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from shopdesk import __version__
+from shopdesk.config import APP_NAME, Settings, log_dir, resolve_database
+from shopdesk.ui import errors
+from shopdesk.ui.i18n import install_translations, ui_language
+from shopdesk.ui.main_window import MainWindow
+from shopdesk.ui.tasks import Progress
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+log = logging.getLogger("shopdesk")
+LOG_FILE = "shopdesk.log"
+
+
+def run_gui(db_target: str | None) -> int:
+    """Open the app on a database (a path or URL; None: the settings, then the default file)."""
+    app, window = start_gui(db_target)
+    sys.excepthook = errors.excepthook
+    previous = qInstallMessageHandler(_qt_message)
+    try:
+        return app.exec()
+    finally:
+        qInstallMessageHandler(previous)
+        sys.excepthook = sys.__excepthook__
+        if window.shop is not None:
+            window.shop.close()
+
+
+def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
+    """Everything up to a shown main window; the shop opens in the background and then fills it."""
+    settings = Settings.load()
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    language = ui_language(settings.language)
+    install_translations(app, language)
+    target = resolve_database(db_target, settings)
+    log.info("ShopDesk %s starting, language %s", __version__, language)
+
+    window = MainWindow(language)
+    window.show_opening(target if "://" not in target else target.split("@")[-1])
+    window.show()
+
+    def opened(result: tuple[Shop, str | None]) -> None:
+        shop, backup = result
+        window.set_shop(shop)
+        if backup:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Backed up the database before upgrading it: {path}").format(
+                    path=backup
+                )
+            )
+
+    window.runner.run(
+        QCoreApplication.translate("App", "Opening the shop"),
+        lambda progress: _open_shop(target, progress),
+        on_done=opened,
+        on_error=lambda _exc: app.exit(1),
+        cancellable=False,
+    )
+    return app, window
+
+
+def _open_shop(target: str, _progress: Progress) -> tuple[Shop, str | None]:
+    from shopdesk.services.shop import Shop  # SQLAlchemy and Alembic load here, after the window is up
+
+    shop, upgrade = Shop.open(target)
+    log.info("opened %s (schema %s)", shop.db.dialect, upgrade.to_revision if upgrade else "?")
+    return shop, str(upgrade.backup) if upgrade and upgrade.backup else None
+
+
+def setup_logging() -> None:
+    """A rotating log file in the data folder. Only what the app does goes in: never buyers' data."""
+    path = log_dir() / LOG_FILE
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "shopdesk", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.shopdesk = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)

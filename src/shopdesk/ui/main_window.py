@@ -1,0 +1,123 @@
+"""The main window: a tab per area of the shop, menus, and the window layout remembered.
+
+The window is shown before the database is open (opening imports SQLAlchemy
+and may migrate the file), so ShopDesk appears at once; set_shop() then puts
+the real tabs in. Tab modules are imported there too, for the same reason.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from shopdesk import __version__
+from shopdesk.config import config_dir, log_dir
+from shopdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+    from shopdesk.ui.products.tab import ProductsTab
+
+
+def layout_store() -> QSettings:
+    """Where window and column layouts are kept: next to settings.json, not in the registry."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.language = language
+        self.runner = TaskRunner(self)
+        self.shop: Shop | None = None
+        self.products: ProductsTab | None = None
+        self.setWindowTitle("ShopDesk")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._opening = QLabel()
+        self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self._opening, self.tr("Products"))
+        self.where = QLabel()
+        self.statusBar().addPermanentWidget(self.where)
+        self._build_menus()
+        store = layout_store()
+        if not self.restoreGeometry(store.value("window/geometry", b"")):  # type: ignore[arg-type]
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width() * 9 // 10), min(800, screen.height() * 9 // 10))
+        self.restoreState(store.value("window/state", b""))  # type: ignore[arg-type]
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings.triggered.connect(self.open_settings)
+        file_menu.addAction(settings)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        logs = QAction(self.tr("Open the &log folder"), self)
+        logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
+        help_menu.addAction(logs)
+        about = QAction(self.tr("&About ShopDesk"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def show_opening(self, where: str) -> None:
+        self._opening.setText(self.tr("Opening {where}…").format(where=where))
+        self.where.setText(where)
+
+    def set_shop(self, shop: Shop) -> None:
+        """Put the shop's tabs in the window, laid out as they were last time."""
+        from shopdesk.ui.products.tab import ProductsTab
+
+        self.shop = shop
+        self.setWindowTitle(f"ShopDesk — {shop.setting('name')}")
+        self.where.setText(shop.db.describe())
+        self.products = ProductsTab(shop, self.runner, self.language)
+        self.products.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.tabs.removeTab(0)
+        self.tabs.insertTab(0, self.products, self.tr("Products"))
+        self._opening.deleteLater()
+        store = layout_store()
+        self.products.restore_layout(store)
+        self.tabs.setCurrentIndex(int(store.value("window/tab", 0)))  # type: ignore[call-overload]
+        self.products.search.setFocus()
+
+    def open_settings(self) -> None:
+        from shopdesk.config import Settings
+        from shopdesk.ui.settings.dialog import SettingsDialog
+
+        SettingsDialog(Settings.load(), self).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ShopDesk"),
+            self.tr(
+                "ShopDesk {version}\nThe back office of a small shop: products, stock, orders and after-sales."
+            ).format(version=__version__),
+        )
+
+    def save_layout(self) -> None:
+        store = layout_store()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/tab", self.tabs.currentIndex())
+        if self.products is not None:
+            self.products.save_layout(store)
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.runner.shutdown()
+        super().closeEvent(event)

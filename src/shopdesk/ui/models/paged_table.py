@@ -1,0 +1,173 @@
+"""A table model over a SQL query that may match 100,000 rows: counted once, read in pages when seen.
+
+The source does the SQL (through a service): count(filter) says how many rows
+the filter matches, page(filter, offset, limit) returns one page of them,
+filtered and sorted in SQL. The model keeps the count and a few recently
+seen pages, and asks for a page only when the view wants a cell from it, so
+scrolling through 100,000 products reads only the pages that are shown.
+Sorting and filtering make a new filter value and start over.
+
+A filter is a frozen dataclass with `sort` (a sort key the source knows) and
+`descending` fields, like services.catalogue.ProductFilter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+F = TypeVar("F")
+R = TypeVar("R")
+F_contra = TypeVar("F_contra", contravariant=True)
+R_co = TypeVar("R_co", covariant=True)
+
+PAGE_SIZE = 200
+CACHED_PAGES = 8
+_MUTED = QBrush(QColor("#808080"))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class TableSource(Protocol[F_contra, R_co]):
+    def count(self, flt: F_contra) -> int: ...
+
+    def page(self, flt: F_contra, offset: int, limit: int) -> Sequence[R_co]: ...
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: its (translated) title, the text of a cell, and the sort key the source knows, if any."""
+
+    title: str
+    text: Callable[[R], str]
+    sort_key: str | None = None
+    numeric: bool = False  # right-aligned
+
+
+class PagedTableModel(QAbstractTableModel, Generic[F, R]):
+    count_changed = Signal(int)
+
+    def __init__(
+        self,
+        source: TableSource[F, R],
+        columns: Sequence[Column[R]],
+        flt: F,
+        *,
+        muted: Callable[[R], bool] | None = None,
+        page_size: int = PAGE_SIZE,
+        cached_pages: int = CACHED_PAGES,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._source = source
+        self._columns = list(columns)
+        self._muted = muted
+        self._page_size = page_size
+        self._cached_pages = cached_pages
+        self._pages: OrderedDict[int, Sequence[R]] = OrderedDict()
+        self._filter = flt
+        self._count = source.count(flt)
+
+    # What is shown -----------------------------------------------------------------
+    @property
+    def filter(self) -> F:
+        return self._filter
+
+    @property
+    def columns(self) -> list[Column[R]]:
+        return list(self._columns)
+
+    def set_filter(self, flt: F) -> None:
+        """Show what another filter (or sort order) matches: count again, forget the pages read."""
+        count = self._source.count(flt)  # first, so a failing query leaves the table as it was
+        self.beginResetModel()
+        self._filter = flt
+        self._count = count
+        self._pages.clear()
+        self.endResetModel()
+        self.count_changed.emit(count)
+
+    def refresh(self) -> None:
+        """Read again after a change in the database."""
+        self.set_filter(self._filter)
+
+    def row_at(self, row: int) -> R | None:
+        """The source's row object behind a table row (read from the database if its page is not cached)."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self._page_size)
+        offset = row % self._page_size
+        return page[offset] if offset < len(page) else None
+
+    def find_cached(self, match: Callable[[R], bool]) -> int | None:
+        """The table row of a row object already read that matches, without querying."""
+        for number, page in self._pages.items():
+            for offset, item in enumerate(page):
+                if match(item):
+                    return number * self._page_size + offset
+        return None
+
+    def _page(self, number: int) -> Sequence[R]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._source.page(self._filter, number * self._page_size, self._page_size)
+            self._pages[number] = page
+            if len(self._pages) > self._cached_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    # QAbstractItemModel --------------------------------------------------------------
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if self._columns[index.column()].numeric else _LEFT
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+            return None
+        item = self.row_at(index.row())
+        if item is None:  # the row went away since the count; refresh() will tidy up
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _MUTED if self._muted is not None and self._muted(item) else None
+        return self._columns[index.column()].text(item)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].title if 0 <= section < len(self._columns) else None
+        return section + 1
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns) or self._columns[column].sort_key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_filter(
+            dataclasses.replace(self._filter, sort=self._columns[column].sort_key, descending=descending)  # type: ignore[type-var]
+        )
+
+    def sort_column(self) -> int | None:
+        """The column the current filter sorts by, for the header's sort indicator."""
+        key = getattr(self._filter, "sort", None)
+        return next((i for i, c in enumerate(self._columns) if c.sort_key == key), None)

@@ -1,0 +1,141 @@
+"""Settings of this computer: where the shop's database is, and the language. Both apply on restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.config import Settings, default_database
+from shopdesk.ui.widgets.form import Field
+
+DEFAULT, SQLITE_FILE, SERVER = range(3)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+
+        self.use_default = QRadioButton(self.tr("The shop file on this computer"))
+        self.use_file = QRadioButton(self.tr("Another shop file (SQLite)"))
+        self.use_server = QRadioButton(self.tr("A PostgreSQL server, shared by several computers"))
+        self.kind = QButtonGroup(self)
+        for button, kind in ((self.use_default, DEFAULT), (self.use_file, SQLITE_FILE), (self.use_server, SERVER)):
+            self.kind.addButton(button, kind)
+        default_path = QLabel(str(default_database()))
+        default_path.setIndent(24)
+        self.file = QLineEdit()
+        self.file.setPlaceholderText(self.tr("shop.sqlite"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.setContentsMargins(24, 0, 0, 0)
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        file_box = QWidget()
+        file_box.setLayout(file_row)
+        self.file_field = Field(file_box)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("postgresql+psycopg://user:password@server/shop")
+        self.url_field = Field(self.url)
+        self.url_field.setContentsMargins(24, 0, 0, 0)
+
+        database = QGroupBox(self.tr("Database"))
+        box = QVBoxLayout(database)
+        box.addWidget(self.use_default)
+        box.addWidget(default_path)
+        box.addWidget(self.use_file)
+        box.addWidget(self.file_field)
+        box.addWidget(self.use_server)
+        box.addWidget(self.url_field)
+
+        self.language = QComboBox()
+        # Each language is named in itself, so a person can find theirs whatever is shown now.
+        self.language.addItem(self.tr("Same as the system"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+
+        note = QLabel(self.tr("Changes take effect the next time ShopDesk starts."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(database)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+        self._show(settings)
+        self.kind.idToggled.connect(lambda _id, _on: self._enable())
+        self._enable()
+        self.resize(560, self.sizeHint().height())
+
+    def _show(self, settings: Settings) -> None:
+        where = settings.database.strip()
+        if not where:
+            self.use_default.setChecked(True)
+        elif "://" in where:
+            self.use_server.setChecked(True)
+            self.url.setText(where)
+        else:
+            self.use_file.setChecked(True)
+            self.file.setText(where)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+
+    def _enable(self) -> None:
+        self.file_field.setEnabled(self.kind.checkedId() == SQLITE_FILE)
+        self.url.setEnabled(self.kind.checkedId() == SERVER)
+
+    def _browse(self) -> None:
+        path, _chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Shop file"),
+            self.file.text() or str(default_database().parent),
+            self.tr("ShopDesk database (*.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # choosing an existing shop file opens it
+        )
+        if path:
+            self.file.setText(path)
+
+    def save(self) -> None:
+        kind = self.kind.checkedId()
+        file_problems: list[str] = []
+        url_problems: list[str] = []
+        database = ""
+        if kind == SQLITE_FILE:
+            database = self.file.text().strip()
+            if not database:
+                file_problems.append(self.tr("Choose the shop file"))
+            elif not Path(database).expanduser().parent.is_dir():
+                file_problems.append(self.tr("This folder does not exist"))
+        elif kind == SERVER:
+            database = self.url.text().strip()
+            if not database.startswith(("postgresql://", "postgresql+psycopg://")):
+                url_problems.append(self.tr("Enter a URL starting with postgresql+psycopg://"))
+        self.file_field.show_messages(file_problems)
+        self.url_field.show_messages(url_problems)
+        if file_problems or url_problems:
+            return
+        self.settings.database = database
+        self.settings.language = self.language.currentData()
+        self.settings.save()
+        self.accept()

@@ -1,0 +1,120 @@
+"""Starting the app: the window on the default shop file, a clear refusal of a foreign file, layout kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import create_engine, text
+
+from shopdesk.app import run_gui, start_gui
+from shopdesk.config import default_database
+from shopdesk.db import migrate
+from shopdesk.db.database import Database
+
+
+@contextmanager
+def started(qtbot, target):
+    _app, window = start_gui(target)
+    qtbot.addWidget(window)
+    try:
+        yield window
+    finally:
+        window.close()
+        if window.shop is not None:
+            window.shop.close()
+
+
+def test_with_no_database_given_the_app_creates_the_shop_file_in_the_data_folder(qtbot) -> None:
+    assert not default_database().exists()
+    with started(qtbot, None) as window:
+        assert window.isVisible()
+        assert window.tabs.tabText(0) == "Products"
+        qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
+        assert window.products.count_label.text() == "0 products"
+        assert window.where.text() == str(default_database())
+    assert migrate.current_revision(Database(str(default_database()))) == migrate.head_revision()
+
+
+def test_the_main_window_opens_on_a_shop_with_the_products_tab(qtbot, small_shop) -> None:
+    with started(qtbot, small_shop.db.url) as window:
+        qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
+        assert window.tabs.count() == 1 and window.tabs.currentWidget() is window.products
+        assert window.products.count_label.text() == "4 products"
+        assert window.windowTitle() == "ShopDesk — My Shop"
+
+
+def test_column_widths_and_window_size_are_remembered(qtbot, small_shop) -> None:
+    with started(qtbot, small_shop.db.url) as window:
+        qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
+        window.resize(720, 500)  # the offscreen screen is 800 x 600
+        window.products.table.horizontalHeader().resizeSection(1, 333)
+        window.products.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)  # price
+    with started(qtbot, small_shop.db.url) as window:
+        qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
+        assert (window.width(), window.height()) == (720, 500)
+        assert window.products.table.horizontalHeader().sectionSize(1) == 333
+        assert (window.products.model.filter.sort, window.products.model.filter.descending) == ("price", True)
+
+
+def close_message_when_shown(seen: list[str]) -> None:
+    def poll() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if boxes:
+            seen.append(boxes[0].text())
+            boxes[0].accept()
+        else:
+            QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(50, poll)
+
+
+def newer_shop(path) -> str:
+    db = Database(str(path))
+    migrate.upgrade(db)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    db.dispose()
+    return str(path)
+
+
+def foreign_sqlite(path) -> str:
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE recipes (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    return str(path)
+
+
+def not_sqlite(path) -> str:
+    path.write_bytes(b"PK\x03\x04 this is a spreadsheet" * 100)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (newer_shop, "was written by a newer version of ShopDesk"),
+        (foreign_sqlite, "holds tables but is not a ShopDesk database; nothing was changed."),
+        (not_sqlite, "is not a ShopDesk database (it is not an SQLite file)."),
+    ],
+)
+def test_a_database_that_is_not_ours_is_explained_and_the_app_exits_with_1(qtbot, tmp_path, make, says) -> None:
+    target = make(tmp_path / "shop.sqlite")
+    before = tables_in(target)
+    seen: list[str] = []
+    close_message_when_shown(seen)
+    assert run_gui(target) == 1
+    assert len(seen) == 1 and says in seen[0]
+    assert tables_in(target) == before
+
+
+def tables_in(path: str) -> object:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)

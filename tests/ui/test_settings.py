@@ -1,0 +1,43 @@
+"""The settings dialog: database location and language, saved for the next start."""
+
+from __future__ import annotations
+
+from shopdesk.config import Settings, resolve_database
+from shopdesk.ui.settings.dialog import SettingsDialog
+
+
+def test_choose_another_shop_file_and_chinese(qtbot, tmp_path) -> None:
+    dialog = SettingsDialog(Settings.load())
+    qtbot.addWidget(dialog)
+    assert dialog.use_default.isChecked()
+    dialog.use_file.setChecked(True)
+    dialog.file.setText(str(tmp_path / "branch.sqlite"))
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    saved = Settings.load()
+    assert (saved.database, saved.language) == (str(tmp_path / "branch.sqlite"), "zh_CN")
+    assert resolve_database(None) == str(tmp_path / "branch.sqlite")
+
+
+def test_a_server_address_that_is_not_postgresql_is_refused_next_to_the_field(qtbot) -> None:
+    dialog = SettingsDialog(Settings.load())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.use_server.setChecked(True)
+    dialog.url.setText("mysql://shop@server/shop")
+    dialog.save()
+    assert dialog.url_field.message.isVisible()
+    assert dialog.url_field.message.text() == "Enter a URL starting with postgresql+psycopg://"
+    assert not Settings.path().exists()
+
+
+def test_the_dialog_shows_what_was_saved_and_back_to_the_default_file(qtbot) -> None:
+    Settings(database="postgresql+psycopg://shop@server/shop", language="en").save()
+    dialog = SettingsDialog(Settings.load())
+    qtbot.addWidget(dialog)
+    assert dialog.use_server.isChecked() and dialog.url.text() == "postgresql+psycopg://shop@server/shop"
+    assert dialog.language.currentData() == "en"
+    dialog.use_default.setChecked(True)
+    dialog.save()
+    assert Settings.load().database == ""
