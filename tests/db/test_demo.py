@@ -26,6 +26,7 @@ from shopdesk.db.models import (
 from shopdesk.domain.barcodes import EAN13, classify
 from shopdesk.domain.errors import Conflict, ValidationFailed
 from shopdesk.domain.search import pinyin_forms
+from shopdesk.services import audit
 from shopdesk.services.catalogue import ProductFilter, product_search_key
 from shopdesk.services.demo import build_demo
 from shopdesk.services.shop import Shop
@@ -159,6 +160,16 @@ def test_prices_costs_and_weights_look_like_a_real_shop(shop) -> None:
     assert statuses["listed"] > statuses["draft"] + statuses["delisted"]
     assert statuses["draft"] and statuses["delisted"]
     assert any(p["tags"] for p in products)
+
+
+def test_each_demo_product_history_starts_with_its_creation_by_whoever_ran_the_demo(shop) -> None:
+    build_demo(shop, products=60, now=NOW)
+    events = audit.events(shop.db, audit.AuditFilter(entity="product"), limit=1000)
+    assert len(events) == 60 and {(e.action, e.user) for e in events} == {("created", "tester")}
+    for event in events[:10]:
+        product = shop.catalogue.get_product(event.entity_id)
+        assert event.entity_label == product.draft.sku and event.at < NOW
+        assert event.changes["price"] == [None, product.draft.price]
 
 
 def test_a_clerk_finds_a_demo_product_by_pinyin_initials_and_saving_it_keeps_its_search_key(shop) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from shopdesk.db.models import (
+    AuditEvent,
     Barcode,
     Customer,
     CustomerAddress,
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 
 CHUNK = 2000  # rows per bulk insert: big enough to be fast, small enough to report progress
+# What the catalogue's audit trail keeps of a product (catalogue._audited): "created" events list them.
+AUDITED_PRODUCT_FIELDS = ("sku", "name", "price", "cost", "status", "archived")
 
 
 @dataclass
@@ -110,6 +113,7 @@ class DemoShop:
     """Everything the stages made so far; a later stage reads what it needs from here."""
 
     now: datetime
+    user: str  # who ran the demo: the audit trail names them
     categories: dict[str, int] = field(default_factory=dict)  # leaf path -> id
     suppliers: dict[str, DemoSupplier] = field(default_factory=dict)  # by code
     warehouses: list[DemoWarehouse] = field(default_factory=list)
@@ -156,35 +160,40 @@ def build_demo(
                 f"The shop already has {existing} product(s); the demo is meant for a new, empty shop "
                 "and was not added."
             )
-        demo = DemoShop(now=now)
+        demo = DemoShop(now=now, user=shop.user)
         demo.categories = _categories(uow.session, summary)
         demo.suppliers = _suppliers(conn, now, summary)
         demo.warehouses = _warehouses(conn, products, summary)
         demo.products = _products(
-            conn, _rng(seed, "products"), demo, products, summary, lambda done: report("products", done, products)
+            conn, stage_rng(seed, "products"), demo, products, summary, lambda done: report("products", done, products)
         )
         demo.customers = _customers(
-            conn, _rng(seed, "customers"), now, customers, summary, lambda done: report("customers", done, customers)
+            conn,
+            stage_rng(seed, "customers"),
+            now,
+            customers,
+            summary,
+            lambda done: report("customers", done, customers),
         )
-        # Later stages go here, in this order, each with its own _rng(seed, "<stage>") and
-        # reading what it needs from `demo`: opening stock in the bins, purchase orders,
-        # orders over the last 90 days, after-sales cases. Each adds its counts to the summary.
+        # Later stages go here, in this order: opening stock in the bins, purchase orders,
+        # orders over the last 90 days, after-sales cases. Each takes its own generator and
+        # what it needs from `demo`, writes with bulk_insert and adds its counts to the summary:
+        #     demo_stock.opening_stock(conn, stage_rng(seed, "stock"), demo, summary, report)
         uow.commit()
     return summary
 
 
-def _rng(seed: int, stage: str) -> random.Random:
+def stage_rng(seed: int, stage: str) -> random.Random:
+    """The random generator of one stage: the same seed and stage always draw the same numbers."""
     # A string seed is hashed with SHA-512: stable across runs and Python versions.
     return random.Random(f"shopdesk-demo:{seed}:{stage}")
 
 
-def _insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], returning: bool = False) -> list[int]:
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], returning: bool = False) -> list[int]:
     """Bulk insert in chunks; with returning, the new ids in the order of the rows."""
     ids: list[int] = []
     for start in range(0, len(rows), CHUNK):
         chunk = list(rows[start : start + CHUNK])
-        if not chunk:
-            continue
         if not returning:
             conn.execute(insert(table), chunk)
         elif conn.dialect.name == "sqlite":
@@ -215,7 +224,7 @@ def _suppliers(conn: Connection, now: datetime, summary: DemoSummary) -> dict[st
     made: dict[str, DemoSupplier] = {}
     for s in data.SUPPLIERS:
         if s.code not in have:
-            [sid] = _insert(
+            [sid] = bulk_insert(
                 conn,
                 table,
                 [
@@ -256,7 +265,7 @@ def _warehouses(conn: Connection, products: int, summary: DemoSummary) -> list[D
         if path.upper() not in have:
             row = {"kind": kind, "code": path.rsplit("/", 1)[-1], "path": path, "name": name, "parent_id": parent_id,
                    "warehouse_id": warehouse_id, "pick_order": order, "active": True}  # fmt: skip
-            [have[path.upper()]] = _insert(conn, table, [row], returning=True)
+            [have[path.upper()]] = bulk_insert(conn, table, [row], returning=True)
         return have[path.upper()]
 
     # A bigger catalogue needs more shelves: aisles grow with the product count.
@@ -320,19 +329,19 @@ def _products(
 def _write_styles(conn: Connection, styles: list[Style], demo: DemoShop) -> list[DemoProduct]:
     """Insert a batch of styles: the parents first (their ids), then the sellable SKUs."""
     parents = [s.parent for s in styles if s.parent]
-    for parent, pid in zip(parents, _insert(conn, Product.__table__, parents, returning=True), strict=True):
+    for parent, pid in zip(parents, bulk_insert(conn, Product.__table__, parents, returning=True), strict=True):
         parent["id"] = pid
     items = []
     for s in styles:
         for item in s.items:
             item["parent_id"] = s.parent["id"] if s.parent else None
             items.append(item)
-    ids = iter(_insert(conn, Product.__table__, items, returning=True))
+    ids = iter(bulk_insert(conn, Product.__table__, items, returning=True))
     barcodes, links, made = [], [], []
     for s in styles:
         supplier_id = demo.suppliers[s.supplier_code].id
         for item, code, item_links in zip(s.items, s.barcodes, s.links, strict=True):
-            pid = next(ids)
+            pid = item["id"] = next(ids)
             barcodes.append({"product_id": pid, "code": code, "kind": bc.EAN13})
             links += [{**link, "product_id": pid} for link in item_links]
             made.append(
@@ -347,9 +356,25 @@ def _write_styles(conn: Connection, styles: list[Style], demo: DemoShop) -> list
                     supplier_id,
                 )
             )
-    _insert(conn, Barcode.__table__, barcodes)
-    _insert(conn, ProductSupplier.__table__, links)
+    bulk_insert(conn, Barcode.__table__, barcodes)
+    bulk_insert(conn, ProductSupplier.__table__, links)
+    # Each product's history starts the way the catalogue starts it: "created", with the fields it audits.
+    created = [item for s in styles for item in ([s.parent] if s.parent else []) + s.items]
+    bulk_insert(conn, AuditEvent.__table__, [_created_event(item, demo.user) for item in created])
     return made
+
+
+def _created_event(row: dict[str, Any], user: str) -> dict[str, Any]:
+    return {
+        "at": row["created_at"],
+        "user": user,
+        "entity": "product",
+        "entity_id": row["id"],
+        "entity_label": row["sku"],
+        "action": "created",
+        "changes": {field: [None, row[field]] for field in AUDITED_PRODUCT_FIELDS},
+        "reason": "demo shop",
+    }
 
 
 def _customers(
@@ -364,14 +389,14 @@ def _customers(
     made: list[DemoCustomer] = []
     for start in range(0, count, CHUNK):
         people = [person(rng, now) for _ in range(min(CHUNK, count - start))]
-        ids = _insert(conn, Customer.__table__, [p.row for p in people], returning=True)
-        _insert(
+        ids = bulk_insert(conn, Customer.__table__, [p.row for p in people], returning=True)
+        bulk_insert(
             conn,
             CustomerPhone.__table__,
             [{"customer_id": cid, "phone": phone} for cid, p in zip(ids, people, strict=True) for phone in p.phones],
         )
         addresses = [{**a, "customer_id": cid} for cid, p in zip(ids, people, strict=True) for a in p.addresses]
-        address_ids = iter(_insert(conn, CustomerAddress.__table__, addresses, returning=True))
+        address_ids = iter(bulk_insert(conn, CustomerAddress.__table__, addresses, returning=True))
         for cid, p in zip(ids, people, strict=True):
             made.append(
                 DemoCustomer(

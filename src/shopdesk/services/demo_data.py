@@ -347,7 +347,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         (("", ""), ("日式", "Japanese-style"), ("家用", "household")),
         (19, 99),
-        (200, 1200),
+        (180, 800),
         "SUP03",
         3,
         unit="set",
