@@ -7,6 +7,7 @@ from shopdesk.db.models.catalogue import Barcode, Category, Product, ProductSupp
 from shopdesk.db.models.locations import Location
 from shopdesk.db.models.orders import OrderRefund, SalesOrder, SalesOrderLine
 from shopdesk.db.models.parties import Customer, CustomerAddress, CustomerPhone, Supplier
+from shopdesk.db.models.purchasing import PurchaseOrder, PurchaseOrderLine, PurchaseReceipt, PurchaseReceiptLine
 from shopdesk.db.models.settings import ImportProfile, ShopSetting
 from shopdesk.db.models.stock import (
     ProductWarehouse,
@@ -18,6 +19,7 @@ from shopdesk.db.models.stock import (
     StockTransfer,
     StockValuation,
 )
+from shopdesk.db.models.stocktake import Stocktake, StocktakeLine
 from shopdesk.db.models.users import AppUser
 
 __all__ = [
@@ -38,6 +40,10 @@ __all__ = [
     "Product",
     "ProductSupplier",
     "ProductWarehouse",
+    "PurchaseOrder",
+    "PurchaseOrderLine",
+    "PurchaseReceipt",
+    "PurchaseReceiptLine",
     "ReturnReceipt",
     "SalesOrder",
     "SalesOrderLine",
@@ -49,5 +55,7 @@ __all__ = [
     "StockReservation",
     "StockTransfer",
     "StockValuation",
+    "Stocktake",
+    "StocktakeLine",
     "Supplier",
 ]
