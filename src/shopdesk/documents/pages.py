@@ -90,7 +90,7 @@ class Sheet:
         if self.y - height < MARGIN:
             self.new_page()
 
-    def heading(self, text: str, size: float = 11.0, *, min_follow: float = 40.0) -> None:
+    def heading(self, text: str, size: float = 11.0, *, min_follow: float = 70.0) -> None:
         """A bold line above what follows; never alone at the bottom of a page."""
         text = self.fonts.check(text, self.where)
         self._columns = None

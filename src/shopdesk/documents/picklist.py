@@ -150,7 +150,7 @@ def render_pick_list(request: PickListRequest) -> bytes:
             _put_wall_summary(sheet, request, slots)
         else:
             for slot, number, order_rows in sections:
-                sheet.heading(f"Order 订单 {number} → slot {slot}", 12)
+                sheet.heading(f"Order 订单 {number} → slot {slot}", 12, min_follow=100)
                 _walk(sheet, order_rows, with_split=False)
         sheet.finish()
 

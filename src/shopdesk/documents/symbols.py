@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.pdfgen.canvas import Canvas
@@ -49,6 +50,11 @@ def code128(value: str, field: str) -> Bars:
         raise ShopDeskError(
             f"{field}: {value!r} cannot be a Code128 barcode: {bad[0]!r} is not a printable ASCII character"
         )
+    return _encode(value)
+
+
+@lru_cache(maxsize=4096)
+def _encode(value: str) -> Bars:
     symbol = Code128(value, quiet=0)
     symbol.validate()
     symbol.encode()
