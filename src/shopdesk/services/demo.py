@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session
 
 from shopdesk.db.models import (
     AuditEvent,
     Barcode,
+    Base,
     Customer,
     CustomerAddress,
     CustomerPhone,
@@ -189,20 +190,23 @@ def stage_rng(seed: int, stage: str) -> random.Random:
     return random.Random(f"shopdesk-demo:{seed}:{stage}")
 
 
-def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], returning: bool = False) -> list[int]:
-    """Bulk insert in chunks; with returning, the new ids in the order of the rows."""
+def bulk_insert(
+    conn: Connection, model: type[Base], rows: Sequence[dict[str, Any]], returning: bool = False
+) -> list[int]:
+    """Insert rows of a table in chunks (SQLAlchemy Core); with returning, the new ids in the order of the rows."""
+    table = model.__table__
     ids: list[int] = []
     for start in range(0, len(rows), CHUNK):
         chunk = list(rows[start : start + CHUNK])
         if not returning:
-            conn.execute(insert(table), chunk)
+            conn.execute(insert(model), chunk)
         elif conn.dialect.name == "sqlite":
             # SQLAlchemy would insert row by row to keep RETURNING in order on SQLite (20x slower).
             # SQLite numbers new rows max(id)+1 in the order of the VALUES, and nobody else can
             # insert while this transaction holds the write lock: sorted ids are in row order.
-            ids += sorted(conn.execute(insert(table).returning(table.c.id), chunk).scalars())
+            ids += sorted(conn.execute(insert(model).returning(table.c.id), chunk).scalars())
         else:
-            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            stmt = insert(model).returning(table.c.id, sort_by_parameter_order=True)
             ids += conn.execute(stmt, chunk).scalars().all()
     return ids
 
@@ -217,16 +221,16 @@ def _categories(session: Session, summary: DemoSummary) -> dict[str, int]:
 
 def _suppliers(conn: Connection, now: datetime, summary: DemoSummary) -> dict[str, DemoSupplier]:
     """The shop's suppliers; ones already there (same code) are used as they are."""
-    table = Supplier.__table__
     have = {
-        code: (sid, lead) for sid, code, lead in conn.execute(select(table.c.id, table.c.code, table.c.lead_time_days))
+        code: (sid, lead)
+        for sid, code, lead in conn.execute(select(Supplier.id, Supplier.code, Supplier.lead_time_days))
     }
     made: dict[str, DemoSupplier] = {}
     for s in data.SUPPLIERS:
         if s.code not in have:
             [sid] = bulk_insert(
                 conn,
-                table,
+                Supplier,
                 [
                     {
                         "code": s.code,
@@ -257,15 +261,14 @@ def _warehouses(conn: Connection, products: int, summary: DemoSummary) -> list[D
     pick_order follows a serpentine walk: zone by zone, up one aisle and down
     the next, so a pick list sorted by it never sends anyone back.
     """
-    table = Location.__table__
     # Paths are unique without regard to case (as the locations service keeps them).
-    have = {path.upper(): lid for path, lid in conn.execute(select(table.c.path, table.c.id))}
+    have = {path.upper(): lid for path, lid in conn.execute(select(Location.path, Location.id))}
 
     def place(kind: str, path: str, name: str, parent_id: int | None, warehouse_id: int | None, order: int) -> int:
         if path.upper() not in have:
             row = {"kind": kind, "code": path.rsplit("/", 1)[-1], "path": path, "name": name, "parent_id": parent_id,
                    "warehouse_id": warehouse_id, "pick_order": order, "active": True}  # fmt: skip
-            [have[path.upper()]] = bulk_insert(conn, table, [row], returning=True)
+            [have[path.upper()]] = bulk_insert(conn, Location, [row], returning=True)
         return have[path.upper()]
 
     # A bigger catalogue needs more shelves: aisles grow with the product count.
@@ -329,14 +332,14 @@ def _products(
 def _write_styles(conn: Connection, styles: list[Style], demo: DemoShop) -> list[DemoProduct]:
     """Insert a batch of styles: the parents first (their ids), then the sellable SKUs."""
     parents = [s.parent for s in styles if s.parent]
-    for parent, pid in zip(parents, bulk_insert(conn, Product.__table__, parents, returning=True), strict=True):
+    for parent, pid in zip(parents, bulk_insert(conn, Product, parents, returning=True), strict=True):
         parent["id"] = pid
     items = []
     for s in styles:
         for item in s.items:
             item["parent_id"] = s.parent["id"] if s.parent else None
             items.append(item)
-    ids = iter(bulk_insert(conn, Product.__table__, items, returning=True))
+    ids = iter(bulk_insert(conn, Product, items, returning=True))
     barcodes, links, made = [], [], []
     for s in styles:
         supplier_id = demo.suppliers[s.supplier_code].id
@@ -356,11 +359,11 @@ def _write_styles(conn: Connection, styles: list[Style], demo: DemoShop) -> list
                     supplier_id,
                 )
             )
-    bulk_insert(conn, Barcode.__table__, barcodes)
-    bulk_insert(conn, ProductSupplier.__table__, links)
+    bulk_insert(conn, Barcode, barcodes)
+    bulk_insert(conn, ProductSupplier, links)
     # Each product's history starts the way the catalogue starts it: "created", with the fields it audits.
     created = [item for s in styles for item in ([s.parent] if s.parent else []) + s.items]
-    bulk_insert(conn, AuditEvent.__table__, [_created_event(item, demo.user) for item in created])
+    bulk_insert(conn, AuditEvent, [_created_event(item, demo.user) for item in created])
     return made
 
 
@@ -389,14 +392,14 @@ def _customers(
     made: list[DemoCustomer] = []
     for start in range(0, count, CHUNK):
         people = [person(rng, now) for _ in range(min(CHUNK, count - start))]
-        ids = bulk_insert(conn, Customer.__table__, [p.row for p in people], returning=True)
+        ids = bulk_insert(conn, Customer, [p.row for p in people], returning=True)
         bulk_insert(
             conn,
-            CustomerPhone.__table__,
+            CustomerPhone,
             [{"customer_id": cid, "phone": phone} for cid, p in zip(ids, people, strict=True) for phone in p.phones],
         )
         addresses = [{**a, "customer_id": cid} for cid, p in zip(ids, people, strict=True) for a in p.addresses]
-        address_ids = iter(bulk_insert(conn, CustomerAddress.__table__, addresses, returning=True))
+        address_ids = iter(bulk_insert(conn, CustomerAddress, addresses, returning=True))
         for cid, p in zip(ids, people, strict=True):
             made.append(
                 DemoCustomer(

@@ -135,7 +135,7 @@ class StyleMaker:
         fallback = self.suppliers[data.FALLBACK_SUPPLIER]
         second = fallback if supplier is not fallback and rng.random() < 0.12 else None
         article = rng.randint(1000, 9999)
-        row = {
+        row: dict[str, Any] = {
             "sku": "", "sku_key": "", "parent_id": None, "is_parent": False, "variant_label": "",
             "name": name, "alt_name": alt, "description": family.description,
             "category_id": self.categories[family.category], "unit": family.unit,
@@ -143,7 +143,9 @@ class StyleMaker:
             "tags": tags, "archived": False, "search_text": "", "version": 1,
             "created_at": created, "updated_at": created,
         }  # fmt: skip
-        items, codes, links = [], [], []
+        items: list[dict[str, Any]] = []
+        codes: list[str] = []
+        links: list[list[dict[str, Any]]] = []
         for combo, sku in zip(combos, skus, strict=True):
             label = " / ".join(axis.options[i][1] for i, _, axis in combo)
             english = ", ".join(axis.english[i] for i, _, axis in combo)
@@ -152,7 +154,7 @@ class StyleMaker:
             if combo and status == ListingStatus.LISTED and rng.random() < 0.04:
                 item_status = ListingStatus.DELISTED  # sold out in this colour or size (售罄下架)
             code = self.barcodes.next(supplier.code)
-            item = {
+            item: dict[str, Any] = {
                 **row,
                 "sku": sku,
                 "sku_key": sku_key(sku),
