@@ -1,0 +1,131 @@
+"""The order list: status buckets with counts, search by number, buyer, phone or SKU, filters, masked rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from shopdesk.domain.errors import NotFound, ValidationFailed
+from shopdesk.services.order_queries import OrderFilter
+from shopdesk.services.shop import Shop
+from tests.order_helpers import NANJING, SHANGHAI, draft, stocked_shop
+
+T0 = datetime(2026, 11, 1, 10, 0, tzinfo=UTC)
+
+
+def a_small_week(shop: Shop) -> dict[str, str]:
+    """Five orders over five days: shipped, to ship, on hold, draft, cancelled."""
+    stocked_shop(shop)
+    flow = shop.order_flow
+    made = {}
+    for day, (name, lines, kw) in enumerate(
+        [
+            ("shipped", [("MUG", 1)], {"channel": "shopify", "channel_order_no": "#1001"}),
+            ("to_ship", [("TEE", 2)], {"ship_to": NANJING}),
+            ("on_hold", [("MUG", 1), ("TEE", 1)], {"buyer_remark": "gift"}),
+            ("draft", [("TEE", 1)], {"channel": "phone"}),
+            ("cancelled", [("MUG", 3)], {}),
+        ]
+    ):
+        made[name] = shop.orders.create_order(draft(*lines, placed_at=T0 + timedelta(days=day), **kw))
+    for name in ("shipped", "to_ship", "on_hold", "cancelled"):
+        flow.confirm(made[name])
+    flow.mark_packed(made["shipped"])
+    flow.ship(made["shipped"], "SF100", "SF")
+    flow.cancel(made["cancelled"], "duplicate")
+    return made
+
+
+def numbers(shop: Shop, **kw) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row.number for row in shop.orders.list_orders(OrderFilter(**kw))]
+
+
+def test_the_buckets_count_the_orders_in_each_state(shop: Shop) -> None:
+    made = a_small_week(shop)
+    assert shop.orders.bucket_counts() == {
+        "draft": 1,
+        "on_hold": 1,
+        "waiting": 0,
+        "to_ship": 1,
+        "shipped": 1,
+        "completed": 0,
+        "cancelled": 1,
+        "all": 5,
+    }
+    assert numbers(shop, bucket="on_hold") == [made["on_hold"]]
+    assert numbers(shop, bucket="to_ship") == [made["to_ship"]]
+    assert shop.orders.count_orders(OrderFilter(bucket="to_ship")) == 1
+    assert shop.orders.count_orders(OrderFilter(status="cancelled")) == 1
+
+
+def test_the_list_shows_newest_first_with_masked_buyers_and_phones(shop: Shop) -> None:
+    made = a_small_week(shop)
+    rows = shop.orders.list_orders()
+    assert [r.number for r in rows] == [made[k] for k in ("cancelled", "draft", "on_hold", "to_ship", "shipped")]
+    on_hold = rows[2]
+    assert (on_hold.buyer, on_hold.phone, on_hold.city, on_hold.items, on_hold.total) == (
+        "张*",
+        "138****5678",
+        "上海市",
+        2,
+        5000,
+    )
+    assert on_hold.hold_reasons == "the buyer left a remark to read"
+    assert rows[4].tracking_no == "SF100" and rows[4].channel_order_no == "#1001"
+    assert shop.orders.get_order(made["on_hold"]).ship_to.phone == SHANGHAI.phone  # the detail is not masked
+
+
+def test_search_finds_orders_by_number_channel_number_buyer_phone_and_sku(shop: Shop) -> None:
+    made = a_small_week(shop)
+    assert numbers(shop, text=made["draft"].lower()) == [made["draft"]]
+    assert numbers(shop, text="#1001") == [made["shipped"]]
+    assert numbers(shop, text="李四") == [made["to_ship"]]
+    assert numbers(shop, text="lisi") == [made["to_ship"]]  # pinyin of the recipient
+    assert numbers(shop, text="0000 1111") == [made["to_ship"]]  # a piece of the phone, typed with a space
+    assert numbers(shop, text="tee", bucket="to_ship") == [made["to_ship"]]
+    assert numbers(shop, text="TEE", sort="number", descending=False) == [
+        made["to_ship"],
+        made["on_hold"],
+        made["draft"],
+    ]
+    assert numbers(shop, text="100%_") == []
+    assert shop.orders.bucket_counts(OrderFilter(text="mug")) == {
+        "draft": 0,
+        "on_hold": 1,
+        "waiting": 0,
+        "to_ship": 0,
+        "shipped": 1,
+        "completed": 0,
+        "cancelled": 1,
+        "all": 3,
+    }
+
+
+def test_filters_by_channel_and_placing_time_and_pages(shop: Shop) -> None:
+    made = a_small_week(shop)
+    assert numbers(shop, channel="Shopify") == [made["shipped"]]
+    span = OrderFilter(placed_from=T0 + timedelta(days=1), placed_until=T0 + timedelta(days=3))
+    assert [r.number for r in shop.orders.list_orders(span)] == [made["on_hold"], made["to_ship"]]
+    assert shop.orders.count_orders(span) == 2
+    pages = [shop.orders.list_orders(OrderFilter(sort="total"), offset, 2) for offset in (0, 2, 4)]
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert [r.total for p in pages for r in p] == [7500, 5000, 5000, 2500, 2500]
+    assert shop.orders.channels() == ["manual", "phone", "shopify"]
+
+
+def test_an_unknown_bucket_or_order_is_a_clear_message(sqlite_shop: Shop) -> None:
+    with pytest.raises(ValidationFailed, match="bucket: must be one of draft, on_hold"):
+        sqlite_shop.orders.count_orders(OrderFilter(bucket="urgent"))
+    with pytest.raises(NotFound, match="No order SO-000404"):
+        sqlite_shop.orders.get_order("so-000404")
+
+
+def test_the_detail_has_lines_address_payment_reservation_and_timeline(sqlite_shop: Shop) -> None:
+    made = a_small_week(sqlite_shop)
+    detail = sqlite_shop.orders.get_order(made["to_ship"])
+    assert (detail.status, detail.items, detail.warehouse, detail.payment_status) == ("allocated", 2, "WH1", "unpaid")
+    assert [(r.sku, r.location, r.quantity) for r in detail.reserved] == [("TEE", "WH1/A/A-01", 2)]
+    assert (detail.ship_to.name, detail.ship_to.city, detail.ship_to.street) == ("李四", "南京市", "中山路1号")
+    assert [t.action for t in detail.timeline] == ["created", "status", "status"]
+    assert detail.refunds == []
