@@ -11,6 +11,7 @@ services/stock_queries.py, bulk receipts in services/stock_bulk.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
 from shopdesk.domain.stock import MoveKind, Valuation, share
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
+from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
 from shopdesk.services.stock_ledger import (
     NO_SOURCE,
     Ledger,
@@ -137,6 +139,26 @@ class Inventory(StockQueries):
             )
             uow.commit()
             return posted
+
+    def receive_many(
+        self,
+        lines: Sequence[ReceiptLine],
+        *,
+        source: SourceDoc = NO_SOURCE,
+        reason: str = "",
+        opening: bool = False,
+    ) -> list[int]:
+        """Receive many lines in one transaction (a purchase order's delivery, opening balances): all or nothing.
+
+        Every bad line is reported at once (ValidationFailed); returns the move ids in line order.
+        """
+        with self.db.uow() as uow:
+            kind = MoveKind.OPENING if opening else MoveKind.RECEIPT
+            ids = receive_lines(
+                uow.session.connection(), self.shop.user, lines, source=source, reason=reason, kind=kind
+            )
+            uow.commit()
+            return ids
 
     # Moving within the shop ------------------------------------------------------------
     def transfer(

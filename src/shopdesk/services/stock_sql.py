@@ -28,13 +28,16 @@ def insert_or_add(
     rows: Sequence[Mapping[str, Any]],
     index_elements: Sequence[str],
     add_columns: Sequence[str],
+    replace_columns: Sequence[str] = (),
 ) -> None:
-    """Insert rows, or add their `add_columns` to the row already there (one statement, no race)."""
+    """Insert rows, or add their `add_columns` (and overwrite `replace_columns`) on the row already there.
+
+    One statement, so two writers cannot both insert the same key.
+    """
     if not rows:
         return
     stmt = _insert(conn, table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(index_elements),
-        set_={col: table.c[col] + stmt.excluded[col] for col in add_columns},
-    )
+    changes = {col: table.c[col] + stmt.excluded[col] for col in add_columns}
+    changes.update({col: stmt.excluded[col] for col in replace_columns})
+    stmt = stmt.on_conflict_do_update(index_elements=list(index_elements), set_=changes)
     conn.execute(stmt, list(rows))

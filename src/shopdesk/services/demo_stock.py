@@ -1,0 +1,95 @@
+"""Opening stock for a demo shop: default bins and opening balances, for services/demo.py to call.
+
+In the demo's own transaction: `opening_stock(conn, rng, user=..., product_ids=..., bins_by_warehouse=...)`;
+on its own: `seed_opening_stock(shop, rng, product_ids, bins_by_warehouse)`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, select
+
+from shopdesk.db.models import Location, Product, ProductWarehouse
+from shopdesk.domain.stock import MoveKind
+from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
+from shopdesk.services.stock_sql import insert_ignore
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+
+@dataclass(frozen=True)
+class OpeningStockSummary:
+    default_bins: int
+    moves: int
+    units: int
+    value: int  # minor units
+
+
+def opening_stock(
+    conn: Connection,
+    rng: random.Random,
+    *,
+    user: str,
+    product_ids: Sequence[int],
+    bins_by_warehouse: Sequence[Sequence[int]],
+    moved_at: datetime | None = None,
+) -> OpeningStockSummary:
+    """Give every product a default bin in each warehouse, and most of them opening stock there.
+
+    About 85% of products have stock in the first warehouse (5–150 units), a
+    quarter of those also some in the second; a few are left at zero so the
+    shop has something to reorder. Valued at the product's cost (or 40–60% of
+    its price when it has none). Same generator state, same stock.
+    """
+    warehouses = [list(b) for b in bins_by_warehouse if b]
+    if not warehouses or not product_ids:
+        return OpeningStockSummary(0, 0, 0, 0)
+    warehouse_of = dict(
+        select_pairs(
+            conn, select(Location.id, Location.warehouse_id).where(Location.id.in_([w[0] for w in warehouses]))
+        )
+    )
+    costs = dict(select_pairs(conn, select(Product.id, Product.cost).where(Product.id.in_(list(product_ids)))))
+    prices = dict(select_pairs(conn, select(Product.id, Product.price).where(Product.id.in_(list(product_ids)))))
+    defaults: list[dict[str, int]] = []
+    lines: list[ReceiptLine] = []
+    for product_id in product_ids:
+        chosen = [rng.choice(bins) for bins in warehouses]
+        defaults += [
+            {"product_id": product_id, "warehouse_id": warehouse_of[bins[0]], "default_bin_id": bin_id}
+            for bins, bin_id in zip(warehouses, chosen, strict=True)
+        ]
+        unit_cost = costs.get(product_id) or round(prices.get(product_id, 0) * rng.uniform(0.4, 0.6))
+        if rng.random() < 0.85:
+            quantity = rng.randint(5, 150)
+            lines.append(ReceiptLine(product_id, quantity, chosen[0], quantity * unit_cost))
+            if len(chosen) > 1 and rng.random() < 0.25:
+                quantity = rng.randint(2, 40)
+                lines.append(ReceiptLine(product_id, quantity, chosen[1], quantity * unit_cost))
+    insert_ignore(conn, ProductWarehouse.__table__, defaults, ["product_id", "warehouse_id"])
+    receive_lines(conn, user, lines, reason="opening stock", kind=MoveKind.OPENING, moved_at=moved_at)
+    return OpeningStockSummary(
+        len(defaults), len(lines), sum(line.quantity for line in lines), sum(line.value for line in lines)
+    )
+
+
+def select_pairs(conn: Connection, query) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    return [(a, b) for a, b in conn.execute(query)]
+
+
+def seed_opening_stock(
+    shop: Shop, rng: random.Random, product_ids: Sequence[int], bins_by_warehouse: Sequence[Sequence[int]]
+) -> OpeningStockSummary:
+    """opening_stock() in a unit of work of its own."""
+    with shop.db.uow() as uow:
+        summary = opening_stock(
+            uow.session.connection(), rng, user=shop.user, product_ids=product_ids, bins_by_warehouse=bins_by_warehouse
+        )
+        uow.commit()
+        return summary
