@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import zxingcpp
 
 _SPACE = re.compile(r"\s+")
@@ -32,5 +33,22 @@ def read_pdf(pdf: bytes, dpi: int = 200) -> list[Page]:
 
 
 def squeeze(text: str) -> str:
-    """Text without any whitespace: a wrapped line reads the same as an unwrapped one."""
-    return _SPACE.sub("", text)
+    """Text without any whitespace: a wrapped line reads the same as an unwrapped one.
+
+    pdfium reports a hyphen that ends a line as U+FFFE (it guesses a hyphenation); we
+    never hyphenate, so it is the printed hyphen.
+    """
+    return _SPACE.sub("", text).replace("\ufffe", "-")
+
+
+def text_sizes(pdf: bytes) -> list[tuple[str, float]]:
+    """Each character of the first page with its font size in points, in drawing order."""
+    document = pdfium.PdfDocument(pdf)
+    textpage = document[0].get_textpage()
+    out = []
+    for i in range(textpage.count_chars()):
+        ch = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
+        if not ch.isspace():
+            out.append((ch, round(pdfium_c.FPDFText_GetFontSize(textpage, i), 1)))
+    document.close()
+    return out

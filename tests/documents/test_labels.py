@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from shopdesk.documents.data import Address, ShippingLabel
 from shopdesk.documents.labels import LABEL_SIZES, render_labels
 from shopdesk.domain.errors import ShopDeskError
-from tests.documents.reading import read_pdf, squeeze
+from tests.documents.reading import read_pdf, squeeze, text_sizes
 
 SHOP = Address(
     "小象杂货 Little Elephant Store",
@@ -94,6 +96,19 @@ def test_every_label_scans_and_shows_the_whole_address(size: str, kind: str) -> 
         assert squeeze(part) in text, f"{part!r} missing from the {size} label"
     for part in ["顺丰速运SFExpress", "标快", label.order_number, "1.25kg", SHOP.name.replace(" ", "")]:
         assert part in text
+
+
+@pytest.mark.parametrize("size", list(LABEL_SIZES))
+def test_the_recipients_name_is_the_largest_text_even_when_it_is_long_and_the_carrier_short(size: str) -> None:
+    long_name = replace(ADDRESSES["German"], name="Maximiliane Alexandra von Hohenzollern-Sigmaringen")
+    sizes = text_sizes(render_labels([label_for(long_name, carrier="DHL", service="")], size))
+    name_chars = len(squeeze(long_name.name))
+    # the name is drawn right after the white-on-black "TO 收件人" tag
+    start = "".join(ch for ch, _ in sizes).index("Maximiliane")
+    name_size = sizes[start][1]
+
+    assert all(s == name_size for _ch, s in sizes[start : start + name_chars])
+    assert max(s for _ch, s in sizes[:start] + sizes[start + name_chars :]) <= name_size
 
 
 def test_a_sheet_of_four_a6_labels_carries_four_orders_that_all_scan() -> None:

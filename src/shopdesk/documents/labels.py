@@ -122,7 +122,7 @@ class _Checked:
         self.where = where
         self.carrier = fonts.check(label.carrier, f"{where}, carrier")
         self.service = fonts.check(label.service, f"{where}, service")
-        self.name = fonts.check(" ".join(p for p in (rcpt.name,) if p), f"{where}, recipient name")
+        self.name = fonts.check(rcpt.name, f"{where}, recipient name")
         if not self.name.strip():
             raise ShopDeskError(f"{where}, recipient name: is empty")
         phone = mask_phone(rcpt.phone) if mask_phones and rcpt.phone else rcpt.phone
@@ -136,6 +136,10 @@ class _Checked:
         self.order = fonts.check(label.order_number, f"{where}, order number")
         self.bars = code128(label.barcode_value, f"{where}, {'tracking' if label.tracking_number else 'order'} number")
         self.qr = encode_qr(label.qr_value, "M", field=f"{where}, QR code")
+        if label.weight_g is not None and label.weight_g < 0:
+            raise ShopDeskError(f"{where}, weight: cannot be negative (found {label.weight_g} g)")
+        if label.item_count < 0:
+            raise ShopDeskError(f"{where}, item count: cannot be negative (found {label.item_count})")
 
 
 def _draw_label(
@@ -160,15 +164,34 @@ def _draw_label(
         canvas.setLineWidth(0.8)
         canvas.line(x + m / 2, at, x + w - m / 2, at)
 
+    # The recipient's name is the largest text on the label: a long name shrinks a little, then
+    # wraps to a second line, and nothing else on the label is set larger.
+    name_text = Paragraphs(fonts, [text.name], f"{text.where}, recipient name")
+    try:
+        name = name_text.fit(inner, 22 * s * 1.1, max_size=22 * s, min_size=16 * s, leading=1.1)
+    except ShopDeskError:
+        name = name_text.fit(inner, 2 * 16 * s * 1.1, max_size=16 * s, min_size=MIN_TEXT, leading=1.1, what=fmt.title)
+    name_size = name.size
+
     # Header: carrier and service, large; date on the right.
     header_h = 0.085 * h
     carrier_size = fit_one_line(
-        fonts, text.carrier, inner * 0.62, max_size=18 * s, min_size=MIN_TEXT, field=f"{text.where}, carrier"
+        fonts,
+        text.carrier,
+        inner * 0.62,
+        max_size=min(18 * s, name_size),
+        min_size=MIN_TEXT,
+        field=f"{text.where}, carrier",
     )
     draw_string(canvas, fonts, text.carrier, x + m, top - m - carrier_size * 0.8, carrier_size, bold=True)
     if text.service:
         service_size = fit_one_line(
-            fonts, text.service, inner * 0.36, max_size=13 * s, min_size=MIN_TEXT, field=f"{text.where}, service"
+            fonts,
+            text.service,
+            inner * 0.36,
+            max_size=min(13 * s, name_size),
+            min_size=MIN_TEXT,
+            field=f"{text.where}, service",
         )
         draw_string(
             canvas, fonts, text.service, x + w - m, top - m - service_size * 0.8, service_size, bold=True, align="right"
@@ -191,14 +214,15 @@ def _draw_label(
     tag_size = 7.5 * s
     _tag(canvas, fonts, "TO 收件人", x + m, at - 2 * s, tag_size)
     block_top = at - tag_size * 1.6 - 4 * s
-    name_size = fit_one_line(
-        fonts, text.name, inner, max_size=22 * s, min_size=MIN_TEXT, field=f"{text.where}, recipient name"
-    )
-    draw_string(canvas, fonts, text.name, x + m, block_top - name_size * 0.82, name_size, bold=True)
-    block_top -= name_size * 1.15
+    block_top = draw_fitted(canvas, fonts, name, x + m, block_top, bold=True) - 0.05 * name_size
     if text.phone:
         phone_size = fit_one_line(
-            fonts, text.phone, inner, max_size=15 * s, min_size=MIN_TEXT, field=f"{text.where}, recipient phone"
+            fonts,
+            text.phone,
+            inner,
+            max_size=min(15 * s, name_size),
+            min_size=MIN_TEXT,
+            field=f"{text.where}, recipient phone",
         )
         draw_string(canvas, fonts, text.phone, x + m, block_top - phone_size * 0.82, phone_size, bold=True)
         block_top -= phone_size * 1.2
@@ -224,7 +248,7 @@ def _draw_label(
 
     # Barcode with its number underneath.
     barcode_h = 0.2 * h
-    number_size = 10 * s
+    number_size = min(10 * s, name_size)
     bar_bottom = at - barcode_h + number_size * 1.5 + 2 * s
     left, right = draw_code128(
         canvas, text.bars, x, bar_bottom, w, barcode_h - number_size * 1.5 - 8 * s, field=f"{text.where}, barcode"
@@ -254,7 +278,7 @@ def _draw_label(
     if text.remark:
         info.append(text.remark)
     details = Paragraphs(fonts, info, f"{text.where}, details").fit(
-        x + w - m - info_x, side - 4 * s, max_size=11 * s, min_size=MIN_TEXT, what=fmt.title
+        x + w - m - info_x, side - 4 * s, max_size=min(11 * s, name_size), min_size=MIN_TEXT, what=fmt.title
     )
     draw_fitted(canvas, fonts, details, info_x, at - 6 * s, bold=True)
 
