@@ -20,6 +20,7 @@ from shopdesk.services.locations import Locations
 from shopdesk.services.order_flow import OrderFlow
 from shopdesk.services.orders import Orders
 from shopdesk.services.parties import Parties
+from shopdesk.services.purchasing import Purchasing
 
 SHOP_DEFAULTS: dict[str, Any] = {
     "name": "My Shop",
@@ -29,6 +30,7 @@ SHOP_DEFAULTS: dict[str, Any] = {
     "sender_address": "",
     "review_rules": {},  # order review thresholds over domain.review.ReviewRules' defaults (services/order_review.py)
     "backorder_policy": "wait",  # or "ship_available": split off what is there and ship it
+    "reorder_window_days": 30,  # average daily sales for reorder points are taken over this many days
 }
 
 
@@ -106,6 +108,10 @@ class Shop:
     @cached_property
     def order_flow(self) -> OrderFlow:
         return OrderFlow(self)
+
+    @cached_property
+    def purchasing(self) -> Purchasing:
+        return Purchasing(self)
 
 
 def _login_name() -> str:
