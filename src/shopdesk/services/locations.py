@@ -8,10 +8,11 @@ by its code ("A-01-01"). The virtual locations have paths starting with "@"
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Engine, bindparam, func, select
 
 from shopdesk.db.models import Location, ProductWarehouse
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
@@ -74,10 +75,18 @@ def _ref(row) -> LocationRef:  # type: ignore[no-untyped-def]
     return LocationRef(row.id, row.path, row.kind, row.code, row.name, warehouse_id, row.pick_order)
 
 
+# Virtual locations are fixed rows (created by the migration), looked up once per engine.
+_virtual_cache: weakref.WeakKeyDictionary[Engine, dict[str, LocationRef]] = weakref.WeakKeyDictionary()
+_BY_PATH = select(*_COLUMNS).where(func.upper(Location.path) == bindparam("path"))
+
+
 def virtual_location(conn: Connection, kind: str) -> LocationRef:
     """One of the fixed virtual locations; created if a database lacks it (the migration adds them)."""
     if kind not in VIRTUAL_KINDS:
         raise ValueError(f"not a virtual location kind: {kind}")
+    known = _virtual_cache.setdefault(conn.engine, {})
+    if kind in known:
+        return known[kind]
     row = conn.execute(select(*_COLUMNS).where(Location.path == f"@{kind}")).first()
     if row is None:
         insert_ignore(
@@ -87,7 +96,8 @@ def virtual_location(conn: Connection, kind: str) -> LocationRef:
             ["path"],
         )
         row = conn.execute(select(*_COLUMNS).where(Location.path == f"@{kind}")).one()
-    return _ref(row)
+    known[kind] = _ref(row)
+    return known[kind]
 
 
 def resolve_location(conn: Connection, name: str | int | LocationRef) -> LocationRef:
@@ -105,7 +115,7 @@ def resolve_location(conn: Connection, name: str | int | LocationRef) -> Locatio
     bare = text.lstrip("@").lower()
     if bare in VIRTUAL_KINDS:
         return virtual_location(conn, bare)
-    row = conn.execute(select(*_COLUMNS).where(func.upper(Location.path) == text.upper())).first()
+    row = conn.execute(_BY_PATH, {"path": text.upper()}).first()
     if row is not None:
         return _ref(row)
     rows = conn.execute(

@@ -21,7 +21,7 @@ from shopdesk.domain.errors import Problem, ValidationFailed
 from shopdesk.domain.stock import MoveKind, Valuation
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.stock_ledger import BALANCE, LAYER, MOVE, NO_SOURCE, VALUATION, SourceDoc, read_settings
-from shopdesk.services.stock_sql import insert_or_add
+from shopdesk.services.stock_sql import insert_or_add, insert_returning_ids
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def receive_lines(
         }
         for line in lines
     ]
-    ids = list(conn.execute(insert(MOVE).returning(MOVE.c.id, sort_by_parameter_order=True), move_rows).scalars())
+    ids = insert_returning_ids(conn, MOVE, move_rows)
     if method is Valuation.FIFO:
         conn.execute(
             insert(LAYER),

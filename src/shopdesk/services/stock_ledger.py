@@ -17,7 +17,7 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from shopdesk.db.models import (
     Barcode,
@@ -49,6 +49,35 @@ MOVE = StockMove.__table__
 VALUATION = StockValuation.__table__
 LAYER = StockCostLayer.__table__
 RESERVATION = StockReservation.__table__
+
+# The statements of the hot path (a scan is one move), built once: only their parameters change.
+_SETTINGS = select(ShopSetting.key, ShopSetting.value).where(ShopSetting.key.in_(("valuation", "allow_negative_stock")))
+_PRODUCT_COLUMNS = (Product.id, Product.sku, Product.cost)
+_PRODUCT_BY_ID = select(*_PRODUCT_COLUMNS).where(Product.id == bindparam("id"))
+_PRODUCT_BY_SKU = select(*_PRODUCT_COLUMNS).where(Product.sku_key == bindparam("key"))
+_PRODUCT_BY_BARCODE = (
+    select(*_PRODUCT_COLUMNS).join(Barcode, Barcode.product_id == Product.id).where(Barcode.code == bindparam("code"))
+)
+_LOCK_VALUATION = select(VALUATION).where(VALUATION.c.product_id == bindparam("p")).with_for_update()
+_BALANCE_KEY = (BALANCE.c.product_id == bindparam("p"), BALANCE.c.location_id == bindparam("loc"))
+# The conditional UPDATEs that make overselling impossible: the row count says whether the stock was there.
+_TAKE_AVAILABLE = (
+    update(BALANCE)
+    .where(*_BALANCE_KEY, BALANCE.c.on_hand - BALANCE.c.reserved >= bindparam("q"))
+    .values(on_hand=BALANCE.c.on_hand - bindparam("q"))
+)
+_TAKE_ON_HAND = (
+    update(BALANCE)
+    .where(*_BALANCE_KEY, BALANCE.c.on_hand >= bindparam("q"))
+    .values(on_hand=BALANCE.c.on_hand - bindparam("q"))
+)
+_INSERT_MOVE = insert(MOVE).returning(MOVE.c.id)
+_VALUATION_CHANGE = (
+    update(VALUATION)
+    .where(VALUATION.c.product_id == bindparam("p"))
+    .values(quantity=VALUATION.c.quantity + bindparam("q"), value=VALUATION.c.value + bindparam("v"))
+)
+_VALUATION_RECEIPT = _VALUATION_CHANGE.values(last_in_qty=bindparam("q"), last_in_value=bindparam("v"))
 
 
 @dataclass(frozen=True)
@@ -90,29 +119,22 @@ class ProductInfo:
 
 def read_settings(conn: Connection) -> tuple[Valuation, bool]:
     """The valuation method and whether negative stock is allowed (shop settings, with their defaults)."""
-    rows = dict(
-        conn.execute(
-            select(ShopSetting.key, ShopSetting.value).where(ShopSetting.key.in_(("valuation", "allow_negative_stock")))
-        ).all()
-    )
+    rows = dict(conn.execute(_SETTINGS).all())
     method = Valuation(rows.get("valuation") or Valuation.AVERAGE)
     return method, bool(rows.get("allow_negative_stock", False))
 
 
 def product_info(conn: Connection, product: int | str) -> ProductInfo:
     """A product by id, SKU (any case) or barcode, inside the caller's transaction."""
-    cols = (Product.id, Product.sku, Product.cost)
     if isinstance(product, int) and not isinstance(product, bool):
-        row = conn.execute(select(*cols).where(Product.id == product)).first()
+        row = conn.execute(_PRODUCT_BY_ID, {"id": product}).first()
         if row is None:
             raise NotFound(f"No product with id {product}")
         return ProductInfo(*row)
     code = str(product).strip()
-    row = conn.execute(select(*cols).where(Product.sku_key == sku_key(code))).first()
+    row = conn.execute(_PRODUCT_BY_SKU, {"key": sku_key(code)}).first()
     if row is None and code:
-        row = conn.execute(
-            select(*cols).join(Barcode, Barcode.product_id == Product.id).where(Barcode.code == code)
-        ).first()
+        row = conn.execute(_PRODUCT_BY_BARCODE, {"code": code}).first()
     if row is None:
         raise NotFound(f"No product with SKU or barcode {code!r}")
     return ProductInfo(*row)
@@ -178,13 +200,8 @@ class Ledger:
             )
             self.conn.execute(update(BALANCE).where(*where).values(on_hand=BALANCE.c.on_hand - quantity))
             return
-        guard = (
-            BALANCE.c.on_hand - BALANCE.c.reserved >= quantity
-            if take is Take.AVAILABLE
-            else BALANCE.c.on_hand >= quantity
-        )
-        stmt = update(BALANCE).where(*where, guard).values(on_hand=BALANCE.c.on_hand - quantity)
-        if self.conn.execute(stmt).rowcount != 1:
+        stmt = _TAKE_AVAILABLE if take is Take.AVAILABLE else _TAKE_ON_HAND
+        if self.conn.execute(stmt, {"p": product.id, "loc": loc.id, "q": quantity}).rowcount != 1:
             raise self._not_enough(product, loc, quantity, "not enough there")
 
     # Reservations ---------------------------------------------------------------------
@@ -264,8 +281,7 @@ class Ledger:
     # Valuation ------------------------------------------------------------------------
     def lock_valuation(self, product_id: int) -> StockValuation:
         """The product's valuation row, locked for the rest of the transaction (created if new)."""
-        query = select(VALUATION).where(VALUATION.c.product_id == product_id).with_for_update()
-        row = self.conn.execute(query).first()
+        row = self.conn.execute(_LOCK_VALUATION, {"p": product_id}).first()
         if row is None:
             insert_ignore(
                 self.conn,
@@ -273,7 +289,7 @@ class Ledger:
                 [{"product_id": product_id, "quantity": 0, "value": 0, "last_in_qty": 0, "last_in_value": 0}],
                 ["product_id"],
             )
-            row = self.conn.execute(query).one()
+            row = self.conn.execute(_LOCK_VALUATION, {"p": product_id}).one()
         return row  # type: ignore[return-value]
 
     def fallback_unit_cost(self, product: ProductInfo, row: StockValuation) -> Decimal:
@@ -347,29 +363,28 @@ class Ledger:
         if dst.holds_stock:
             self._add(product.id, dst.id, quantity)
         move_id = self.conn.execute(
-            insert(MOVE)
-            .values(
-                product_id=product.id,
-                from_location_id=src.id,
-                to_location_id=dst.id,
-                quantity=quantity,
-                value=value,
-                kind=str(kind),
-                reason=reason[:200],
-                source_type=source.type,
-                source_id=source.id,
-                source_number=source.number,
-                origin_move_id=origin_move_id,
-                user=self.user,
-                moved_at=utcnow(),
-            )
-            .returning(MOVE.c.id)
+            _INSERT_MOVE,
+            {
+                "product_id": product.id,
+                "from_location_id": src.id,
+                "to_location_id": dst.id,
+                "quantity": quantity,
+                "value": value,
+                "kind": str(kind),
+                "reason": reason[:200],
+                "source_type": source.type,
+                "source_id": source.id,
+                "source_number": source.number,
+                "origin_move_id": origin_move_id,
+                "user": self.user,
+                "moved_at": utcnow(),
+            },
         ).scalar_one()
         if incoming:
-            changes = {"quantity": VALUATION.c.quantity + quantity, "value": VALUATION.c.value + value}
             if kind in (MoveKind.RECEIPT, MoveKind.OPENING):
-                changes.update(last_in_qty=quantity, last_in_value=value)
-            self.conn.execute(update(VALUATION).where(VALUATION.c.product_id == product.id).values(**changes))
+                self.conn.execute(_VALUATION_RECEIPT, {"p": product.id, "q": quantity, "v": value})
+            else:
+                self.conn.execute(_VALUATION_CHANGE, {"p": product.id, "q": quantity, "v": value})
             if self.method is Valuation.FIFO:
                 self.conn.execute(
                     insert(LAYER).values(
@@ -383,11 +398,7 @@ class Ledger:
                     )
                 )
         elif outgoing:
-            self.conn.execute(
-                update(VALUATION)
-                .where(VALUATION.c.product_id == product.id)
-                .values(quantity=VALUATION.c.quantity - quantity, value=VALUATION.c.value - value)
-            )
+            self.conn.execute(_VALUATION_CHANGE, {"p": product.id, "q": -quantity, "v": -value})
         return PostedMove(move_id, quantity, value)
 
 

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 
 def _insert(conn: Connection, table: Table):  # type: ignore[no-untyped-def]
     module = postgresql if conn.dialect.name == "postgresql" else sqlite
     return module.insert(table)
+
+
+@functools.cache
+def _upsert(
+    dialect: str, table: Table, index_elements: tuple[str, ...], add: tuple[str, ...], replace: tuple[str, ...]
+):  # type: ignore[no-untyped-def]
+    """Built once per shape: a scan's move runs it every time."""
+    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    changes = {col: table.c[col] + stmt.excluded[col] for col in add}
+    changes.update({col: stmt.excluded[col] for col in replace})
+    return stmt.on_conflict_do_update(index_elements=list(index_elements), set_=changes)
 
 
 def insert_ignore(
@@ -36,8 +48,26 @@ def insert_or_add(
     """
     if not rows:
         return
-    stmt = _insert(conn, table)
-    changes = {col: table.c[col] + stmt.excluded[col] for col in add_columns}
-    changes.update({col: stmt.excluded[col] for col in replace_columns})
-    stmt = stmt.on_conflict_do_update(index_elements=list(index_elements), set_=changes)
+    stmt = _upsert(conn.dialect.name, table, tuple(index_elements), tuple(add_columns), tuple(replace_columns))
     conn.execute(stmt, list(rows))
+
+
+def insert_returning_ids(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert many rows and return their ids in the order given, fast on both databases.
+
+    PostgreSQL: a multi-row INSERT … RETURNING, ordered by SQLAlchemy. SQLite would
+    run that one row at a time, so there: executemany, then the ids above the
+    highest one before. That is exact because a SQLite writer holds the database
+    lock (BEGIN IMMEDIATE) for the whole transaction and rowids only grow.
+    """
+    if not rows:
+        return []
+    if conn.dialect.name != "sqlite":
+        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(conn.execute(stmt, list(rows)).scalars())
+    before = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    conn.execute(insert(table), list(rows))
+    ids = list(conn.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars())
+    if len(ids) != len(rows):  # pragma: no cover - would mean another writer inside our transaction
+        raise RuntimeError("rows appeared in the middle of a bulk insert")
+    return ids
