@@ -15,25 +15,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, select, update
 
-from shopdesk.db.models import Location, Product, StockMove, StockReservation, StockTransfer
+from shopdesk.db.models import StockReservation, StockTransfer
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
-from shopdesk.domain.stock import MoveKind, Valuation, share
+from shopdesk.domain.stock import MoveKind
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
 from shopdesk.services.stock_ledger import (
     NO_SOURCE,
     Ledger,
     PostedMove,
-    ProductInfo,
     SourceDoc,
     Take,
-    has_moves,
     product_info,
 )
 from shopdesk.services.stock_queries import StockQueries
+from shopdesk.services.stock_rules import (
+    check_order,
+    check_quantity,
+    line_value,
+    return_value,
+)
+from shopdesk.services.stock_rules import check_valuation_change as check_valuation_change  # the shop's setting guard
 
 if TYPE_CHECKING:
     pass
@@ -50,41 +55,6 @@ class TransferResult:
     @property
     def in_transit(self) -> bool:
         return self.transfer_id is not None
-
-
-@dataclass(frozen=True)
-class PendingTransfer:
-    id: int
-    sku: str
-    quantity: int
-    from_path: str
-    to_path: str
-    sent_at: object
-    user: str
-
-
-def check_quantity(quantity: object, where: str = "quantity") -> int:
-    """A move's quantity: a whole number of base units above zero, or ValidationFailed."""
-    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
-        raise ValidationFailed(
-            [Problem(where, "must be a whole number above zero", str(quantity))], "Nothing was moved"
-        )
-    return quantity
-
-
-def check_valuation_change(conn: Connection, method: object) -> None:
-    """The valuation method is chosen before the first stock move and then kept (history stays valued one way)."""
-    try:
-        Valuation(str(method))
-    except ValueError:
-        raise ValidationFailed(
-            [Problem("valuation", "must be 'average' or 'fifo'", str(method))], "Valuation not changed"
-        ) from None
-    count = has_moves(conn)
-    if count:
-        raise Conflict(
-            f"The valuation method can only be chosen before the first stock move; this shop has {count} move(s)."
-        )
 
 
 class Inventory(StockQueries):
@@ -122,7 +92,7 @@ class Inventory(StockQueries):
     ) -> PostedMove:
         """Goods in from a supplier at a cost (unit_cost per unit, or the value of the whole line, minor units)."""
         check_quantity(quantity)
-        value = _line_value(quantity, unit_cost, value)
+        value = line_value(quantity, unit_cost, value)
         with self.db.uow() as uow:
             conn = uow.session.connection()
             info = product_info(conn, product)
@@ -240,28 +210,6 @@ class Inventory(StockQueries):
             )
             uow.commit()
             return posted
-
-    def pending_transfers(self) -> list[PendingTransfer]:
-        """Transfers still in transit, oldest first."""
-        src, dst = Location.__table__.alias("src"), Location.__table__.alias("dst")
-        with self.db.read() as conn:
-            rows = conn.execute(
-                select(
-                    StockTransfer.id,
-                    Product.sku,
-                    StockTransfer.quantity,
-                    src.c.path,
-                    dst.c.path,
-                    StockTransfer.sent_at,
-                    StockTransfer.user,
-                )
-                .join(Product, Product.id == StockTransfer.product_id)
-                .join(src, src.c.id == StockTransfer.from_location_id)
-                .join(dst, dst.c.id == StockTransfer.to_location_id)
-                .where(StockTransfer.state == "in_transit")
-                .order_by(StockTransfer.id)
-            )
-            return [PendingTransfer(*r) for r in rows]
 
     # Counting and write-offs ----------------------------------------------------------
     def adjust(
@@ -406,7 +354,7 @@ class Inventory(StockQueries):
     def reserve(self, product: ProductLike, quantity: int, location: LocationLike, order: SourceDoc) -> None:
         """Hold available stock at a location for an order; NotEnoughStock when it is not there (nothing held)."""
         check_quantity(quantity)
-        _check_order(order)
+        check_order(order)
         with self.db.uow() as uow:
             conn = uow.session.connection()
             info = product_info(conn, product)
@@ -418,7 +366,7 @@ class Inventory(StockQueries):
         self, product: ProductLike, location: LocationLike, order: SourceDoc, quantity: int | None = None
     ) -> int:
         """Give back an order's reservation (all of it unless a quantity is given); returns how much was released."""
-        _check_order(order)
+        check_order(order)
         if quantity is not None:
             check_quantity(quantity)
         with self.db.uow() as uow:
@@ -436,7 +384,7 @@ class Inventory(StockQueries):
 
     def release_order(self, order: SourceDoc) -> int:
         """Give back everything reserved for an order (it was cancelled); returns the units released."""
-        _check_order(order)
+        check_order(order)
         with self.db.uow() as uow:
             conn = uow.session.connection()
             ledger = self._ledger(conn)
@@ -466,7 +414,7 @@ class Inventory(StockQueries):
         """
         check_quantity(quantity)
         if order is not None:
-            _check_order(order)
+            check_order(order)
         with self.db.uow() as uow:
             conn = uow.session.connection()
             info = product_info(conn, product)
@@ -507,9 +455,9 @@ class Inventory(StockQueries):
             conn = uow.session.connection()
             info = product_info(conn, product)
             loc = self._stock_location(conn, location, "location", physical=False)
-            value = None if unit_cost is None else _line_value(quantity, unit_cost, None)
+            value = None if unit_cost is None else line_value(quantity, unit_cost, None)
             if shipment_move_id is not None:
-                value = _return_value(conn, info, shipment_move_id, quantity)
+                value = return_value(conn, info, shipment_move_id, quantity)
             posted = self._ledger(conn).post(
                 info,
                 quantity,
@@ -523,40 +471,3 @@ class Inventory(StockQueries):
             )
             uow.commit()
             return posted
-
-
-def _check_order(order: SourceDoc) -> None:
-    if not order.type or order.id is None:
-        raise ValidationFailed([Problem("order", "a reservation belongs to a document with a type and an id")])
-
-
-def _line_value(quantity: int, unit_cost: int | None, value: int | None) -> int:
-    problems = []
-    if (unit_cost is None) == (value is None):
-        problems.append(Problem("cost", "give the unit cost or the value of the whole line (one of them)"))
-    for label, amount in (("unit_cost", unit_cost), ("value", value)):
-        if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int) or amount < 0):
-            problems.append(Problem(label, "must be zero or more, in minor units of the shop currency", str(amount)))
-    if problems:
-        raise ValidationFailed(problems, "Nothing was received")
-    return value if value is not None else quantity * (unit_cost or 0)
-
-
-def _return_value(conn: Connection, info: ProductInfo, shipment_move_id: int, quantity: int) -> int:
-    move = conn.execute(select(StockMove).where(StockMove.id == shipment_move_id)).first()
-    if move is None or move.kind != MoveKind.SHIPMENT or move.product_id != info.id:
-        raise ValidationFailed(
-            [Problem("shipment", f"is not a shipment of {info.sku}", str(shipment_move_id))], "Return not recorded"
-        )
-    returned_qty, returned_value = conn.execute(
-        select(func.coalesce(func.sum(StockMove.quantity), 0), func.coalesce(func.sum(StockMove.value), 0)).where(
-            StockMove.origin_move_id == shipment_move_id, StockMove.kind == MoveKind.RETURN
-        )
-    ).one()
-    left = move.quantity - returned_qty
-    if quantity > left:
-        raise ValidationFailed(
-            [Problem("quantity", f"only {left} of the {move.quantity} shipped can still come back", str(quantity))],
-            "Return not recorded",
-        )
-    return share(move.value - returned_value, quantity, left)

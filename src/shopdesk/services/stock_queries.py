@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, case, func, select
 
-from shopdesk.db.models import Location, Product, StockBalance, StockMove, StockValuation
+from shopdesk.db.models import Location, Product, StockBalance, StockMove, StockTransfer, StockValuation
 from shopdesk.domain.stock import HELD_KINDS, PHYSICAL_KINDS, STOCK_KINDS, allocate, unit_cost
 from shopdesk.services.stock_ledger import product_info
 
@@ -84,6 +84,17 @@ class RollForward:
             self.opening.quantity + self.incoming.quantity - self.outgoing.quantity == self.closing.quantity
             and self.opening.value + self.incoming.value - self.outgoing.value == self.closing.value
         )
+
+
+@dataclass(frozen=True)
+class PendingTransfer:
+    id: int
+    sku: str
+    quantity: int
+    from_path: str
+    to_path: str
+    sent_at: object
+    user: str
 
 
 @dataclass(frozen=True)
@@ -200,6 +211,27 @@ class StockQueries:
             incoming,
             outgoing,
         )
+
+    def pending_transfers(self) -> list[PendingTransfer]:
+        """Transfers still in transit, oldest first."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                select(
+                    StockTransfer.id,
+                    Product.sku,
+                    StockTransfer.quantity,
+                    _SRC.c.path,
+                    _DST.c.path,
+                    StockTransfer.sent_at,
+                    StockTransfer.user,
+                )
+                .join(Product, Product.id == StockTransfer.product_id)
+                .join(_SRC, _SRC.c.id == StockTransfer.from_location_id)
+                .join(_DST, _DST.c.id == StockTransfer.to_location_id)
+                .where(StockTransfer.state == "in_transit")
+                .order_by(StockTransfer.id)
+            )
+            return [PendingTransfer(*r) for r in rows]
 
     def history(self, product: int | str, limit: int = 200, offset: int = 0) -> list[MoveRow]:
         """The ledger of one product, newest first."""
