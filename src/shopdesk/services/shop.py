@@ -14,6 +14,8 @@ from shopdesk.db.database import Database
 from shopdesk.db.models import ShopSetting
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.money import currency_exponent
+from shopdesk.services.aftersales import Aftersales
+from shopdesk.services.aftersales_records import AFTERSALES_DEFAULTS
 from shopdesk.services.catalogue import Catalogue
 from shopdesk.services.inventory import Inventory, check_valuation_change
 from shopdesk.services.locations import Locations
@@ -31,6 +33,7 @@ SHOP_DEFAULTS: dict[str, Any] = {
     "review_rules": {},  # order review thresholds over domain.review.ReviewRules' defaults (services/order_review.py)
     "backorder_policy": "wait",  # or "ship_available": split off what is there and ship it
     "reorder_window_days": 30,  # average daily sales for reorder points are taken over this many days
+    **AFTERSALES_DEFAULTS,  # return windows, case deadlines, sub-reasons, evidence size, high-return alert
 }
 
 
@@ -112,6 +115,10 @@ class Shop:
     @cached_property
     def purchasing(self) -> Purchasing:
         return Purchasing(self)
+
+    @cached_property
+    def aftersales(self) -> Aftersales:
+        return Aftersales(self)
 
 
 def _login_name() -> str:
