@@ -23,6 +23,9 @@ from shopdesk.services.order_flow import OrderFlow
 from shopdesk.services.orders import Orders
 from shopdesk.services.parties import Parties
 from shopdesk.services.purchasing import Purchasing
+from shopdesk.services.reorder import Reordering
+from shopdesk.services.scanning import Scanning
+from shopdesk.services.stocktake import Stocktakes
 
 SHOP_DEFAULTS: dict[str, Any] = {
     "name": "My Shop",
@@ -115,6 +118,18 @@ class Shop:
     @cached_property
     def purchasing(self) -> Purchasing:
         return Purchasing(self)
+
+    @cached_property
+    def stocktakes(self) -> Stocktakes:
+        return Stocktakes(self)
+
+    @cached_property
+    def reordering(self) -> Reordering:
+        return Reordering(self)
+
+    @cached_property
+    def scanning(self) -> Scanning:
+        return Scanning(self)
 
     @cached_property
     def aftersales(self) -> Aftersales:

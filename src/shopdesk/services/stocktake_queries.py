@@ -1,0 +1,292 @@
+"""Reading stocktakes: the count sheet (blind for counters when asked), the differences with their value, the list.
+
+Before posting, the value of a difference is an estimate at the product's
+current unit cost (the moving average, else the last purchase cost, else the
+product's cost), rounded half up; after posting it is the value of the
+adjustment move that was written (under FIFO a loss takes the oldest layers,
+so the two can differ by the layers' costs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from shopdesk.db.models import Category, Location, Product, Stocktake, StocktakeLine, StockValuation
+from shopdesk.domain.errors import NotFound
+from shopdesk.domain.search import normalize_query
+from shopdesk.domain.stock import value_of
+from shopdesk.domain.stocktake import StocktakeStatus
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+LINE = StocktakeLine.__table__
+HEADER = Stocktake.__table__
+
+
+@dataclass(frozen=True)
+class CountLine:
+    """One product at one location on the count sheet; figures a blind counter may not see are None."""
+
+    id: int
+    product_id: int
+    sku: str
+    name: str
+    unit: str
+    location: str
+    expected: int | None  # frozen at the start
+    counted: int | None
+    book_at_count: int | None  # expected + the moves there between the freeze and the count
+    counted_by: str
+    counted_at: datetime | None
+    posted: int | None  # the difference written when posted
+    value: int | None  # minor units: posted value, or the estimate before posting (signed: losses negative)
+
+    @property
+    def moved_during_count(self) -> int | None:
+        if self.book_at_count is None or self.expected is None:
+            return None
+        return self.book_at_count - self.expected
+
+    @property
+    def difference(self) -> int | None:
+        if self.posted is not None:
+            return self.posted
+        if self.counted is None or self.book_at_count is None:
+            return None
+        return self.counted - self.book_at_count
+
+
+@dataclass(frozen=True)
+class StocktakeSummary:
+    id: int
+    number: str
+    status: str
+    scope: str  # "WH1 / zone WH1/A / category 饮品" or "whole shop"
+    blind: bool
+    note: str
+    started_at: datetime
+    started_by: str
+    posted_at: datetime | None
+    posted_by: str
+    lines: int
+    counted: int
+    differences: int  # counted lines whose count differs from the book
+    gain_value: int  # minor units, estimated before posting
+    loss_value: int  # minor units (positive), estimated before posting
+
+    @property
+    def uncounted(self) -> int:
+        return self.lines - self.counted
+
+
+def find_stocktake(conn: Connection, ref: int | str):  # type: ignore[no-untyped-def]
+    """The stocktake row by id or number (ST-000001, any case)."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        row = conn.execute(select(HEADER).where(HEADER.c.id == ref)).first()
+        if row is None:
+            raise NotFound(f"No stocktake with id {ref}")
+        return row
+    number = str(ref).strip().upper()
+    row = conn.execute(select(HEADER).where(HEADER.c.number == number)).first()
+    if row is None:
+        raise NotFound(f"No stocktake {number} (`shopdesk stocktake show` lists them)")
+    return row
+
+
+def unit_costs(conn: Connection, product_ids: list[int]) -> dict[int, Decimal]:
+    """What one unit of each product is worth now: the average, else the last receipt, else the product's cost."""
+    if not product_ids:
+        return {}
+    rows = conn.execute(
+        select(
+            Product.id,
+            Product.cost,
+            StockValuation.quantity,
+            StockValuation.value,
+            StockValuation.last_in_qty,
+            StockValuation.last_in_value,
+        )
+        .outerjoin(StockValuation, StockValuation.product_id == Product.id)
+        .where(Product.id.in_(product_ids))
+    )
+    costs = {}
+    for pid, cost, qty, value, last_qty, last_value in rows:
+        if qty and qty > 0 and value >= 0:
+            costs[pid] = Decimal(value) / qty
+        elif last_qty and last_qty > 0:
+            costs[pid] = Decimal(last_value) / last_qty
+        else:
+            costs[pid] = Decimal(cost or 0)
+    return costs
+
+
+def _difference_value(diff: int, unit: Decimal) -> int:
+    return value_of(diff, unit) if diff >= 0 else -value_of(-diff, unit)
+
+
+class StocktakeQueries:
+    def __init__(self, shop: Shop):
+        self.shop = shop
+        self.db = shop.db
+
+    def summary(self, ref: int | str) -> StocktakeSummary:
+        """One stocktake: its scope, progress and the value of its differences."""
+        with self.db.read() as conn:
+            return _summary(conn, find_stocktake(conn, ref))
+
+    def stocktakes(self, limit: int = 200) -> list[StocktakeSummary]:
+        """Every stocktake, newest first (posted ones stay for review)."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(HEADER).order_by(HEADER.c.id.desc()).limit(limit)).all()
+            return [_summary(conn, row) for row in rows]
+
+    def count_lines(
+        self,
+        ref: int | str,
+        *,
+        for_counter: bool = False,
+        only: str = "all",
+        text: str = "",
+        offset: int = 0,
+        limit: int | None = None,
+        line_id: int | None = None,
+    ) -> list[CountLine]:
+        """The lines in walking order (location, then SKU).
+
+        for_counter: on a blind stocktake still counting, the expected and book
+        quantities, differences and values are hidden (None).
+        only: "all", "uncounted", "counted" or "differences".
+        """
+        with self.db.read() as conn:
+            header = find_stocktake(conn, ref)
+            hide = for_counter and header.blind and header.status == StocktakeStatus.COUNTING
+            query = (
+                select(
+                    LINE.c.id,
+                    LINE.c.product_id,
+                    Product.sku,
+                    Product.name,
+                    Product.unit,
+                    Location.path,
+                    LINE.c.expected_qty,
+                    LINE.c.counted_qty,
+                    LINE.c.book_at_count,
+                    LINE.c.counted_by,
+                    LINE.c.counted_at,
+                    LINE.c.posted_qty,
+                    LINE.c.posted_value,
+                )
+                .join(Product, Product.id == LINE.c.product_id)
+                .join(Location, Location.id == LINE.c.location_id)
+                .where(LINE.c.stocktake_id == header.id)
+                .order_by(
+                    func.coalesce(Location.warehouse_id, Location.id),
+                    Location.pick_order,
+                    Location.path,
+                    Product.sku_key,
+                )
+                .offset(offset)
+            )
+            if limit is not None:
+                query = query.limit(limit)
+            if line_id is not None:
+                query = query.where(LINE.c.id == line_id)
+            if only == "uncounted":
+                query = query.where(LINE.c.counted_qty.is_(None))
+            elif only == "counted":
+                query = query.where(LINE.c.counted_qty.is_not(None))
+            elif only == "differences":
+                query = query.where(_differs())
+            if text.strip():
+                needle = normalize_query(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                query = query.where(
+                    or_(
+                        Product.search_text.like(f"%{needle}%", escape="\\"),
+                        func.lower(Location.path).like(f"%{needle}%", escape="\\"),
+                    )
+                )
+            rows = conn.execute(query).all()
+            costs = unit_costs(conn, sorted({r.product_id for r in rows})) if not hide else {}
+        lines = []
+        for r in rows:
+            value = r.posted_value
+            if value is None and r.counted_qty is not None and not hide:
+                value = _difference_value(r.counted_qty - r.book_at_count, costs[r.product_id])
+            lines.append(
+                CountLine(
+                    r.id,
+                    r.product_id,
+                    r.sku,
+                    r.name,
+                    r.unit,
+                    r.path,
+                    None if hide else r.expected_qty,
+                    r.counted_qty,
+                    None if hide else r.book_at_count,
+                    r.counted_by,
+                    r.counted_at,
+                    None if hide else r.posted_qty,
+                    None if hide else value,
+                )
+            )
+        return lines
+
+
+def _differs():  # type: ignore[no-untyped-def]
+    posted = and_(LINE.c.posted_qty.is_not(None), LINE.c.posted_qty != 0)
+    pending = and_(
+        LINE.c.posted_qty.is_(None), LINE.c.counted_qty.is_not(None), LINE.c.counted_qty != LINE.c.book_at_count
+    )
+    return or_(posted, pending)
+
+
+def _summary(conn: Connection, header) -> StocktakeSummary:  # type: ignore[no-untyped-def]
+    lines, counted = conn.execute(
+        select(func.count(), func.count(LINE.c.counted_qty)).where(LINE.c.stocktake_id == header.id)
+    ).one()
+    differing = conn.execute(
+        select(LINE.c.product_id, LINE.c.counted_qty, LINE.c.book_at_count, LINE.c.posted_value).where(
+            LINE.c.stocktake_id == header.id, _differs()
+        )
+    ).all()
+    costs = unit_costs(conn, sorted({r.product_id for r in differing if r.posted_value is None}))
+    gain = loss = 0
+    for r in differing:
+        value = r.posted_value
+        if value is None:
+            value = _difference_value(r.counted_qty - r.book_at_count, costs[r.product_id])
+        gain, loss = (gain + value, loss) if value > 0 else (gain, loss - value)
+    return StocktakeSummary(
+        header.id,
+        header.number,
+        header.status,
+        _scope_text(conn, header),
+        header.blind,
+        header.note,
+        header.started_at,
+        header.started_by,
+        header.posted_at,
+        header.posted_by,
+        int(lines),
+        int(counted),
+        len(differing),
+        gain,
+        loss,
+    )
+
+
+def _scope_text(conn: Connection, header) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    for location_id in (header.warehouse_id, header.zone_id):
+        if location_id is not None:
+            parts.append(conn.execute(select(Location.path).where(Location.id == location_id)).scalar_one())
+    if header.category_id is not None:
+        path = conn.execute(select(Category.path).where(Category.id == header.category_id)).scalar_one()
+        parts.append(f"category {path}")
+    return " / ".join(parts) or "whole shop"
