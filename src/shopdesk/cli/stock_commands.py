@@ -242,7 +242,7 @@ def show_history(ctx: Context) -> int:
     shop = ctx.shop()
     product_id, sku = _product(shop, ctx.args.sku)
     rows = shop.inventory.history(product_id, limit=ctx.args.limit)
-    data = [
+    data: list[dict[str, Any]] = [
         {
             "id": r.id,
             "at": r.moved_at.isoformat(),

@@ -10,9 +10,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from shopdesk.db.models import Location, Product, ProductWarehouse
 from shopdesk.domain.stock import MoveKind
@@ -72,7 +72,7 @@ def opening_stock(
             if len(chosen) > 1 and rng.random() < 0.25:
                 quantity = rng.randint(2, 40)
                 lines.append(ReceiptLine(product_id, quantity, chosen[1], quantity * unit_cost))
-    insert_ignore(conn, ProductWarehouse.__table__, defaults, ["product_id", "warehouse_id"])
+    insert_ignore(conn, cast(Table, ProductWarehouse.__table__), defaults, ["product_id", "warehouse_id"])
     receive_lines(conn, user, lines, reason="opening stock", kind=MoveKind.OPENING, moved_at=moved_at)
     return OpeningStockSummary(
         len(defaults), len(lines), sum(line.quantity for line in lines), sum(line.value for line in lines)

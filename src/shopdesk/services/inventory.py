@@ -25,6 +25,7 @@ from shopdesk.services.locations import LocationRef, resolve_location, virtual_l
 from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
 from shopdesk.services.stock_ledger import (
     NO_SOURCE,
+    TRANSFER,
     Ledger,
     PostedMove,
     SourceDoc,
@@ -185,12 +186,12 @@ class Inventory(StockQueries):
         """Goods in transit arrive at the other warehouse (in the bin named when sent, unless another is given)."""
         with self.db.uow() as uow:
             conn = uow.session.connection()
-            transfer = conn.execute(select(StockTransfer.__table__).where(StockTransfer.id == transfer_id)).first()
+            transfer = conn.execute(select(TRANSFER).where(StockTransfer.id == transfer_id)).first()
             if transfer is None:
                 raise NotFound(f"No transfer {transfer_id}")
             # The state change is conditional too: two people receiving one transfer, only one succeeds.
             claimed = conn.execute(
-                update(StockTransfer.__table__)
+                update(TRANSFER)
                 .where(StockTransfer.id == transfer_id, StockTransfer.state == "in_transit")
                 .values(state="received", received_at=utcnow())
             ).rowcount
@@ -205,9 +206,7 @@ class Inventory(StockQueries):
                 MoveKind.TRANSIT_IN,
                 source=SourceDoc("transfer", transfer.id, f"TR-{transfer.id}"),
             )
-            conn.execute(
-                update(StockTransfer.__table__).where(StockTransfer.id == transfer_id).values(receive_move_id=posted.id)
-            )
+            conn.execute(update(TRANSFER).where(StockTransfer.id == transfer_id).values(receive_move_id=posted.id))
             uow.commit()
             return posted
 

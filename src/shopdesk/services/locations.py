@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Connection, Engine, bindparam, func, select
+from sqlalchemy import Connection, Engine, Table, bindparam, func, select
 
 from shopdesk.db.models import Location, ProductWarehouse
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
@@ -91,7 +91,7 @@ def virtual_location(conn: Connection, kind: str) -> LocationRef:
     if row is None:
         insert_ignore(
             conn,
-            Location.__table__,
+            cast(Table, Location.__table__),
             [{"kind": kind, "code": kind, "path": f"@{kind}", "name": VIRTUAL_NAMES[kind], "pick_order": 0}],
             ["path"],
         )

@@ -16,8 +16,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 
 from shopdesk.db.models import (
     Barcode,
@@ -27,6 +28,7 @@ from shopdesk.db.models import (
     StockCostLayer,
     StockMove,
     StockReservation,
+    StockTransfer,
     StockValuation,
 )
 from shopdesk.db.models.base import utcnow
@@ -44,11 +46,13 @@ from shopdesk.domain.stock import (
 from shopdesk.services.locations import LocationRef
 from shopdesk.services.stock_sql import insert_ignore, insert_or_add
 
-BALANCE = StockBalance.__table__
-MOVE = StockMove.__table__
-VALUATION = StockValuation.__table__
-LAYER = StockCostLayer.__table__
-RESERVATION = StockReservation.__table__
+# The tables themselves: the hot path speaks SQLAlchemy Core (no ORM objects per move).
+BALANCE = cast(Table, StockBalance.__table__)
+MOVE = cast(Table, StockMove.__table__)
+VALUATION = cast(Table, StockValuation.__table__)
+LAYER = cast(Table, StockCostLayer.__table__)
+RESERVATION = cast(Table, StockReservation.__table__)
+TRANSFER = cast(Table, StockTransfer.__table__)
 
 # The statements of the hot path (a scan is one move), built once: only their parameters change.
 _SETTINGS = select(ShopSetting.key, ShopSetting.value).where(ShopSetting.key.in_(("valuation", "allow_negative_stock")))
@@ -119,7 +123,7 @@ class ProductInfo:
 
 def read_settings(conn: Connection) -> tuple[Valuation, bool]:
     """The valuation method and whether negative stock is allowed (shop settings, with their defaults)."""
-    rows = dict(conn.execute(_SETTINGS).all())
+    rows: dict[str, Any] = {key: value for key, value in conn.execute(_SETTINGS)}
     method = Valuation(rows.get("valuation") or Valuation.AVERAGE)
     return method, bool(rows.get("allow_negative_stock", False))
 
