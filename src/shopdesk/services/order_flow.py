@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import Conflict, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import NO_SHIPPING_CHANNELS
-from shopdesk.domain.orders import OrderStatus, check_transition
+from shopdesk.domain.orders import IllegalTransition, OrderStatus, check_transition
 from shopdesk.domain.review import ReviewRules
 from shopdesk.services import order_records as rec
 from shopdesk.services import order_review, order_split, order_stock
@@ -45,6 +45,8 @@ def _skus(order: SalesOrder) -> dict[int, str]:
 
 def confirm_in_session(session: Session, shop, order: SalesOrder, reason: str = "") -> FlowResult:  # type: ignore[no-untyped-def]
     """draft → confirmed, then reviewed: held with its reasons, or allocated (used by create_orders too)."""
+    if order.status != S.DRAFT:  # allocated/on hold -> confirmed is deallocating or waiting, not confirming
+        raise IllegalTransition(f"Order {order.number} is {order.status}; only a draft can be confirmed.")
     rec.change_status(session, shop.user, order, S.CONFIRMED, reason or "confirmed")
     return _review_then_allocate(session, shop.user, order)
 
@@ -190,7 +192,10 @@ class OrderFlow(OrderFulfilment):
         def step(session: Session, order: SalesOrder) -> FlowResult:
             if order.status == S.ON_HOLD:
                 raise ShopDeskError(f"Order {order.number} is on hold for review: approve it to allocate it.")
-            check_transition(order.number, S(order.status), S.ALLOCATED)
+            if order.status != S.CONFIRMED:  # picked -> allocated is putting goods back, not a new reservation
+                raise IllegalTransition(
+                    f"Order {order.number} is {order.status}; only a confirmed order can be allocated."
+                )
             return _allocate(session, self.user, order, reason or "allocated")
 
         return self._change(ref, step)
@@ -229,7 +234,10 @@ class OrderFlow(OrderFulfilment):
         """Give an allocated order's stock back; it waits, confirmed (to edit it, or to let another order go first)."""
 
         def step(session: Session, order: SalesOrder) -> FlowResult:
-            check_transition(order.number, S(order.status), S.CONFIRMED)
+            if order.status != S.ALLOCATED:  # draft -> confirmed is confirming, not deallocating
+                raise IllegalTransition(
+                    f"Order {order.number} is {order.status}; only an allocated order can be deallocated."
+                )
             released = order_stock.release_all(session, self.user, order)
             order.warehouse_id = None
             rec.change_status(session, self.user, order, S.CONFIRMED, reason or f"deallocated ({released} unit(s))")

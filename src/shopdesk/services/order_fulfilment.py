@@ -124,8 +124,12 @@ class OrderFulfilment:
         """The order's items were taken from their bins (the pick list was walked)."""
 
         def step(session: Session, order: SalesOrder) -> FlowResult:
-            rec.change_status(session, self.user, order, S.PICKED, reason or "picked")
-            return self._done(order, "picked")
+            unpacking = order.status == S.PACKED
+            rec.change_status(session, self.user, order, S.PICKED, reason or ("unpacked" if unpacking else "picked"))
+            if unpacking:  # the parcel was opened: its items are scanned again
+                for line in order.lines:
+                    line.qty_packed = 0
+            return self._done(order, "unpacked" if unpacking else "picked")
 
         return self._change(ref, step)
 
