@@ -10,10 +10,18 @@ import sys
 from collections.abc import Sequence
 
 from shopdesk import __version__
-from shopdesk.cli import db_commands, demo_commands, io_commands, stock_commands
+from shopdesk.cli import (
+    db_commands,
+    demo_commands,
+    io_commands,
+    purchase_commands,
+    stock_commands,
+    stocktake_commands,
+)
 from shopdesk.cli.common import Context, common_options, run_command
 
-COMMAND_MODULES = [db_commands, demo_commands, io_commands, stock_commands]
+# purchase_commands after stock_commands: it adds reorder, low and levels to `stock`.
+COMMAND_MODULES = [db_commands, demo_commands, io_commands, stock_commands, purchase_commands, stocktake_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:
