@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from shopdesk.db.models.aftersales import Case
@@ -28,6 +29,7 @@ from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import format_plain
 from shopdesk.services import aftersales_records as rec
 from shopdesk.services import order_records
+from shopdesk.services.aftersales_analysis import CaseAnalysis, analyse
 from shopdesk.services.aftersales_entry import (
     VALUES,
     WINDOW_CHECKED,
@@ -37,6 +39,7 @@ from shopdesk.services.aftersales_entry import (
     CreatedCase,
     products_of,
 )
+from shopdesk.services.aftersales_export import write_analysis
 from shopdesk.services.aftersales_records import CaseRef, aware
 from shopdesk.services.aftersales_refunds import refunded_on
 from shopdesk.services.aftersales_returns import SENDS_GOODS
@@ -370,6 +373,17 @@ class Aftersales(CaseEntry):
                 setattr(case, name, new)
             rec.note(uow.session, self.user, case, "edited", reason, at=at, **diff)
             uow.commit()
+
+    # Analysis ------------------------------------------------------------------------------
+    def analyse(self, start: datetime, end: datetime, now: datetime | None = None) -> CaseAnalysis:
+        """Complaints, returns per SKU, SLA and satisfaction for a period (see services/aftersales_analysis.py)."""
+        with self.db.read() as conn:
+            return analyse(conn, start, end, now)
+
+    def export_analysis(self, target: Path, start: datetime, end: datetime, now: datetime | None = None) -> Path:
+        """The analysis as an Excel workbook at `target` (.xlsx)."""
+        money = self.shop.money
+        return write_analysis(self.analyse(start, end, now), target, money.exponent, money.currency)
 
 
 def _solution_fields(case: Case) -> dict[str, Any]:

@@ -1,0 +1,170 @@
+"""`shopdesk case …` as a script or the service desk uses it, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from shopdesk.cli import main
+from shopdesk.services.shop import Shop
+from tests.aftersales_helpers import aftersales_snapshot, delivered_order, shop_with_mugs
+
+
+def run(url: str, capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    code = main(["--db", url, "case", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ok(url: str, capsys, *args: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    code, out, err = run(url, capsys, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def order(shop: Shop) -> str:
+    shop_with_mugs(shop)
+    # The command line works at the real time: the parcel arrived yesterday.
+    return delivered_order(shop, ("MUG", 3), delivered_at=datetime.now(UTC) - timedelta(days=1))
+
+
+def test_a_return_from_arrival_to_follow_up_on_the_command_line(
+    shop: Shop, db_url: str, order: str, capsys, tmp_path: Path
+) -> None:
+    photo = tmp_path / "crack.jpg"
+    photo.write_bytes(b"\xff\xd8 crack \xff\xd9")
+    created = ok(
+        db_url,
+        capsys,
+        "new",
+        "--order",
+        order,
+        "--line",
+        "1:3",
+        "--channel",
+        "platform",
+        "--class",
+        "quality",
+        "--sub-reason",
+        "破损 damaged",
+        "--demand",
+        "return_refund",
+        "--description",
+        "三个杯子都碎了",
+        "--priority",
+        "high",
+        "--owner",
+        "amy",
+        "--evidence",
+        str(photo),
+    )
+    number = created["number"]
+    assert number == "CS-000001" and created["warning"] == ""
+    for action in (["confirm", number], ["investigate", number, "--note", "photos checked"]):
+        ok(db_url, capsys, *action)
+    ok(db_url, capsys, "agree", number, "--type", "return_refund", "--amount", "75.00", "--owner", "bo")
+    assert ok(db_url, capsys, "start", number)["status"] == "in_progress"
+    ok(db_url, capsys, "await", number, "--note", "waiting for the parcel")
+    received = ok(db_url, capsys, "receive-return", number, "1:2:restock", "MUG:1:scrap", "--note", "one cracked")
+    assert received["by_disposition"] == {
+        "restock": {"units": 2, "value": "20.00"},
+        "scrap": {"units": 1, "value": "10.00"},
+    }
+    refund = ok(db_url, capsys, "refund", number, "75.00", "--method", "alipay")
+    assert (refund["refunded"], refund["refundable"], refund["payment_status"]) == (
+        "75.00",
+        "10.00",
+        "partially_refunded",
+    )
+    ok(db_url, capsys, "comment", number, "客户很满意")
+    ok(db_url, capsys, "close", number, "--told", "refund 75.00 sent", "--score", "5")
+
+    shown = ok(db_url, capsys, "show", number)
+    assert (shown["status"], shown["satisfaction"], shown["refunded"], shown["refundable"]) == (
+        "closed",
+        5,
+        "75.00",
+        "10.00",
+    )
+    assert [(r["quantity"], r["disposition"], r["value"]) for r in shown["returns"]] == [
+        (2, "restock", "20.00"),
+        (1, "scrap", "10.00"),
+    ]
+    assert [e["filename"] for e in shown["evidence"]] == ["crack.jpg"]
+    assert [e["to_status"] for e in shown["timeline"] if e["action"] == "status"] == [
+        "confirmed",
+        "investigating",
+        "solution_agreed",
+        "in_progress",
+        "awaiting_customer",
+        "closed",
+    ]
+    code, text, _ = run(db_url, capsys, "show", number)
+    assert code == 0 and "follow-up: satisfaction 5/5" in text and "returned 1 × MUG → scrap (10.00)" in text
+
+    listed = ok(db_url, capsys, "list", "--status", "closed")
+    assert listed["total"] == 1 and listed["cases"][0]["number"] == number
+    assert ok(db_url, capsys, "list", "--open")["total"] == 0
+
+
+def test_bad_input_on_the_command_line_says_what_and_changes_nothing(
+    shop: Shop, db_url: str, order: str, capsys
+) -> None:
+    number = ok(db_url, capsys, "new", "--order", order, "--line", "1", "--channel", "phone", "--class", "logistics")[
+        "number"
+    ]
+    ok(db_url, capsys, "confirm", number)
+    ok(db_url, capsys, "agree", number, "--type", "refund_only", "--amount", "10")
+    before = aftersales_snapshot(shop)
+    code, _, err = run(db_url, capsys, "refund", number, "200")
+    assert code == 1 and "at most 85.00 can be refunded" in err
+    code, _, err = run(db_url, capsys, "close", number, "--told", "sorry")
+    assert code == 1 and "record the follow-up (回访) with a satisfaction score 1–5" in err
+    code, _, err = run(db_url, capsys, "receive-return", number, "1:9:restock")
+    assert code == 1 and "takes no goods back" in err
+    code, _, err = run(
+        db_url, capsys, "new", "--order", order, "--channel", "phone", "--class", "quality", "--due", "2020-01-01 10:00"
+    )
+    assert code == 1 and "due_at: the due time is already past" in err
+    code, _, err = run(
+        db_url,
+        capsys,
+        "new",
+        "--order",
+        order,
+        "--channel",
+        "phone",
+        "--class",
+        "quality",
+        "--evidence",
+        "/no/such/photo.jpg",
+    )
+    assert code == 1 and "evidence: the file does not exist" in err
+    code, _, err = run(db_url, capsys, "show", "CS-999999")
+    assert code == 1 and "No case CS-999999" in err
+    assert aftersales_snapshot(shop) == before
+
+
+def test_the_analysis_is_written_to_excel(shop: Shop, db_url: str, order: str, capsys, tmp_path: Path) -> None:
+    ok(
+        db_url,
+        capsys,
+        "new",
+        "--order",
+        order,
+        "--channel",
+        "chat",
+        "--class",
+        "service",
+        "--sub-reason",
+        "回复慢 slow reply",
+    )
+    target = tmp_path / "cases.xlsx"
+    assert ok(db_url, capsys, "analysis", "-o", str(target))["file"] == str(target)
+    assert target.stat().st_size > 0
+    summary = ok(db_url, capsys, "analysis")
+    assert summary["cases"] == 1 and summary["by_class"][1] == {"key": "service", "cases": 1}
