@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from shopdesk.db.models import Barcode
 from shopdesk.domain.catalogue import ListingStatus
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.services.catalogue import ProductFilter
@@ -83,6 +85,23 @@ def test_reimporting_updates_existing_skus_whatever_their_case_instead_of_duplic
     assert detail.version == 2
     assert shop.catalogue.find_by_code(old_code) is None
     assert skus(shop) == ["TS-001"]
+
+
+def test_reimporting_the_same_file_leaves_every_product_untouched_and_says_so(shop, tmp_path) -> None:
+    path = write_csv(tmp_path / "p.csv", chinese_rows(3))
+    ProductImport(shop).run(path, ImportOptions())
+    again = ProductImport(shop).run(path, ImportOptions())
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    assert {shop.catalogue.find_by_code(sku).version for sku in ("TS-001", "TS-002", "TS-003")} == {1}  # type: ignore[union-attr]
+
+
+def test_barcodes_are_stored_with_their_kind(shop, tmp_path) -> None:
+    codes = [ean13(), "012345678905", "96385074", "INT-0042"]
+    path = write_csv(tmp_path / "p.csv", [["SKU", "Name", "Barcodes"], ["A1", "Mug", ", ".join(codes)]])
+    ProductImport(shop).run(path, ImportOptions())
+    with shop.db.read() as conn:
+        kinds = dict(conn.execute(select(Barcode.code, Barcode.kind)).all())
+    assert kinds == {codes[0]: "ean13", "012345678905": "upca", "96385074": "ean8", "INT-0042": "code128"}
 
 
 def test_a_barcode_of_another_product_is_refused_but_may_move_between_products_in_the_file(shop, tmp_path) -> None:
@@ -210,7 +229,7 @@ def test_export_then_import_round_trips_tricky_products(shop, tmp_path) -> None:
         result = ProductExport(shop).run(tmp_path / name, language="zh" if name.endswith("xlsx") else "en")
         assert result.count == 2
         again = ProductImport(shop).run(tmp_path / name, ImportOptions())
-        assert (again.created, again.updated, again.problems) == (0, 2, [])
+        assert (again.created, again.updated, again.unchanged, again.problems) == (0, 0, 2, [])
         after = {sku: shop.catalogue.find_by_code(sku).draft for sku in ("TS-001", "00123")}  # type: ignore[union-attr]
         assert after == before
     raw = (tmp_path / "p.csv").read_bytes()

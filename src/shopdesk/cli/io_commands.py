@@ -138,17 +138,20 @@ def import_products(ctx: Context) -> int:
             ctx.info(f"  {problem}")
     if result.dry_run:
         text = (
-            f"Checked {name}: {result.created} new and {result.updated} existing product(s) would be imported. "
-            "Nothing was written (dry run)."
+            f"Checked {name}: would add {result.created} new product(s), update {result.updated}, "
+            f"leave {result.unchanged} unchanged. Nothing was written (dry run)."
         )
     else:
-        text = f"Imported {name}: {result.created} new product(s), {result.updated} updated."
+        text = (
+            f"Imported {name}: {result.created} new product(s), {result.updated} updated, {result.unchanged} unchanged."
+        )
     ctx.out(
         {
             "ok": True,
             "file": str(args.file),
             "created": result.created,
             "updated": result.updated,
+            "unchanged": result.unchanged,
             "skipped_rows": result.skipped_rows,
             "problems": [str(p) for p in result.problems],
             "dry_run": result.dry_run,

@@ -8,8 +8,7 @@ only SKU, name and price columns updates prices and leaves the rest alone.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +17,7 @@ from shopdesk.domain.errors import Problem
 from shopdesk.domain.money import parse_amount
 from shopdesk.imports.products import FIELDS_BY_NAME, column_where
 
+_MISSING = object()
 _LIST_SPLIT = re.compile(r"\s*[,;|，；、]\s*")
 _BARCODE_SPLIT = re.compile(r"[\s,;|，；、]+")
 _CATEGORY_SPLIT = re.compile(r"\s*[/>＞»›]\s*")
@@ -27,6 +27,8 @@ _DOT_DECIMAL = re.compile(r"^[-+]?[¥￥$€£]?\s*\d{1,3}(?:[,\s ]\d{3})*\.\d{1
 _FOUND_LIMIT = 60
 MAX_VARIANT = 100
 MAX_CATEGORY_PATH = 400
+# Prices, costs and weights are 32-bit integer columns (PostgreSQL INTEGER): 21,474,836.47 yuan at most.
+MAX_STORED = 2**31 - 1
 
 STATUS_WORDS = {
     "上架": ListingStatus.LISTED,
@@ -74,10 +76,10 @@ class FileRow:
     given: frozenset[str]
     cells: dict[str, str] = field(default_factory=dict)  # field -> the cell's text
     problems: list[Problem] = field(default_factory=list)
+    key: str = ""  # sku_key of the SKU
 
-    @property
-    def key(self) -> str:
-        return sku_key(self.draft.sku)
+    def __post_init__(self) -> None:
+        self.key = sku_key(self.draft.sku)
 
 
 class RowReader:
@@ -90,7 +92,34 @@ class RowReader:
         self.columns = dict(columns)
         self.exponent = exponent
         self.decimal_comma = decimal_comma
-        self._order = sorted(self.columns.items(), key=lambda item: item[1])
+        converters: dict[str, Callable[[str], object]] = {
+            "sku": _code,
+            "parent_sku": _code,
+            "name": str.strip,
+            "alt_name": str.strip,
+            "variant_label": _variant,
+            "price": lambda text: self._money("price", text),
+            "cost": lambda text: self._money("cost", text),
+            "barcodes": _barcodes,
+            "category": _category,
+            "unit": _unit,
+            "weight_g": self._grams,
+            "status": _status,
+            "tags": _tags,
+            "description": str,  # kept exactly, line breaks and all
+        }
+        # Most columns repeat their values down the file (categories, prices, units...): each
+        # distinct text is converted once. SKUs, names and barcodes are mostly unique.
+        unique = {"sku", "name", "barcodes", "description"}
+        self._plan = [
+            (name, position, converters[name], None if name in unique else {})
+            for name, position in sorted(columns.items(), key=lambda c: c[1])
+        ]
+        point = "," if decimal_comma else "."
+        # Most prices are plain "59.00": read those directly, the rest through parse_amount.
+        self._plain_money = (
+            re.compile(rf"^(\d{{1,12}})(?:{re.escape(point)}(\d{{1,{exponent}}}))?$") if exponent else None
+        )
 
     def where(self, row: int, name: str) -> str:
         return column_where(row, self.columns, self.headings, name)
@@ -100,59 +129,47 @@ class RowReader:
         texts: dict[str, str] = {}
         problems: list[Problem] = []
         width = len(cells)
-        for name, position in self._order:
-            text = cells[position] if position < width else ""
+        for name, position, convert, cache in self._plan:
+            if position >= width:
+                continue
+            text = cells[position]
             if not text or text.isspace():
                 continue
             texts[name] = text
-            try:
-                values[name] = self._convert(name, text)
-            except ValueError as exc:
-                problems.append(Problem(self.where(row, name), str(exc), _shown(text)))
-        category = values.pop("category", None)
-        if category is not None:
-            values["category_path"] = category
+            value = _MISSING if cache is None else cache.get(text, _MISSING)
+            if value is _MISSING:
+                try:
+                    value = convert(text)
+                except ValueError as exc:
+                    problems.append(Problem(self.where(row, name), str(exc), _shown(text)))
+                    continue
+                if cache is not None:
+                    cache[text] = value
+            elif value.__class__ is list:
+                value = list(value)  # no two drafts share one list
+            values[name] = value
+        if "category" in values:
+            values["category_path"] = values.pop("category")
         draft = ProductDraft(sku=str(values.pop("sku", "")), name=str(values.pop("name", "")), **values)  # type: ignore[arg-type]
         return FileRow(row, draft, frozenset(texts), texts, problems)
 
-    def _convert(self, name: str, text: str) -> object:
-        if name in ("sku", "parent_sku"):
-            return _code(text)
-        if name in ("name", "alt_name"):
-            return text.strip()
-        if name == "variant_label":
-            # The domain does not check variant labels; the database column holds 100 characters.
-            message = check_text("Variant", text.strip(), MAX_VARIANT)
-            if message:
-                raise ValueError(message)
-            return text.strip()
-        if name in ("price", "cost"):
+    def _money(self, name: str, text: str) -> int:
+        plain = self._plain_money.match(text) if self._plain_money else None
+        if plain:
+            whole, fraction = plain.groups()
+            amount = int(whole) * 10**self.exponent + int((fraction or "").ljust(self.exponent, "0"))
+        else:
             try:
-                return parse_amount(text, self.exponent, decimal_comma=self.decimal_comma)
+                amount = parse_amount(text, self.exponent, decimal_comma=self.decimal_comma)
             except ValueError as exc:
                 raise ValueError(f"{FIELDS_BY_NAME[name].label} {exc}") from exc
-        if name == "barcodes":
-            return list(dict.fromkeys(_code(code) for code in _BARCODE_SPLIT.split(text.strip()) if code))
-        if name == "category":
-            path = "/".join(part for part in _CATEGORY_SPLIT.split(text.strip()) if part)
-            if len(path) > MAX_CATEGORY_PATH:
-                raise ValueError(f"category path is longer than {MAX_CATEGORY_PATH} characters ({len(path)})")
-            return path
-        if name == "unit":
-            word = text.strip()
-            return UNIT_WORDS.get(word.casefold(), word.casefold())
-        if name == "weight_g":
-            return self._grams(text)
-        if name == "status":
-            status = STATUS_WORDS.get(text.strip().casefold())
-            if status is None:
-                raise ValueError("status must be 上架 (listed), 下架 (delisted) or 草稿 (draft)")
-            return status
-        if name == "tags":
-            return list(dict.fromkeys(tag for tag in _LIST_SPLIT.split(text.strip()) if tag))
-        return text  # description: kept exactly, line breaks and all
+        if amount > MAX_STORED:
+            raise ValueError(f"{FIELDS_BY_NAME[name].label} is larger than ShopDesk can store")
+        return amount
 
     def _grams(self, text: str) -> int:
+        if text.isdigit() and len(text) < 10:
+            return int(text)
         cleaned = text.strip().casefold().replace(" ", "")
         factor = 1
         for suffix, multiplier in (("kg", 1000), ("千克", 1000), ("公斤", 1000), ("g", 1), ("克", 1)):
@@ -165,8 +182,12 @@ class RowReader:
             grams = Decimal(cleaned) * factor
         except InvalidOperation as exc:
             raise ValueError("weight is not a number of grams") from exc
+        if not grams.is_finite():
+            raise ValueError("weight is not a number of grams")
         if grams != grams.to_integral_value():
             raise ValueError("weight must be whole grams")
+        if grams > MAX_STORED:
+            raise ValueError("weight is unrealistically large")
         return int(grams)
 
     def sort_problems(self, row: FileRow) -> None:
@@ -176,9 +197,12 @@ class RowReader:
 
     def check(self, row: FileRow, draft: ProductDraft) -> list[Problem]:
         """domain.catalogue.validate on what the product will be, each problem placed in its cell."""
+        problems: list[Problem] = []
+        found_problems = validate(draft)
+        if not found_problems:
+            return problems
         already = {p.where for p in row.problems}
-        problems = []
-        for problem in validate(draft):
+        for problem in found_problems:
             where = self.where(row.row, problem.where)
             if where in already:
                 continue  # the cell was already reported as unreadable
@@ -187,9 +211,44 @@ class RowReader:
         return problems
 
 
+def _variant(text: str) -> str:
+    # The domain does not check variant labels; the database column holds 100 characters.
+    message = check_text("Variant", text.strip(), MAX_VARIANT)
+    if message:
+        raise ValueError(message)
+    return text.strip()
+
+
+def _barcodes(text: str) -> list[str]:
+    return list(dict.fromkeys(_code(code) for code in _BARCODE_SPLIT.split(text.strip()) if code))
+
+
+def _category(text: str) -> str:
+    path = "/".join(part for part in _CATEGORY_SPLIT.split(text.strip()) if part)
+    if len(path) > MAX_CATEGORY_PATH:
+        raise ValueError(f"category path is longer than {MAX_CATEGORY_PATH} characters ({len(path)})")
+    return path
+
+
+def _unit(text: str) -> str:
+    word = text.strip().casefold()
+    return UNIT_WORDS.get(word, word)
+
+
+def _status(text: str) -> ListingStatus:
+    status = STATUS_WORDS.get(text.strip().casefold())
+    if status is None:
+        raise ValueError("status must be 上架 (listed), 下架 (delisted) or 草稿 (draft)")
+    return status
+
+
+def _tags(text: str) -> list[str]:
+    return list(dict.fromkeys(tag for tag in _LIST_SPLIT.split(text.strip()) if tag))
+
+
 def _code(text: str) -> str:
     code = text.strip()
-    if _EXCEL_ROUNDED.match(code):
+    if "+" in code and _EXCEL_ROUNDED.match(code):
         raise ValueError(
             "Excel turned this code into a rounded number; format the column as Text and type the codes again"
         )
@@ -214,44 +273,44 @@ def merged(row: FileRow, existing: ProductDraft | None) -> ProductDraft:
 
 def detect_decimal_comma(texts: Iterable[str]) -> bool:
     """True when the prices are written 12,50 (and none 12.50); 1,234 alone is read as thousands."""
-    comma = dot = 0
+    comma = False
     for text in texts:
+        if "," not in text:
+            if "." in text and _DOT_DECIMAL.match(text.strip()):
+                return False  # one 12.50 settles it
+            continue
         text = text.strip()
         if _COMMA_DECIMAL.match(text):
-            comma += 1
+            comma = True
         elif _DOT_DECIMAL.match(text):
-            dot += 1
-    return comma > 0 and dot == 0
+            return False
+    return comma
 
 
 def mark_duplicates(rows: Sequence[FileRow], reader: RowReader) -> None:
     """The same SKU (any case) or barcode on two rows is a problem on every one of those rows."""
-    by_sku: dict[str, list[FileRow]] = defaultdict(list)
-    by_code: dict[str, list[FileRow]] = defaultdict(list)
+    first_sku: dict[str, FileRow] = {}
+    first_code: dict[str, FileRow] = {}
+    sku_groups: dict[str, list[FileRow]] = {}
+    code_groups: dict[str, list[FileRow]] = {}
     for row in rows:
         if row.key:
-            by_sku[row.key].append(row)
+            other = first_sku.setdefault(row.key, row)
+            if other is not row:
+                sku_groups.setdefault(row.key, [other]).append(row)
         for code in row.draft.barcodes:
-            by_code[code].append(row)
-    for group in by_sku.values():
-        if len(group) > 1:
-            numbers = ", ".join(str(r.row) for r in group)
-            for row in group:
-                row.problems.append(
-                    Problem(
-                        reader.where(row.row, "sku"),
-                        f"SKU appears more than once in this file (rows {numbers})",
-                        row.draft.sku,
-                    )
-                )
-    for code, group in by_code.items():
-        if len(group) > 1:
-            numbers = ", ".join(str(r.row) for r in group)
-            for row in group:
-                row.problems.append(
-                    Problem(
-                        reader.where(row.row, "barcodes"),
-                        f"barcode is on more than one row of this file (rows {numbers})",
-                        code,
-                    )
-                )
+            other = first_code.setdefault(code, row)
+            if other is not row:
+                code_groups.setdefault(code, [other]).append(row)
+    for group in sku_groups.values():
+        numbers = ", ".join(str(r.row) for r in group)
+        for row in group:
+            where = reader.where(row.row, "sku")
+            row.problems.append(
+                Problem(where, f"SKU appears more than once in this file (rows {numbers})", row.draft.sku)
+            )
+    for code, group in code_groups.items():
+        numbers = ", ".join(str(r.row) for r in group)
+        for row in group:
+            where = reader.where(row.row, "barcodes")
+            row.problems.append(Problem(where, f"barcode is on more than one row of this file (rows {numbers})", code))

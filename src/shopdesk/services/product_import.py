@@ -17,13 +17,14 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from shopdesk.db.models import Barcode, Category, ImportProfile, Product
+from shopdesk.db.models.base import utcnow
 from shopdesk.domain import barcodes as bc
 from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key
 from shopdesk.domain.errors import Conflict, Problem, ShopDeskError, ValidationFailed
 from shopdesk.imports import products as layout
 from shopdesk.imports.product_rows import FileRow, RowReader, detect_decimal_comma, mark_duplicates, merged
+from shopdesk.imports.search_keys import BulkSearchKeys
 from shopdesk.imports.tables import Table, find_header_row, read_table
-from shopdesk.services.catalogue import product_search_key
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -33,6 +34,24 @@ _CHUNK = 500  # keys per IN (...) query and rows between progress reports
 _PRODUCTS = Product.__table__
 _BARCODES = Barcode.__table__
 _CATEGORIES = Category.__table__
+_GTIN_KINDS = {13: bc.EAN13, 12: bc.UPCA, 8: bc.EAN8}
+_DRAFT_COLUMNS = (
+    "id",
+    "sku_key",
+    "sku",
+    "name",
+    "price",
+    "cost",
+    "alt_name",
+    "description",
+    "category_id",
+    "unit",
+    "weight_g",
+    "status",
+    "tags",
+    "variant_label",
+    "is_parent",
+)
 
 
 class ImportCancelled(ShopDeskError):
@@ -78,9 +97,10 @@ class ImportPreview:
     sample: list[list[str]]  # the first data rows, as text, one cell per heading
     total_rows: int
     new_count: int  # rows without problems that add a product
-    update_count: int  # rows without problems that update one
+    update_count: int  # rows without problems that change one
     problems: list[Problem]
     bad_rows: list[int] = field(default_factory=list)
+    unchanged_count: int = 0  # rows that say what the product already is
 
 
 @dataclass
@@ -94,6 +114,7 @@ class ImportResult:
     delimiter: str | None = None
     sheet: str | None = None
     header_row: int = 1
+    unchanged: int = 0  # existing products the file left exactly as they were
 
 
 @dataclass
@@ -124,8 +145,13 @@ class _Plan:
     existing: dict[str, _Existing]  # sku_key -> the product there now
     drafts: dict[int, ProductDraft]  # row number -> what the product will be
     parent_ids: dict[str, int]  # sku_key -> id, for parents already in the database
+    unchanged: set[int] = field(default_factory=set)  # row numbers of existing products the row leaves as they are
     bad_rows: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def changed_rows(self) -> list[FileRow]:
+        return [r for r in self.rows if r.row not in self.unchanged]
 
 
 Progress = Callable[[int, int], None]
@@ -164,7 +190,8 @@ class ProductImport:
             sample=sample,
             total_rows=loaded.data_rows,
             new_count=new,
-            update_count=len(plan.rows) - new,
+            update_count=len(plan.rows) - new - len(plan.unchanged),
+            unchanged_count=len(plan.unchanged),
             problems=loaded.problems + plan.problems,
             bad_rows=plan.bad_rows,
         )
@@ -201,7 +228,7 @@ class ProductImport:
             table = loaded.table
             result = ImportResult(
                 created,
-                len(plan.rows) - created,
+                len(plan.rows) - created - len(plan.unchanged),
                 plan.bad_rows,
                 plan.problems,
                 dry_run,
@@ -209,6 +236,7 @@ class ProductImport:
                 table.delimiter,
                 table.sheet,
                 loaded.header_row,
+                len(plan.unchanged),
             )
             if dry_run:
                 return result
@@ -245,7 +273,7 @@ class ProductImport:
                 )
             )
         body = list(enumerate(table.rows[header_row:], start=header_row + 1))
-        body = [(n, cells) for n, cells in body if any(c.strip() for c in cells)]
+        body = [(n, cells) for n, cells in body if cells]  # rows come with blank cells trimmed off the end
         if options.decimal_comma is None:
             money_columns = [columns[f] for f in ("price", "cost") if f in columns]
             texts = (cells[i] for _, cells in body for i in money_columns if i < len(cells))
@@ -347,6 +375,8 @@ class ProductImport:
             if len(row.problems) > 1:
                 loaded.reader.sort_problems(row)
         plan.rows = [r for r in rows if r.row not in bad]
+        # Re-importing last week's file rewrites (and re-keys for search) only what changed.
+        plan.unchanged = {r.row for r in plan.rows if r.key in existing and drafts[r.row] == existing[r.key].draft}
         plan.bad_rows = sorted(bad)
         plan.problems = [p for r in rows for p in r.problems]
         return plan
@@ -361,10 +391,12 @@ class ProductImport:
         cancelled: Callable[[], bool] | None,
     ) -> None:
         # Progress: reading and checking was the first half; preparing rows (pinyin) and inserting the rest.
-        rows, total = plan.rows, 2 * len(loaded.rows)
+        rows, total = plan.changed_rows, 2 * len(loaded.rows)
         base = len(loaded.rows)
         category_ids = _category_ids(conn, {plan.drafts[r.row].category_path for r in rows if "category" in r.given})
-        new_values, updates, keys_of_new = [], [], []
+        new_values, updates = [], []
+        search_keys = BulkSearchKeys()
+        now = utcnow()  # one time for the whole import, instead of a column default called per row
         for done, row in enumerate(rows):
             if done % _CHUNK == 0:
                 _tick(progress, cancelled, base + done * 3 // 4, total)
@@ -385,19 +417,19 @@ class ProductImport:
                 "status": str(draft.status),
                 "tags": list(draft.tags),
                 "variant_label": draft.variant_label.strip(),
-                "search_text": product_search_key(draft),
+                "search_text": search_keys.product(draft),
+                "updated_at": now,
             }
             if before is None:
-                new_values.append({**values, "sku_key": row.key})
-                keys_of_new.append(row.key)
+                new_values.append({**values, "sku_key": row.key, "created_at": now})
             else:
                 updates.append({f"b_{k}": v for k, v in values.items()} | {"b_id": before.id})
-        ids = {key: p.id for key, p in plan.existing.items()}
+        # Plain executemany, then the new ids by SKU: RETURNING in parameter order runs row by row on SQLite.
         for chunk_start in range(0, len(new_values), _CHUNK * 4):
-            chunk = new_values[chunk_start : chunk_start + _CHUNK * 4]
-            inserted = conn.execute(insert(_PRODUCTS).returning(_PRODUCTS.c.id, sort_by_parameter_order=True), chunk)
-            ids.update(zip((v["sku_key"] for v in chunk), inserted.scalars(), strict=True))
+            conn.execute(insert(_PRODUCTS), new_values[chunk_start : chunk_start + _CHUNK * 4])
             _tick(progress, cancelled, base + (3 * len(rows) + chunk_start) // 4, total)
+        ids = {key: p.id for key, p in plan.existing.items()}
+        ids.update(_ids_by_key(conn, [v["sku_key"] for v in new_values]))
         if updates:
             columns = {k.removeprefix("b_"): bindparam(k) for k in updates[0] if k != "b_id"}
             conn.execute(
@@ -413,14 +445,14 @@ class ProductImport:
     def _write_barcodes(self, conn: Connection, plan: _Plan, ids: dict[str, int]) -> None:
         removed: list[str] = []
         added: list[dict[str, Any]] = []
-        for row in plan.rows:
+        for row in plan.changed_rows:
             if "barcodes" not in row.given:
                 continue
             before = plan.existing.get(row.key)
             had = set(before.draft.barcodes) if before else set()
             wanted = plan.drafts[row.row].barcodes
             removed += [code for code in had if code not in wanted]
-            added += [{"product_id": ids[row.key], "code": c, "kind": bc.classify(c)} for c in wanted if c not in had]
+            added += [{"product_id": ids[row.key], "code": c, "kind": _barcode_kind(c)} for c in wanted if c not in had]
         # Codes leave their old product before another product in the file takes them.
         for chunk in _chunks(removed):
             conn.execute(_BARCODES.delete().where(_BARCODES.c.code.in_(chunk)))
@@ -430,7 +462,7 @@ class ProductImport:
     def _write_parents(self, conn: Connection, plan: _Plan, ids: dict[str, int]) -> None:
         links = []
         parents: set[int] = set()
-        for row in plan.rows:
+        for row in plan.changed_rows:
             if "parent_sku" not in row.given:
                 continue
             parent_key = sku_key(plan.drafts[row.row].parent_sku)
@@ -464,6 +496,11 @@ class ProductImport:
 # Helpers --------------------------------------------------------------------------
 
 
+def _barcode_kind(code: str) -> str:
+    """The kind barcodes.classify gives a code that passed it (every code did, in domain validation)."""
+    return _GTIN_KINDS.get(len(code), bc.CODE128) if code.isdigit() else bc.CODE128
+
+
 def _tick(progress: Progress | None, cancelled: Callable[[], bool] | None, done: int, total: int) -> None:
     if cancelled is not None and cancelled():
         raise ImportCancelled("Import cancelled; nothing was imported.")
@@ -487,7 +524,11 @@ def _existing_products(conn: Connection, keys: list[str]) -> dict[str, _Existing
     wanted = sorted(set(keys))
     for chunk in _chunks(wanted):
         query = (
-            select(_PRODUCTS, _CATEGORIES.c.path.label("category_path"), parent.c.sku.label("parent_sku"))
+            select(
+                *(_PRODUCTS.c[name] for name in _DRAFT_COLUMNS),
+                _CATEGORIES.c.path.label("category_path"),
+                parent.c.sku.label("parent_sku"),
+            )
             .select_from(_PRODUCTS)
             .outerjoin(_CATEGORIES, _CATEGORIES.c.id == _PRODUCTS.c.category_id)
             .outerjoin(parent, parent.c.id == _PRODUCTS.c.parent_id)

@@ -1,0 +1,173 @@
+"""Benchmark 3: import a 50,000-row product CSV with full validation, against the bare baseline.
+
+The baseline reads the same file with the csv module and writes the same rows
+(categories, products, barcodes) with SQLAlchemy Core executemany, with no
+checks at all. Both run on a fresh migrated SQLite file in a temp folder.
+Each is timed three times, alternating, and the best time counts. Prints one
+JSON object per figure. Goal: ShopDesk / baseline <= 2.
+
+usage: python benchmarks/bench_import.py [ROWS]
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from shopdesk.db import migrate
+from shopdesk.db.database import Database
+from shopdesk.db.models import Barcode, Category, Product
+from shopdesk.domain.barcodes import with_check_digit
+from shopdesk.services.product_import import ImportOptions, ProductImport
+from shopdesk.services.shop import Shop
+
+GOAL = 2.0
+HEADINGS = ["货号", "名称", "英文名", "售价", "成本", "条码", "分类", "单位", "重量(g)", "状态", "标签", "规格"]
+STYLES = [
+    ("纯棉短袖T恤", "Cotton T-shirt", "服装/上衣/T恤"),
+    ("修身牛仔裤", "Slim jeans", "服装/裤装/牛仔裤"),
+    ("羊毛开衫", "Wool cardigan", "服装/上衣/毛衣"),
+    ("陶瓷马克杯", "Ceramic mug", "家居/餐具/杯子"),
+    ("不锈钢保温杯", "Steel flask", "家居/餐具/杯子"),
+    ("无线蓝牙耳机", "Wireless earbuds", "数码/音频"),
+    ("Linen shirt", "亚麻衬衫", "服装/上衣/衬衫"),
+    ("Scented candle", "香薰蜡烛", "家居/装饰"),
+]
+COLOURS = ["黑色", "白色", "红色", "蓝色", "灰色", "绿色", "Navy", "Beige"]
+SIZES = ["S", "M", "L", "XL", "XXL"]
+STATUSES = ["上架"] * 7 + ["草稿", "下架"]
+
+
+def write_catalogue(path: Path, rows: int, price_rise: int = 0) -> None:
+    """A shop's product list as Chinese Excel saves it: UTF-8 with BOM, Chinese headings, one barcode each."""
+    variants = itertools.cycle(itertools.product(range(len(STYLES)), COLOURS, SIZES))
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(HEADINGS)
+        for n in range(1, rows + 1):
+            style, colour, size = next(variants)
+            name, alt, category = STYLES[style]
+            price = 1990 + (n % 50) * 100 + price_rise
+            writer.writerow(
+                [
+                    f"SD{n:06d}-{size}",
+                    f"{name} {colour} {size} 第{n // 40}批",
+                    alt,
+                    f"{Decimal(price) / 100:.2f}",
+                    f"{Decimal(price * 2 // 5) / 100:.2f}",
+                    with_check_digit(f"69{n:010d}"),
+                    category,
+                    "件",
+                    str(150 + n % 300),
+                    STATUSES[n % len(STATUSES)],
+                    "新品" if n % 3 == 0 else "",
+                    f"{colour} / {size}",
+                ]
+            )
+
+
+def fresh_database(path: Path) -> Database:
+    db = Database(str(path))
+    migrate.upgrade(db)
+    return db
+
+
+def baseline(csv_path: Path, db: Database) -> float:
+    """csv module + Core executemany of the same rows, no validation, no search keys."""
+    status_words = {"上架": "listed", "下架": "delisted", "草稿": "draft"}
+    started = time.perf_counter()
+    with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    now = datetime.now(UTC)
+    with db.engine.begin() as conn:
+        category_ids: dict[str, int] = {}
+        for path in sorted({p for r in rows for p in _prefixes(r[6])}):
+            category_ids[path] = conn.execute(
+                insert(Category).values(
+                    parent_id=category_ids.get(path.rpartition("/")[0]), name=path.rpartition("/")[2], path=path
+                )
+            ).inserted_primary_key[0]
+        products = [
+            {
+                "sku": r[0],
+                "sku_key": r[0].upper(),
+                "name": r[1],
+                "alt_name": r[2],
+                "price": int(Decimal(r[3]) * 100),
+                "cost": int(Decimal(r[4]) * 100),
+                "category_id": category_ids[r[6]],
+                "unit": "piece",
+                "weight_g": int(r[8]),
+                "status": status_words[r[9]],
+                "tags": [r[10]] if r[10] else [],
+                "variant_label": r[11],
+                "created_at": now,
+                "updated_at": now,
+            }
+            for r in rows
+        ]
+        conn.execute(insert(Product.__table__), products)
+        ids = dict(conn.execute(select(Product.sku_key, Product.id)).all())
+        conn.execute(
+            insert(Barcode.__table__),
+            [{"product_id": ids[r[0].upper()], "code": r[5], "kind": "ean13"} for r in rows],
+        )
+    return time.perf_counter() - started
+
+
+def _prefixes(path: str) -> list[str]:
+    parts = path.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def shopdesk_import(csv_path: Path, db: Database) -> tuple[float, int]:
+    shop = Shop(db, user="bench")
+    started = time.perf_counter()
+    result = ProductImport(shop).run(csv_path, ImportOptions())
+    return time.perf_counter() - started, result.created + result.updated
+
+
+def emit(figure: str, value: float, unit: str, **extra: object) -> None:
+    print(json.dumps({"benchmark": "import", "figure": figure, "value": round(value, 3), "unit": unit, **extra}))
+
+
+def main(rows: int, repeats: int = 3) -> int:
+    """Best of `repeats` runs of each, alternating, so other work on the machine distorts less."""
+    base_times, our_times, again_times = [], [], []
+    with tempfile.TemporaryDirectory(prefix="shopdesk-bench-import-") as tmp:
+        folder = Path(tmp)
+        csv_path = folder / "products.csv"
+        write_catalogue(csv_path, rows)
+        new_prices = folder / "new-prices.csv"
+        write_catalogue(new_prices, rows, price_rise=100)
+        for attempt in range(repeats):
+            base_db = fresh_database(folder / f"baseline-{attempt}.sqlite")
+            base_times.append(baseline(csv_path, base_db))
+            base_db.dispose()
+            ours_db = fresh_database(folder / f"shopdesk-{attempt}.sqlite")
+            seconds, written = shopdesk_import(csv_path, ours_db)
+            assert written == rows, f"imported {written} of {rows} rows"
+            our_times.append(seconds)
+            seconds, updated = shopdesk_import(new_prices, ours_db)
+            assert updated == rows
+            again_times.append(seconds)
+            ours_db.dispose()
+    base, ours, again = min(base_times), min(our_times), min(again_times)
+    emit("baseline_csv_core_executemany", base, "s", rows=rows, runs=repeats)
+    emit("shopdesk_import_products", ours, "s", rows=rows, runs=repeats)
+    emit("shopdesk_reimport_every_price_changed", again, "s", rows=rows, runs=repeats)
+    emit("ratio_to_baseline", ours / base, "x", rows=rows, goal=GOAL, met=ours / base <= GOAL)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 50_000))
