@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,8 @@ from shopdesk.db.models import (
     Location,
     Product,
     ProductSupplier,
+    StockBalance,
+    StockMove,
     Supplier,
 )
 from shopdesk.domain.barcodes import EAN13, classify
@@ -66,8 +68,8 @@ def test_the_demo_has_exactly_the_products_asked_for_and_says_what_it_made(shop)
     assert summary.styles + summary.variants + summary.single_items == 250
     assert summary.barcodes == summary.variants + summary.single_items
     assert (summary.customers, summary.suppliers, summary.warehouses) == (40, 8, 2)
-    assert seen[-1] == ("customers", 40, 40)
-    assert ("products", 250, 250) in seen
+    assert ("products", 250, 250) in seen and ("customers", 40, 40) in seen
+    assert seen[-1] == ("stock", summary.stock_moves, summary.stock_moves)
 
 
 def test_the_same_seed_gives_the_same_catalogue_on_any_database(shop, tmp_path: Path) -> None:
@@ -214,6 +216,24 @@ def test_two_warehouses_with_zones_and_bins_along_a_walking_route(shop) -> None:
         first_aisle = [b.code for b in bins if b.code.startswith("A-01-")]
         second_aisle = [b.code for b in bins if b.code.startswith("A-02-")]
         assert first_aisle == sorted(first_aisle) and second_aisle == sorted(second_aisle, reverse=True)
+
+
+def test_the_shop_opens_with_stock_in_the_bins_counted_the_day_before_its_history(shop) -> None:
+    summary = build_demo(shop, products=200, now=NOW)
+    with shop.db.read() as conn:
+        moves = list(conn.execute(select(StockMove)))
+        bins = {b.id: b.warehouse_id for b in conn.execute(select(Location).where(Location.kind == "bin"))}
+        on_hand = conn.execute(
+            select(func.sum(StockBalance.on_hand)).where(StockBalance.location_id.in_(bins))
+        ).scalar()
+    sellable = {p["id"]: p for p in products_of(shop) if not p["is_parent"]}
+    assert len(moves) == summary.stock_moves and on_hand == summary.stock_units > 0
+    assert {m.kind for m in moves} == {"opening"} and {m.moved_at for m in moves} == {NOW - timedelta(days=91)}
+    assert all(m.to_location_id in bins and m.product_id in sellable for m in moves)
+    assert all(m.value == m.quantity * sellable[m.product_id]["cost"] for m in moves)  # valued at cost
+    stocked = {m.product_id for m in moves}
+    assert len(stocked) > len(sellable) / 2
+    assert all(sellable[pid]["created_at"] < NOW - timedelta(days=91) for pid in stocked)
 
 
 def test_suppliers_with_lead_times_supply_every_sellable_sku(shop) -> None:

@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from shopdesk.cli.common import Context
 from shopdesk.domain.errors import Conflict
+from shopdesk.domain.money import format_money
 from shopdesk.services.demo import build_demo
 
 
@@ -59,7 +60,8 @@ def run_demo(ctx: Context) -> int:
             f"  {s.products:,} products: {s.styles:,} styles with {s.variants:,} variant SKUs, "
             f"{s.single_items:,} single items; {s.barcodes:,} EAN-13 barcodes",
             f"  {s.categories} categories in three levels, {s.suppliers} suppliers",
-            f"  {s.warehouses} warehouses with {s.bins:,} bins",
+            f"  {s.warehouses} warehouses with {s.bins:,} bins; opening stock {s.stock_units:,} units "
+            f"worth {format_money(s.stock_value, shop.money.currency)} at cost",
             f"  {s.customers:,} customers with {s.addresses:,} addresses",
         ]
     )

@@ -16,7 +16,7 @@ import itertools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, insert, select
@@ -37,6 +37,7 @@ from shopdesk.db.models import (
 from shopdesk.domain import barcodes as bc
 from shopdesk.domain.errors import Conflict, Problem, ValidationFailed
 from shopdesk.services import demo_data as data
+from shopdesk.services import demo_stock
 from shopdesk.services.catalogue import category_id_for
 from shopdesk.services.demo_catalogue import Style, StyleMaker
 from shopdesk.services.demo_people import person
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 # progress(stage, done, total): called now and then while a stage writes its rows.
 Progress = Callable[[str, int, int], None]
 
+HISTORY_DAYS = 90  # the demo's orders and cases happen in these days before now; products and stock come first
 CHUNK = 2000  # rows per bulk insert: big enough to be fast, small enough to report progress
 # What the catalogue's audit trail keeps of a product (catalogue._audited): "created" events list them.
 AUDITED_PRODUCT_FIELDS = ("sku", "name", "price", "cost", "status", "archived")
@@ -68,6 +70,10 @@ class DemoSummary:
     barcodes: int = 0
     customers: int = 0
     addresses: int = 0
+    default_bins: int = 0  # (product, warehouse) pairs with a default bin
+    stock_moves: int = 0  # opening balances, one move per product and bin
+    stock_units: int = 0
+    stock_value: int = 0  # minor units, at cost
 
 
 @dataclass(frozen=True)
@@ -176,10 +182,25 @@ def build_demo(
             summary,
             lambda done: report("customers", done, customers),
         )
-        # Later stages go here, in this order: opening stock in the bins, purchase orders,
-        # orders over the last 90 days, after-sales cases. Each takes its own generator and
-        # what it needs from `demo`, writes with bulk_insert and adds its counts to the summary:
-        #     demo_stock.opening_stock(conn, stage_rng(seed, "stock"), demo, summary, report)
+        # The shop took stock the day before the 90 days of history the later stages invent.
+        stock = demo_stock.opening_stock(
+            conn,
+            stage_rng(seed, "stock"),
+            user=shop.user,
+            product_ids=[p.id for p in demo.products],
+            bins_by_warehouse=[w.bin_ids for w in demo.warehouses],
+            moved_at=now - timedelta(days=HISTORY_DAYS + 1),
+        )
+        summary.default_bins, summary.stock_moves, summary.stock_units, summary.stock_value = (
+            stock.default_bins,
+            stock.moves,
+            stock.units,
+            stock.value,
+        )
+        report("stock", stock.moves, stock.moves)
+        # Later stages go here, in this order: purchase orders, orders over the last HISTORY_DAYS,
+        # after-sales cases. Each takes its own generator and what it needs from `demo`, writes
+        # with bulk_insert (or its service's bulk functions) and adds its counts to the summary.
         uow.commit()
     return summary
 

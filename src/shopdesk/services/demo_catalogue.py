@@ -130,7 +130,8 @@ class StyleMaker:
         weight = rng.randint(*family.weight_g) // 5 * 5
         status = rng.choices(list(ListingStatus), weights=(8, 85, 7))[0]
         tags = sorted(rng.sample(data.TAGS, rng.randint(1, 2))) if rng.random() < 0.3 else []
-        created = self.now - timedelta(days=rng.randint(1, 540), seconds=rng.randint(0, 86_399))
+        # Listed before the opening stocktake that starts the demo's 90 days of history.
+        created = self.now - timedelta(days=rng.randint(92, 720), seconds=rng.randint(0, 86_399))
         supplier = self.suppliers[family.supplier]
         fallback = self.suppliers[data.FALLBACK_SUPPLIER]
         second = fallback if supplier is not fallback and rng.random() < 0.12 else None
