@@ -1,0 +1,361 @@
+"""Demo after-sales cases (售后工单) for `shopdesk demo`: every state, a few overdue, returns and refunds, two languages.
+
+`seed_cases(shop, rng)` works through the after-sales services exactly as the
+service desk would, with each action at its own moment in the last weeks, so the
+timelines, stock moves, refunds and the analysis all add up. It uses orders the
+shop already shipped; when there are too few, it places, ships and delivers some
+through the order services first (receiving stock for them at the product's cost
+when a product has none). Call it after the catalogue, customers and stock exist.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from shopdesk.db.models import Customer, CustomerAddress, Location, Product, StockBalance
+from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
+from shopdesk.domain.aftersales import Closing, Disposition
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
+from shopdesk.domain.stock import PHYSICAL_KINDS
+from shopdesk.services.aftersales import CaseDraft, CaseLineDraft, Solution
+from shopdesk.services.aftersales_returns import ReturnLine
+from shopdesk.services.aftersales_views import CaseFilter
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+OWNERS = ("小王", "李娜", "Amy", "Ben")
+# What the customer says, by class: (中文, English); a case is written in one of them or in both.
+STORIES = {
+    "quality": [
+        ("收到的商品有破损，外包装也压坏了", "The item arrived broken and the box was crushed"),
+        ("颜色和图片不一样", "The colour is not the one in the photos"),
+        ("用了两天就坏了", "It stopped working after two days"),
+        ("尺码偏小，想换大一号", "The size runs small, I would like one size up"),
+    ],
+    "logistics": [
+        ("快递一周还没到", "The parcel has not arrived after a week"),
+        ("少发了一件", "One item was missing from the parcel"),
+        ("收到的不是我买的款式", "I received a different model from the one I ordered"),
+    ],
+    "service": [
+        ("客服回复太慢", "Customer service took days to answer"),
+        ("说好的赠品没有给", "The promised free gift was not in the parcel"),
+    ],
+    "other": [("发票抬头开错了", "The invoice has the wrong company name")],
+}
+SUB_REASON = {
+    "quality": ["破损 damaged", "与描述不符 not as described", "瑕疵 defect", "尺码不符 wrong size"],
+    "logistics": ["延迟 late", "漏发 missing item", "错发 wrong item"],
+    "service": ["回复慢 slow reply", "承诺未兑现 broken promise"],
+    "other": ["其他 other"],
+}
+SOLUTIONS = {
+    "quality": ["return_refund", "return_refund", "exchange", "refund_only", "repair"],
+    "logistics": ["resend", "refund_only", "compensation"],
+    "service": ["compensation", "refund_only"],
+    "other": ["compensation"],
+}
+# How far along the process each demo case gets, and how often (of 40).
+TARGETS = [
+    ("new", 4),
+    ("confirmed", 3),
+    ("investigating", 4),
+    ("solution_agreed", 3),
+    ("in_progress", 4),
+    ("awaiting_customer", 3),
+    ("closed", 16),
+    ("reopened", 3),
+]
+_STEPS = ["new", "confirmed", "investigating", "solution_agreed", "in_progress", "awaiting_customer", "closed"]
+
+
+@dataclass
+class DemoCasesSummary:
+    cases: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    overdue: int = 0
+    orders_placed: int = 0
+    returned_units: int = 0
+    refunded: int = 0  # minor units
+    replacement_orders: int = 0
+
+
+@dataclass(frozen=True)
+class _Order:
+    number: str
+    delivered_at: datetime | None
+    lines: list[tuple[int, int, int]]  # (line no, units shipped, net per unit)
+
+
+class _Clock:
+    """Moments after the case opened, never past now."""
+
+    def __init__(self, rng: random.Random, opened: datetime, now: datetime):
+        self.rng, self.at, self.now = rng, opened, now
+
+    def later(self, low_hours: float, high_hours: float) -> datetime:
+        self.at = min(
+            self.at + timedelta(hours=self.rng.uniform(low_hours, high_hours)), self.now - timedelta(minutes=1)
+        )
+        return self.at
+
+
+def seed_cases(shop: Shop, rng: random.Random, count: int = 40, now: datetime | None = None) -> DemoCasesSummary:
+    """Create about `count` realistic cases in every state through the after-sales services."""
+    now = now or datetime.now(UTC)
+    summary = DemoCasesSummary()
+    orders = _shipped_orders(shop, count)
+    if len(orders) < count:  # one order per case, as complaints usually are
+        summary.orders_placed = _place_orders(shop, rng, count - len(orders), now)
+        orders = _shipped_orders(shop, count)
+    if not orders:
+        raise ShopDeskError("The demo cases need shipped orders, or products and customers to place some.")
+    desk = {name: _as(shop, name) for name in OWNERS}
+    targets = [t for t, n in TARGETS for _ in range(max(1, round(n * count / 40)))][:count]
+    rng.shuffle(targets)
+    for n, target in enumerate(targets):
+        # An order that already has a case only gets complaints that take nothing back.
+        _one_case(desk, rng, orders[n % len(orders)], target, now, summary, first=n < len(orders))
+    statuses = Counter(r.status for r in shop.aftersales.list_cases(limit=100_000))
+    summary.cases = sum(statuses.values())
+    summary.by_status = dict(statuses)
+    summary.overdue = shop.aftersales.count_cases(CaseFilter(due="overdue", now=now))
+    return summary
+
+
+def _as(shop: Shop, user: str) -> Shop:
+    """The same shop as another person at the service desk (the timeline names who did what)."""
+    return type(shop)(shop.db, user=user)
+
+
+def _one_case(
+    desk: dict[str, Shop],
+    rng: random.Random,
+    order: _Order,
+    target: str,
+    now: datetime,
+    summary: DemoCasesSummary,
+    *,
+    first: bool,
+) -> None:
+    owner = rng.choice(OWNERS)
+    cases = desk[owner].aftersales
+    case_class = rng.choices(list(STORIES), weights=[6, 3, 2, 1])[0]
+    zh, en = rng.choice(STORIES[case_class])
+    description = rng.choice([zh, en, f"{zh} — {en}"])
+    solution = rng.choice(SOLUTIONS[case_class]) if first else "compensation"
+    due = None
+    if target in ("new", "confirmed", "investigating"):
+        # Open cases from the last days: the oldest are past their deadline (处理时限) already.
+        opened = now - timedelta(hours=rng.uniform(1, 60))
+    elif target in ("solution_agreed", "in_progress", "awaiting_customer"):
+        # Waiting for goods to come back takes days: the clerk gave these a week.
+        opened = now - timedelta(days=rng.uniform(1, 4))
+        due = opened + timedelta(days=rng.uniform(6, 9))
+    else:
+        opened = now - timedelta(days=rng.uniform(6, 45))
+    if order.delivered_at is not None and order.delivered_at > opened:
+        opened = min(now - timedelta(hours=1), order.delivered_at + timedelta(hours=rng.uniform(6, 72)))
+    line_no, shipped, unit_net = rng.choice(order.lines)
+    units = rng.randint(1, min(shipped, 3))
+    priority = rng.choices(["urgent", "high", "normal", "low"], weights=[1, 3, 8, 2])[0]
+    clock = _Clock(rng, opened, now)
+    number = cases.create_case(
+        CaseDraft(
+            channel=rng.choice(["chat", "chat", "phone", "email", "social", "platform"]),
+            case_class=case_class,
+            description=description,
+            sub_reason=rng.choice(SUB_REASON[case_class]),
+            demand=solution,
+            order=order.number,
+            lines=[CaseLineDraft(line_no, units)],
+            priority=priority,
+            owner=owner,
+            opened_at=opened,
+            due_at=due,
+        ),
+        at=opened,
+    ).number
+    last = _STEPS.index("closed" if target == "reopened" else target)
+    if last >= 1:
+        cases.confirm(number, rng.choice(["客户确认诉求", "demand confirmed by phone", ""]), at=clock.later(0.2, 3))
+    if last >= 2:
+        cases.investigate(number, at=clock.later(0.5, 6))
+        if rng.random() < 0.4:
+            cases.comment(
+                number,
+                rng.choice(["已联系仓库核实 — checked with the warehouse", "客户补充了照片"]),
+                at=clock.later(0.5, 8),
+            )
+    if last < 3:
+        return
+    detail = cases.get_case(number)
+    amount = unit_net * units if solution in ("return_refund", "refund_only") else 0
+    if solution == "refund_only" and rng.random() < 0.5:
+        amount = amount * rng.choice([30, 50, 80]) // 100  # a partial refund, the customer keeps the item
+    if solution == "compensation":
+        amount = rng.choice([500, 1000, 2000])
+    amount = min(amount, detail.refundable)
+    override = ""
+    if detail.window is not None and not detail.window.within and solution in ("return_refund", "exchange"):
+        override = "老客户，快递揽收延误 — loyal customer, the courier picked up late"
+    note = "优惠券 coupon" if solution == "compensation" and rng.random() < 0.5 else ""
+    cases.agree_solution(number, Solution(solution, amount, note=note), window_override=override, at=clock.later(1, 24))
+    if last < 4:
+        return
+    started = cases.start(number, at=clock.later(0.5, 4))
+    if started.replacement_order:
+        summary.replacement_orders += 1
+    if solution in ("return_refund", "exchange", "repair") and target in ("awaiting_customer", "closed", "reopened"):
+        if rng.random() < 0.1:
+            cases.close_return_as_lost(
+                number, [ReturnLine(line_no, units, note="快递丢件 lost by the courier")], at=clock.later(72, 240)
+            )
+        else:
+            where = (
+                rng.choices([d.value for d in Disposition], weights=[6, 2, 2, 1])[0]
+                if solution != "repair"
+                else "quarantine"
+            )
+            cases.receive_return(
+                number,
+                [ReturnLine(line_no, units, where, note=rng.choice(["外观完好", "glaze cracked", ""]))],
+                at=clock.later(48, 120),
+            )
+            summary.returned_units += units
+    pays_money = amount > 0 and not note  # a coupon is not money back
+    if pays_money and last >= 5:
+        paid = min(amount, cases.get_case(number).refundable)
+        method = "compensation" if solution == "compensation" else rng.choice(["original", "alipay", "wechat"])
+        if paid > 0:
+            cases.refund(number, paid, method, at=clock.later(1, 24))
+            summary.refunded += paid
+    if last == 5:
+        cases.await_customer(
+            number, rng.choice(["等待客户寄回", "waiting for the customer's reply"]), at=clock.later(1, 12)
+        )
+        return
+    if last < 6:
+        return
+    if rng.random() < 0.15:
+        closing = Closing(result_told=True, no_followup_reason=rng.choice(["客户未接电话", "customer did not answer"]))
+    else:
+        closing = Closing(result_told=True, satisfaction=rng.choices([1, 2, 3, 4, 5], weights=[1, 1, 2, 4, 6])[0])
+    cases.close(number, closing, rng.choice(["已电话告知处理结果", "result explained by chat"]), at=clock.later(2, 48))
+    if target == "reopened":
+        cases.reopen(
+            number, rng.choice(["客户再次来电，问题未解决", "customer wrote again: not fixed"]), at=clock.later(12, 72)
+        )
+
+
+def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
+    """Shipped or delivered orders with lines to complain about, newest first."""
+    with shop.db.read() as conn:
+        rows = conn.execute(
+            select(SalesOrder.id, SalesOrder.number, SalesOrder.delivered_at)
+            .where(
+                SalesOrder.status.in_(("shipped", "delivered", "completed")),
+                SalesOrder.channel != "aftersales",
+                SalesOrder.customer_id.is_not(None),
+            )
+            .order_by(SalesOrder.placed_at.desc(), SalesOrder.id.desc())
+            .limit(limit)
+        ).all()
+        lines: dict[int, list[tuple[int, int, int]]] = {}
+        if rows:
+            for order_id, line_no, shipped, net, quantity in conn.execute(
+                select(
+                    SalesOrderLine.order_id,
+                    SalesOrderLine.line_no,
+                    SalesOrderLine.qty_shipped,
+                    SalesOrderLine.net,
+                    SalesOrderLine.quantity,
+                ).where(
+                    SalesOrderLine.order_id.in_([r.id for r in rows]),
+                    SalesOrderLine.qty_shipped > 0,
+                    SalesOrderLine.product_id.is_not(None),
+                )
+            ):
+                lines.setdefault(order_id, []).append((line_no, shipped, net // quantity))
+    return [_Order(r.number, r.delivered_at, lines[r.id]) for r in rows if r.id in lines]
+
+
+def _place_orders(shop: Shop, rng: random.Random, count: int, now: datetime) -> int:
+    """Orders placed, shipped and delivered in the last weeks, so the cases have something to be about."""
+    with shop.db.read() as conn:
+        a = CustomerAddress
+        customers = conn.execute(
+            select(Customer.id, a.recipient, a.phone, a.country, a.province, a.city, a.district, a.street, a.postcode)
+            .join(CustomerAddress, CustomerAddress.customer_id == Customer.id)
+            .where(Customer.erased_at.is_(None), CustomerAddress.is_default.is_(True))
+            .order_by(Customer.id)
+            .limit(200)
+        ).all()
+        products = list(
+            conn.execute(
+                select(Product.sku)
+                .where(Product.is_parent.is_(False), Product.archived.is_(False), Product.price > 0)
+                .order_by(Product.id)
+                .limit(200)
+            ).scalars()
+        )
+        bin_id = conn.execute(
+            select(Location.id).where(Location.kind.in_(tuple(PHYSICAL_KINDS))).order_by(Location.path.desc()).limit(1)
+        ).scalar()
+    if not customers or not products or bin_id is None:
+        return 0
+    placed = 0
+    for n in range(count):
+        customer_id, *address = rng.choice(customers)
+        skus = rng.sample(products, k=min(len(products), rng.randint(1, 3)))
+        lines = [OrderLineDraft(sku, rng.randint(1, 3)) for sku in skus]
+        for line in lines:
+            _make_available(shop, line.code, int(line.quantity), bin_id)
+        channel = rng.choice(["taobao", "jd", "douyin", "manual"])
+        placed_at = now - timedelta(days=rng.uniform(10, 50))
+        number = shop.orders.create_order(
+            OrderDraft(
+                lines=lines,
+                channel=channel,
+                channel_order_no="" if channel == "manual" else f"{rng.randrange(10**15, 10**16)}",
+                customer_id=customer_id,
+                ship_to=ShipTo(*address),
+                placed_at=placed_at,
+                payment_status="paid",
+                payment_method=rng.choice(["alipay", "wechat", "card"]),
+            ),
+            confirm=True,
+        )
+        flow = shop.order_flow
+        if shop.orders.get_order(number).status == "on_hold":
+            flow.approve(number, "demo: reviewed")
+        if shop.orders.get_order(number).status != "allocated":
+            continue
+        flow.mark_packed(number)
+        flow.ship(
+            number, f"SF{rng.randrange(10**11, 10**12)}{n:04d}", rng.choice(["SF Express", "ZTO 中通", "YTO 圆通"])
+        )
+        flow.mark_delivered(number, at=placed_at + timedelta(days=rng.uniform(1.5, 4)))
+        placed += 1
+    return placed
+
+
+def _make_available(shop: Shop, sku: str, units: int, bin_id: int) -> None:
+    with shop.db.read() as conn:
+        product_id = conn.execute(select(Product.id).where(Product.sku == sku)).scalar_one()
+        free = conn.execute(
+            select(func.coalesce(func.sum(StockBalance.on_hand - StockBalance.reserved), 0))
+            .join(Location, Location.id == StockBalance.location_id)
+            .where(StockBalance.product_id == product_id, Location.kind.in_(tuple(PHYSICAL_KINDS)))
+        ).scalar_one()
+        cost = conn.execute(select(Product.cost).where(Product.id == product_id)).scalar_one()
+    if free < units:
+        shop.inventory.receive(product_id, units * 5, bin_id, unit_cost=cost, reason="demo: stock for demo orders")
