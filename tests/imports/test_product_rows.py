@@ -110,6 +110,18 @@ def test_decimal_comma_prices_from_a_european_spreadsheet() -> None:
     assert (row.draft.price, row.draft.cost) == (123450, 320)
 
 
+def test_a_price_whose_comma_cannot_be_a_thousands_separator_is_refused_not_multiplied_by_100() -> None:
+    reader = reader_for(["SKU", "Name", "Price"])
+    assert reader.read(2, ["A1", "Mug", "1,234.50"]).draft.price == 123450
+    row = reader.read(3, ["A1", "Mug", "12,5"])
+    assert row.draft.price == 0
+    assert row.problems[0].where == "row 3, column C (Price)"
+    assert row.problems[0].message.startswith("Price is ambiguous")
+    comma_reader = reader_for(["SKU", "Name", "Price"], decimal_comma=True)
+    assert comma_reader.read(2, ["A1", "Mug", "1.234,50"]).draft.price == 123450
+    assert comma_reader.read(3, ["A1", "Mug", "12.50"]).problems[0].message.startswith("Price is ambiguous")
+
+
 @pytest.mark.parametrize(
     ("texts", "comma"),
     [

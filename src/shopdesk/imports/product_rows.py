@@ -24,6 +24,9 @@ _CATEGORY_SPLIT = re.compile(r"\s*[/>＞»›]\s*")
 _EXCEL_ROUNDED = re.compile(r"^\d(?:[.,]\d+)?E\+\d+$", re.IGNORECASE)
 _COMMA_DECIMAL = re.compile(r"^[-+]?[¥￥$€£]?\s*\d{1,3}(?:[.\s ]\d{3})*,\d{1,2}$")
 _DOT_DECIMAL = re.compile(r"^[-+]?[¥￥$€£]?\s*\d{1,3}(?:[,\s ]\d{3})*\.\d{1,3}$|^[-+]?\d+\.\d+$")
+# Grouped thousands as people write them: 1,234,567.89 (decimal point) or 1.234.567,89 (decimal comma).
+_DOT_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+_COMMA_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$")
 _FOUND_LIMIT = 60
 MAX_VARIANT = 100
 MAX_CATEGORY_PATH = 400
@@ -159,6 +162,7 @@ class RowReader:
             whole, fraction = plain.groups()
             amount = int(whole) * 10**self.exponent + int((fraction or "").ljust(self.exponent, "0"))
         else:
+            self._check_grouping(name, text)
             try:
                 amount = parse_amount(text, self.exponent, decimal_comma=self.decimal_comma)
             except ValueError as exc:
@@ -166,6 +170,17 @@ class RowReader:
         if amount > MAX_STORED:
             raise ValueError(f"{FIELDS_BY_NAME[name].label} is larger than ShopDesk can store")
         return amount
+
+    def _check_grouping(self, name: str, text: str) -> None:
+        """12,50 read with a decimal point would silently become 1250.00: refuse what is not 1,234,567."""
+        core = re.sub(r"[^\d,.+-]", "", text)
+        separator, pattern = (".", _COMMA_GROUPS) if self.decimal_comma else (",", _DOT_GROUPS)
+        if separator in core and not pattern.match(core):
+            point = "decimal comma" if not self.decimal_comma else "decimal point"
+            raise ValueError(
+                f"{FIELDS_BY_NAME[name].label} is ambiguous: the {separator!r} is not a thousands separator here; "
+                f"is it a {point}? Write all prices the same way, or choose how decimals are written"
+            )
 
     def _grams(self, text: str) -> int:
         if text.isdigit() and len(text) < 10:

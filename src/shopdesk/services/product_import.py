@@ -101,6 +101,7 @@ class ImportPreview:
     problems: list[Problem]
     bad_rows: list[int] = field(default_factory=list)
     unchanged_count: int = 0  # rows that say what the product already is
+    sample_rows: list[int] = field(default_factory=list)  # the spreadsheet row number of each sample row
 
 
 @dataclass
@@ -165,14 +166,21 @@ class ProductImport:
         self.db = shop.db
 
     # Public ------------------------------------------------------------------------
-    def preview(self, path: Path, options: ImportOptions) -> ImportPreview:
+    def preview(
+        self,
+        path: Path,
+        options: ImportOptions,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportPreview:
         """Read and check the whole file against the shop; return what an import would do. Writes nothing."""
-        loaded = self._load(Path(path), options, None, None)
+        loaded = self._load(Path(path), options, progress, cancelled)
         with self.db.read() as conn:
-            plan = self._plan(conn, loaded, None, None)
+            plan = self._plan(conn, loaded, progress, cancelled)
         width = len(loaded.headers)
-        data = [r for r in loaded.table.rows[loaded.header_row :] if any(c.strip() for c in r)]
-        sample = [(r + [""] * width)[:width] for r in data[:SAMPLE_ROWS]]
+        numbered = enumerate(loaded.table.rows[loaded.header_row :], start=loaded.header_row + 1)
+        data = [(number, cells) for number, cells in numbered if cells][:SAMPLE_ROWS]
         new = sum(1 for r in plan.rows if r.key not in plan.existing)
         return ImportPreview(
             path=loaded.table.path,
@@ -187,7 +195,8 @@ class ProductImport:
             mapping_source=loaded.mapping_source,
             decimal_comma=loaded.decimal_comma,
             fields=[FieldInfo(f.name, layout.describe(f.name), f.required) for f in layout.FIELDS],
-            sample=sample,
+            sample=[(cells + [""] * width)[:width] for _, cells in data],
+            sample_rows=[number for number, _ in data],
             total_rows=loaded.data_rows,
             new_count=new,
             update_count=len(plan.rows) - new - len(plan.unchanged),
