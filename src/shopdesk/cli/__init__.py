@@ -14,6 +14,7 @@ from shopdesk.cli import (
     case_commands,
     db_commands,
     demo_commands,
+    fulfilment_commands,
     io_commands,
     purchase_commands,
     stock_commands,
@@ -22,7 +23,7 @@ from shopdesk.cli import (
 from shopdesk.cli.common import Context, common_options, run_command
 
 # purchase_commands after stock_commands: it adds reorder, low and levels to `stock`.
-COMMAND_MODULES = [db_commands, demo_commands, io_commands, stock_commands, purchase_commands, stocktake_commands, case_commands]
+COMMAND_MODULES = [db_commands, demo_commands, io_commands, stock_commands, purchase_commands, stocktake_commands, case_commands, fulfilment_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,6 +33,9 @@ SHOP_DEFAULTS: dict[str, Any] = {
     "valuation": "average",  # or "fifo"; chosen before the first stock move
     "allow_negative_stock": False,
     "sender_address": "",
+    "sender_phone": "",  # printed with the sender on shipping labels and packing slips
+    "default_carrier": "",  # on labels of orders that have no carrier yet (services/fulfilment_documents.py)
+    "label_mask_phones": False,  # print the recipient's phone as 138****5678 on labels (隐私面单)
     "review_rules": {},  # order review thresholds over domain.review.ReviewRules' defaults (services/order_review.py)
     "backorder_policy": "wait",  # or "ship_available": split off what is there and ship it
     "reorder_window_days": 30,  # average daily sales for reorder points are taken over this many days
