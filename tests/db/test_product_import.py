@@ -140,6 +140,28 @@ def test_variants_name_their_parent_on_any_row_of_the_file(shop, tmp_path) -> No
     assert parent is not None and parent.is_parent and parent.variant_skus == ["TS-001-R-M"]
 
 
+def test_a_price_list_for_variants_leaves_their_parents_alone(shop, tmp_path) -> None:
+    shop.catalogue.create_product(product("TS-001", name="T恤"))
+    shop.catalogue.create_product(product("TS-001-R-M", name="T恤 红 M", parent_sku="TS-001", price=5900))
+    path = write_csv(tmp_path / "prices.csv", [["SKU", "Name", "Price"], ["TS-001-R-M", "T恤 红 M", "49.00"]])
+    ProductImport(shop).run(path, ImportOptions())
+    variant = shop.catalogue.find_by_code("TS-001-R-M")
+    assert variant is not None
+    assert (variant.draft.price, variant.draft.parent_sku) == (4900, "TS-001")
+
+
+def test_a_variant_keeps_its_parent_from_the_shop_when_the_parents_row_is_skipped(shop, tmp_path) -> None:
+    shop.catalogue.create_product(product("TS-001", name="T恤"))
+    rows = [
+        ["SKU", "Name", "Price", "Parent SKU"],
+        ["TS-001", "T恤", "oops", ""],
+        ["TS-001-B-L", "T恤 蓝 L", "59", "TS-001"],
+    ]
+    result = ProductImport(shop).run(write_csv(tmp_path / "p.csv", rows), ImportOptions(good_rows_only=True))
+    assert (result.created, result.skipped_rows) == (1, [2])
+    assert shop.catalogue.find_by_code("TS-001").variant_skus == ["TS-001-B-L"]  # type: ignore[union-attr]
+
+
 def test_xlsx_with_title_rows_leading_zero_skus_and_barcodes_typed_as_numbers(shop, tmp_path) -> None:
     code = ean13()
     path = write_xlsx(

@@ -22,7 +22,8 @@ from shopdesk.domain import barcodes as bc
 from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key
 from shopdesk.domain.errors import Conflict, Problem, ShopDeskError, ValidationFailed
 from shopdesk.imports import products as layout
-from shopdesk.imports.product_rows import FileRow, RowReader, detect_decimal_comma, mark_duplicates, merged
+from shopdesk.imports.product_plan import Plan, plan_rows
+from shopdesk.imports.product_rows import FileRow, RowReader, detect_decimal_comma, mark_duplicates
 from shopdesk.imports.search_keys import BulkSearchKeys
 from shopdesk.imports.tables import Table, find_header_row, read_table
 
@@ -141,18 +142,9 @@ class _File:
 
 
 @dataclass
-class _Plan:
-    rows: list[FileRow]  # the rows to write, in file order
-    existing: dict[str, _Existing]  # sku_key -> the product there now
-    drafts: dict[int, ProductDraft]  # row number -> what the product will be
-    parent_ids: dict[str, int]  # sku_key -> id, for parents already in the database
-    unchanged: set[int] = field(default_factory=set)  # row numbers of existing products the row leaves as they are
-    bad_rows: list[int] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def changed_rows(self) -> list[FileRow]:
-        return [r for r in self.rows if r.row not in self.unchanged]
+class _Plan(Plan):
+    existing: dict[str, _Existing] = field(default_factory=dict)  # sku_key -> the product there now
+    parent_ids: dict[str, int] = field(default_factory=dict)  # sku_key -> id of parents in the shop
 
 
 Progress = Callable[[int, int], None]
@@ -330,65 +322,18 @@ class ProductImport:
     ) -> _Plan:
         rows = loaded.rows
         existing = _existing_products(conn, [r.key for r in rows if r.key])
-        in_file = {r.key: r for r in rows if r.key}
         owners = _barcode_owners(conn, [c for r in rows for c in r.draft.barcodes])
-        wanted_parents = {sku_key(r.draft.parent_sku) for r in rows if r.draft.parent_sku}
-        parent_ids = _ids_by_key(conn, [k for k in wanted_parents if k not in in_file])
-        drafts: dict[int, ProductDraft] = {}
+        parent_ids = _ids_by_key(conn, [sku_key(r.draft.parent_sku) for r in rows if r.draft.parent_sku])
         total = 2 * len(rows)
-        for done, row in enumerate(rows):
-            if done % _CHUNK == 0:
-                _tick(progress, cancelled, (len(rows) + done) // 2, total)
-            before = existing.get(row.key)
-            draft = merged(row, before.draft if before else None)
-            drafts[row.row] = draft
-            row.problems += loaded.reader.check(row, draft)
-            for code in row.draft.barcodes:
-                owner = owners.get(code)
-                if owner is None or owner[0] == row.key:
-                    continue
-                other = in_file.get(owner[0])
-                # A product in this file that gets new barcodes gives its old ones up.
-                if other is None or "barcodes" not in other.given:
-                    row.problems.append(
-                        Problem(
-                            loaded.reader.where(row.row, "barcodes"), f"barcode already belongs to {owner[1]}", code
-                        )
-                    )
-        plan = _Plan([], existing, drafts, parent_ids)
-        bad = {r.row for r in rows if r.problems}
-        # Leaving a bad row out can orphan the variants that name it as parent: repeat until stable.
-        while True:
-            good_keys = {r.key for r in rows if r.row not in bad}
-            orphans = [
-                r
-                for r in rows
-                if r.row not in bad
-                and (parent := sku_key(drafts[r.row].parent_sku))
-                and parent not in good_keys
-                and parent not in parent_ids
-            ]
-            if not orphans:
-                break
-            for row in orphans:
-                parent_sku = drafts[row.row].parent_sku
-                owner = in_file.get(sku_key(parent_sku))
-                message = (
-                    f"parent SKU is on row {owner.row}, which has problems"
-                    if owner is not None
-                    else "no product has this parent SKU; add a row for it or leave the cell empty"
-                )
-                row.problems.append(Problem(loaded.reader.where(row.row, "parent_sku"), message, parent_sku))
-                bad.add(row.row)
-        for row in rows:
-            if len(row.problems) > 1:
-                loaded.reader.sort_problems(row)
-        plan.rows = [r for r in rows if r.row not in bad]
-        # Re-importing last week's file rewrites (and re-keys for search) only what changed.
-        plan.unchanged = {r.row for r in plan.rows if r.key in existing and drafts[r.row] == existing[r.key].draft}
-        plan.bad_rows = sorted(bad)
-        plan.problems = [p for r in rows for p in r.problems]
-        return plan
+        plan = plan_rows(
+            rows,
+            loaded.reader,
+            {key: product.draft for key, product in existing.items()},
+            owners,
+            parent_ids,
+            tick=lambda done: _tick(progress, cancelled, (len(rows) + done) // 2, total),
+        )
+        return _Plan(**vars(plan), existing=existing, parent_ids=parent_ids)
 
     # Writing ------------------------------------------------------------------------
     def _write(
