@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CaseView</name>
+    <message numerus="yes">
+        <source>reopened %n time(s)</source>
+        <translation>
+            <numerusform>reopened once</numerusform>
+            <numerusform>reopened %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message numerus="yes">
+        <source>%n hour(s) from now</source>
+        <translation>
+            <numerusform>%n hour from now</numerusform>
+            <numerusform>%n hours from now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProductsTab</name>
     <message numerus="yes">
         <source>%n product(s)</source>

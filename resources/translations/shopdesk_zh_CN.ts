@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Returns per SKU</source>
+        <translation>各商品退货率</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退货数</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>退货率</translation>
+    </message>
+    <message>
+        <source>Defect rate</source>
+        <translation>质量问题率</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>By sub-reason</source>
+        <translation>按原因</translation>
+    </message>
+    <message>
+        <source>Sub-reason</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to (including)</source>
+        <translation>至（含）</translation>
+    </message>
+    <message>
+        <source>{cases} case(s) opened · open now {open}, overdue {overdue}, due within a day {soon} · average time to resolve {hours} h · reopen rate {reopen} · satisfaction {score} ({scored} follow-ups) · refunded {refunded}</source>
+        <translation>新建工单 {cases} 个 · 当前未结 {open} 个，超时 {overdue} 个，一天内到期 {soon} 个 · 平均处理时长 {hours} 小时 · 重开率 {reopen} · 满意度 {score}（回访 {scored} 次）· 退款 {refunded}</translation>
+    </message>
+    <message>
+        <source>High-return warning (高频退货商品预警): {skus}</source>
+        <translation>高频退货商品预警：{skus}</translation>
+    </message>
+    <message>
+        <source>Export the analysis</source>
+        <translation>导出售后分析</translation>
+    </message>
+    <message>
+        <source>complaints.xlsx</source>
+        <translation>售后分析.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the analysis</source>
+        <translation>正在导出售后分析</translation>
+    </message>
+    <message>
+        <source>Analysis written to {path}</source>
+        <translation>售后分析已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Backed up the database before upgrading it: {path}</source>
@@ -10,6 +129,496 @@
     <message>
         <source>Opening the shop</source>
         <translation>正在打开店铺数据</translation>
+    </message>
+</context>
+<context>
+    <name>CaseColumns</name>
+    <message>
+        <source>Case</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Sub-reason</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Overdue: the deadline (处理时限) has passed</source>
+        <translation>已超时：处理时限已过</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Enter an amount like 25.00</source>
+        <translation>请输入金额，例如 25.00</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Why / note</source>
+        <translation>原因 / 备注</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认投诉</translation>
+    </message>
+    <message>
+        <source>Investigate</source>
+        <translation>调查取证</translation>
+    </message>
+    <message>
+        <source>Agree solution…</source>
+        <translation>确定方案…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Await customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续处理</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Receive return…</source>
+        <translation>退货入库…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>添加证据…</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Customer says</source>
+        <translation>客户描述</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>涉及商品</translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation>退货期限</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <source>Returns and refunds</source>
+        <translation>退货与退款</translation>
+    </message>
+    <message>
+        <source>Follow-up (回访)</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Evidence (double-click to open)</source>
+        <translation>证据（双击打开）</translation>
+    </message>
+    <message>
+        <source>Choose a case in the queue</source>
+        <translation>请在列表中选择工单</translation>
+    </message>
+    <message>
+        <source>{number} · {status} · {priority} · due {due} · owner {owner}</source>
+        <translation>{number} · {status} · {priority} · 处理时限 {due} · 负责人 {owner}</translation>
+    </message>
+    <message>
+        <source>wants: {demand}</source>
+        <translation>诉求：{demand}</translation>
+    </message>
+    <message>
+        <source>day {day} of {days}: within</source>
+        <translation>签收后第 {day} 天（期限 {days} 天）：在期限内</translation>
+    </message>
+    <message>
+        <source>day {day} of {days}: outside the window</source>
+        <translation>签收后第 {day} 天（期限 {days} 天）：已超出期限</translation>
+    </message>
+    <message>
+        <source> — accepted: {why}</source>
+        <translation> — 特批：{why}</translation>
+    </message>
+    <message>
+        <source>{type} {amount}, by {owner}, deadline {deadline}</source>
+        <translation>{type} {amount}，责任人 {owner}，期限 {deadline}</translation>
+    </message>
+    <message>
+        <source>; replacement order {number}</source>
+        <translation>；补发/换货订单 {number}</translation>
+    </message>
+    <message>
+        <source>refund {amount} ({method}) {at}</source>
+        <translation>退款 {amount}（{method}）{at}</translation>
+    </message>
+    <message>
+        <source>order paid {paid}, refunded {refunded}</source>
+        <translation>订单实付 {paid}，已退款 {refunded}</translation>
+    </message>
+    <message>
+        <source>none: {why}</source>
+        <translation>未回访：{why}</translation>
+    </message>
+    <message numerus="yes">
+        <source>reopened %n time(s)</source>
+        <translation>
+            <numerusform>已重新打开 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Solution agreed</source>
+        <translation>方案已确定</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Awaiting customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线客服</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>社交媒体</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <source>Back to stock</source>
+        <translation>重新入库</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离待检</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Back to the supplier</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <source>Lost on the way</source>
+        <translation>退回途中丢失</translation>
+    </message>
+    <message>
+        <source>Case recorded</source>
+        <translation>工单登记</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>信息修改</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Evidence added</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <source>Returned goods received</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <source>Return lost</source>
+        <translation>退货丢失</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Replacement order</source>
+        <translation>补发/换货订单</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>what the customer was told</source>
+        <translation>告知客户的处理结果</translation>
+    </message>
+    <message>
+        <source>Follow-up done (回访), satisfaction:</source>
+        <translation>已回访，满意度：</translation>
+    </message>
+    <message>
+        <source>No follow-up possible, because:</source>
+        <translation>无法回访，原因：</translation>
+    </message>
+    <message>
+        <source>Result told</source>
+        <translation>处理结果</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>Search case, order, customer, owner or sub-reason  Ctrl+F</source>
+        <translation>搜索工单号、订单号、客户、负责人或原因  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <source>Any due time</source>
+        <translation>全部时限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Due within a day</source>
+        <translation>一天内到期</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>新建工单…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Cases (工单)</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>售后分析</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s</source>
+        <translation>未分配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 个工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case {number} recorded</source>
+        <translation>工单 {number} 已登记</translation>
+    </message>
+    <message>
+        <source>outside the return window: a return needs an override</source>
+        <translation>已超出退货期限：退货需特批</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>售后/投诉</translation>
     </message>
 </context>
 <context>
@@ -42,6 +651,25 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate</source>
+        <translation>升级工单</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -87,6 +715,110 @@ The details below were written to the log. Copy them and send them to whoever lo
 The back office of a small shop: products, stock, orders and after-sales.</source>
         <translation>ShopDesk {version}
 小店铺的后台管理：商品、库存、订单和售后。</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>order number, then Enter</source>
+        <translation>输入订单号后按回车</translation>
+    </message>
+    <message>
+        <source>or a customer&apos;s name or phone, then Enter</source>
+        <translation>或输入客户姓名/电话后按回车</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Sub-reason</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s demand</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Deadline (处理时限)</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Customer history: orders and earlier cases</source>
+        <translation>客户历史：订单和以往工单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) from now</source>
+        <translation>
+            <numerusform>%n 小时内</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -441,6 +1173,68 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Paid {paid}, refunded {refunded}: at most {left} {currency}</source>
+        <translation>实付 {paid}，已退 {refunded}：最多可退 {left} {currency}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>退款方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Receive returned goods</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Shipped / back</source>
+        <translation>已发 / 已退</translation>
+    </message>
+    <message>
+        <source>Units back</source>
+        <translation>退回件数</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>The parcel never arrived: close these units as lost</source>
+        <translation>退件未收到：按丢失处理</translation>
+    </message>
+    <message>
+        <source>what inspection found</source>
+        <translation>验货结果</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>验货</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -501,6 +1295,53 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Enter a URL starting with postgresql+psycopg://</source>
         <translation>请输入以 postgresql+psycopg:// 开头的地址</translation>
+    </message>
+</context>
+<context>
+    <name>SolutionDialog</name>
+    <message>
+        <source>Agree a solution</source>
+        <translation>确定处理方案</translation>
+    </message>
+    <message>
+        <source>the case&apos;s owner</source>
+        <translation>工单负责人</translation>
+    </message>
+    <message>
+        <source>Own deadline (else the case&apos;s due time)</source>
+        <translation>单独设定期限（否则为工单处理时限）</translation>
+    </message>
+    <message>
+        <source>e.g. coupon 20 off, courier picks up on Tuesday</source>
+        <translation>例如：20 元优惠券、周二上门取件</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Day {day} after delivery, outside the {days}-day return window.</source>
+        <translation>签收后第 {day} 天，已超出 {days} 天退货期限。</translation>
+    </message>
+    <message>
+        <source>why a return is accepted anyway</source>
+        <translation>仍同意退货的原因</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>特批</translation>
     </message>
 </context>
 <context>

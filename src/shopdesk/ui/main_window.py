@@ -19,6 +19,7 @@ from shopdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
+    from shopdesk.ui.complaints.tab import ComplaintsTab
     from shopdesk.ui.products.tab import ProductsTab
 
 
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.shop: Shop | None = None
         self.products: ProductsTab | None = None
+        self.complaints: ComplaintsTab | None = None
         self.setWindowTitle("ShopDesk")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -88,10 +90,21 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(0)
         self.tabs.insertTab(0, self.products, self.tr("Products"))
         self._opening.deleteLater()
+        self._add_complaints(shop)
         store = layout_store()
         self.products.restore_layout(store)
         self.tabs.setCurrentIndex(int(store.value("window/tab", 0)))  # type: ignore[call-overload]
         self.products.search.setFocus()
+
+    def _add_complaints(self, shop: Shop) -> None:
+        """The Complaints tab (售后/投诉), its title counting the cases that need attention."""
+        from shopdesk.ui.complaints.tab import ComplaintsTab
+
+        tab = self.complaints = ComplaintsTab(shop, self.runner, self.language)
+        tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.tabs.addTab(tab, tab.tab_title())
+        tab.attention_changed.connect(lambda _count: self.tabs.setTabText(self.tabs.indexOf(tab), tab.tab_title()))
+        tab.restore_layout(layout_store())
 
     def open_settings(self) -> None:
         from shopdesk.config import Settings
@@ -115,6 +128,8 @@ class MainWindow(QMainWindow):
         store.setValue("window/tab", self.tabs.currentIndex())
         if self.products is not None:
             self.products.save_layout(store)
+        if self.complaints is not None:
+            self.complaints.save_layout(store)
         store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
