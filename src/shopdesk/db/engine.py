@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -42,9 +42,12 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     engine = create_engine(
         url,
         echo=echo,
-        # One connection for an in-memory database (tests), fresh ones for a file:
-        # two app instances on one file coordinate through SQLite's locks, not a pool.
-        poolclass=StaticPool if memory else NullPool,
+        # One connection for an in-memory database (tests). For a file, a small pool: closing
+        # the last connection to a WAL database checkpoints the log (~17 ms a scan here), so
+        # connections are kept. Two app instances on one file still coordinate through
+        # SQLite's own locks; the pool is per process.
+        poolclass=StaticPool if memory else QueuePool,
+        pool_pre_ping=False,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
 
