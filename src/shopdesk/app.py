@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from shopdesk import __version__
 from shopdesk.config import APP_NAME, Settings, log_dir, resolve_database
 from shopdesk.ui import errors
-from shopdesk.ui.i18n import install_translations, ui_language
+from shopdesk.ui.i18n import install_translations, remove_translations, ui_language
 from shopdesk.ui.main_window import MainWindow
 from shopdesk.ui.tasks import Progress
 
@@ -41,6 +41,9 @@ def run_gui(db_target: str | None) -> int:
     finally:
         qInstallMessageHandler(previous)
         sys.excepthook = sys.__excepthook__
+        window.hide()  # still shown when the shop could not be opened
+        window.deleteLater()
+        remove_translations(app, window.translators)
         if window.shop is not None:
             window.shop.close()
 
@@ -54,11 +57,12 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     language = ui_language(settings.language)
-    install_translations(app, language)
+    translators = install_translations(app, language)
     target = resolve_database(db_target, settings)
     log.info("ShopDesk %s starting, language %s", __version__, language)
 
     window = MainWindow(language)
+    window.translators = translators
     window.show_opening(target if "://" not in target else target.split("@")[-1])
     window.show()
 

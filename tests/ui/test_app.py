@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from contextlib import contextmanager
 
 import pytest
@@ -11,9 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import create_engine, text
 
 from shopdesk.app import run_gui, start_gui
+from shopdesk.cli import main as shopdesk_command
 from shopdesk.config import default_database
 from shopdesk.db import migrate
 from shopdesk.db.database import Database
+from shopdesk.ui.i18n import remove_translations
+from shopdesk.ui.main_window import MainWindow
 
 
 @contextmanager
@@ -24,6 +29,7 @@ def started(qtbot, target):
         yield window
     finally:
         window.close()
+        remove_translations(QApplication.instance(), window.translators)
         if window.shop is not None:
             window.shop.close()
 
@@ -42,7 +48,7 @@ def test_with_no_database_given_the_app_creates_the_shop_file_in_the_data_folder
 def test_the_main_window_opens_on_a_shop_with_the_products_tab(qtbot, small_shop) -> None:
     with started(qtbot, small_shop.db.url) as window:
         qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
-        assert window.tabs.count() == 1 and window.tabs.currentWidget() is window.products
+        assert window.tabs.widget(0) is window.products and window.tabs.tabText(0) == "Products"
         assert window.products.count_label.text() == "4 products"
         assert window.windowTitle() == "ShopDesk — My Shop"
 
@@ -50,14 +56,27 @@ def test_the_main_window_opens_on_a_shop_with_the_products_tab(qtbot, small_shop
 def test_column_widths_and_window_size_are_remembered(qtbot, small_shop) -> None:
     with started(qtbot, small_shop.db.url) as window:
         qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
-        window.resize(720, 500)  # the offscreen screen is 800 x 600
+        window.resize(window.width(), 450)  # the offscreen screen is small: the height tells
         window.products.table.horizontalHeader().resizeSection(1, 333)
         window.products.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)  # price
     with started(qtbot, small_shop.db.url) as window:
         qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
-        assert (window.width(), window.height()) == (720, 500)
+        assert window.height() == 450
         assert window.products.table.horizontalHeader().sectionSize(1) == 333
         assert (window.products.model.filter.sort, window.products.model.filter.descending) == ("price", True)
+
+
+@contextmanager
+def hang_guard():
+    """Ends the app's event loop with 99 if it is still running after a minute: fail rather than hang."""
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.exit(99))
+    guard.start(60_000)
+    try:
+        yield
+    finally:
+        guard.stop()
 
 
 def close_message_when_shown(seen: list[str]) -> None:
@@ -107,7 +126,8 @@ def test_a_database_that_is_not_ours_is_explained_and_the_app_exits_with_1(qtbot
     before = tables_in(target)
     seen: list[str] = []
     close_message_when_shown(seen)
-    assert run_gui(target) == 1
+    with hang_guard():
+        assert run_gui(target) == 1
     assert len(seen) == 1 and says in seen[0]
     assert tables_in(target) == before
 
@@ -118,3 +138,27 @@ def tables_in(path: str) -> object:
             return conn.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall()
     except sqlite3.DatabaseError as exc:
         return str(exc)
+
+
+def test_the_shopdesk_command_without_arguments_opens_the_app_on_the_default_file(qtbot) -> None:
+    def close_when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.products]
+        if windows:
+            windows[0].close()  # the last window: the app ends as when the person closes it
+        else:
+            QTimer.singleShot(50, close_when_ready)
+
+    QTimer.singleShot(50, close_when_ready)
+    with hang_guard():
+        assert shopdesk_command([]) == 0
+    assert migrate.current_revision(Database(str(default_database()))) == migrate.head_revision()
+
+
+def test_showing_the_window_loads_no_database_code() -> None:
+    """The window comes up before SQLAlchemy and the services load (see benchmarks/bench_startup.py)."""
+    code = (
+        "import sys, shopdesk.cli, shopdesk.app, shopdesk.ui.main_window;"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'shopdesk.services.shop') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -8,25 +8,46 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from shopdesk import __version__
-from shopdesk.cli import (
-    case_commands,
-    db_commands,
-    demo_commands,
-    fulfilment_commands,
-    io_commands,
-    purchase_commands,
-    stock_commands,
-    stocktake_commands,
-)
-from shopdesk.cli.common import Context, common_options, run_command
 
-# purchase_commands after stock_commands: it adds reorder, low and levels to `stock`.
-COMMAND_MODULES = [db_commands, demo_commands, io_commands, stock_commands, purchase_commands, stocktake_commands, case_commands, fulfilment_commands]
+if TYPE_CHECKING:
+    from shopdesk.cli.common import Context
+
+
+def command_modules() -> list[ModuleType]:
+    # Loaded for a command only: they pull in SQLAlchemy and the services, which opening
+    # the app must not wait for (it shows its window first; benchmarks/bench_startup.py).
+    from shopdesk.cli import (
+        case_commands,
+        db_commands,
+        demo_commands,
+        fulfilment_commands,
+        io_commands,
+        order_commands,
+        purchase_commands,
+        stock_commands,
+        stocktake_commands,
+    )
+
+    return [
+        db_commands,
+        demo_commands,
+        io_commands,
+        stock_commands,
+        case_commands,
+        purchase_commands,
+        stocktake_commands,
+        order_commands,
+        fulfilment_commands,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from shopdesk.cli.common import common_options
+
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="shopdesk",
@@ -37,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the app (the default)")
     gui.set_defaults(handler=_run_gui)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub, common)
     return parser
 
@@ -45,10 +66,32 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(ctx: Context) -> int:
     from shopdesk.app import run_gui
 
-    return run_gui(ctx.args.db)
+    return run_gui(getattr(ctx.args, "db", None))
+
+
+def _app_only(argv: list[str]) -> tuple[str | None] | None:
+    """(database,) when the arguments only open the app: [gui] [--db PATH|URL]; else None."""
+    rest = list(argv)
+    if "gui" in rest:
+        rest.remove("gui")
+    if not rest:
+        return (None,)
+    if len(rest) == 2 and rest[0] == "--db":
+        return (rest[1],)
+    if len(rest) == 1 and rest[0].startswith("--db="):
+        return (rest[0].removeprefix("--db="),)
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app_only = _app_only(argv)
+    if app_only is not None:
+        from shopdesk.app import run_gui
+
+        return run_gui(*app_only)
+    from shopdesk.cli.common import run_command
+
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", _run_gui)

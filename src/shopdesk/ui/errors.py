@@ -9,7 +9,6 @@ button, so it can be sent to whoever looks after the shop's ShopDesk.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from types import TracebackType
@@ -76,6 +75,8 @@ class CrashDialog(QDialog):
     """Something went wrong that ShopDesk did not expect: say so, and make the details easy to pass on."""
 
     def __init__(self, parent: QWidget | None, details: str):
+        import platform  # only when something broke: not worth loading at every start
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("ShopDesk ran into a problem"))
         self.details = f"ShopDesk {__version__}, Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}\n\n{details}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTranslator, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.shop: Shop | None = None
         self.products: ProductsTab | None = None
         self.complaints: ComplaintsTab | None = None
+        self.translators: list[QTranslator] = []  # installed for this window's language; removed when it ends
         self.setWindowTitle("ShopDesk")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

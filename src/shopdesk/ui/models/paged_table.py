@@ -34,6 +34,10 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, int(Qt.ItemDataRole.ToolTipRole)})
 
 
 class TableSource(Protocol[F_contra, R_co]):
@@ -50,6 +54,16 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     sort_key: str | None = None
     numeric: bool = False  # right-aligned
+
+
+class _Page(Generic[R]):
+    """Rows read together, and the texts of their cells once shown."""
+
+    __slots__ = ("rows", "texts")
+
+    def __init__(self, rows: Sequence[R]):
+        self.rows = rows
+        self.texts: list[tuple[str, ...] | None] = [None] * len(rows)
 
 
 class PagedTableModel(QAbstractTableModel, Generic[F, R]):
@@ -72,7 +86,7 @@ class PagedTableModel(QAbstractTableModel, Generic[F, R]):
         self._muted = muted
         self._page_size = page_size
         self._cached_pages = cached_pages
-        self._pages: OrderedDict[int, Sequence[R]] = OrderedDict()
+        self._pages: OrderedDict[int, _Page[R]] = OrderedDict()
         self._filter = flt
         self._count = source.count(flt)
 
@@ -101,30 +115,30 @@ class PagedTableModel(QAbstractTableModel, Generic[F, R]):
 
     def row_at(self, row: int) -> R | None:
         """The source's row object behind a table row (read from the database if its page is not cached)."""
-        if not 0 <= row < self._count:
-            return None
-        page = self._page(row // self._page_size)
-        offset = row % self._page_size
-        return page[offset] if offset < len(page) else None
+        found = self._cell_source(row)
+        return None if found is None else found[0]
 
     def find_cached(self, match: Callable[[R], bool]) -> int | None:
         """The table row of a row object already read that matches, without querying."""
         for number, page in self._pages.items():
-            for offset, item in enumerate(page):
+            for offset, item in enumerate(page.rows):
                 if match(item):
                     return number * self._page_size + offset
         return None
 
-    def _page(self, number: int) -> Sequence[R]:
+    def _cell_source(self, row: int) -> tuple[R, _Page[R], int] | None:
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, self._page_size)
         page = self._pages.get(number)
         if page is None:
-            page = self._source.page(self._filter, number * self._page_size, self._page_size)
+            page = _Page(self._source.page(self._filter, number * self._page_size, self._page_size))
             self._pages[number] = page
             if len(self._pages) > self._cached_pages:
                 self._pages.popitem(last=False)
-        else:
+        elif number != next(reversed(self._pages)):
             self._pages.move_to_end(number)
-        return page
+        return (page.rows[offset], page, offset) if offset < len(page.rows) else None
 
     # QAbstractItemModel --------------------------------------------------------------
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -133,19 +147,23 @@ class PagedTableModel(QAbstractTableModel, Generic[F, R]):
     def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(self._columns):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # A repaint asks about eight roles of every visible cell: answer the others at once.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if self._columns[index.column()].numeric else _LEFT
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+        column = index.column()
+        if role == _ALIGNMENT:
+            return _RIGHT if self._columns[column].numeric else _LEFT
+        found = self._cell_source(index.row())
+        if found is None:  # the row went away since the count; refresh() will tidy up
             return None
-        item = self.row_at(index.row())
-        if item is None:  # the row went away since the count; refresh() will tidy up
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        item, page, offset = found
+        if role == _FOREGROUND:
             return _MUTED if self._muted is not None and self._muted(item) else None
-        return self._columns[index.column()].text(item)
+        texts = page.texts[offset]
+        if texts is None:
+            texts = page.texts[offset] = tuple(c.text(item) for c in self._columns)
+        return texts[column]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
