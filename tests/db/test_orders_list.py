@@ -129,3 +129,35 @@ def test_the_detail_has_lines_address_payment_reservation_and_timeline(sqlite_sh
     assert (detail.ship_to.name, detail.ship_to.city, detail.ship_to.street) == ("李四", "南京市", "中山路1号")
     assert [t.action for t in detail.timeline] == ["created", "status", "status"]
     assert detail.refunds == []
+
+
+@pytest.mark.parametrize("few", [2000, 1])  # all matches read in one pass, or too many to read
+def test_one_keystroke_gives_the_bucket_counts_the_count_and_the_first_page(shop: Shop, few: int) -> None:
+    a_small_week(shop)
+    for flt in (
+        OrderFilter(text="mug"),
+        OrderFilter(text="mug", bucket="on_hold"),
+        OrderFilter(text="tee", sort="number", descending=False),
+        OrderFilter(bucket="to_ship"),
+        OrderFilter(text="nobody"),
+    ):
+        page = shop.orders.first_page(flt, limit=2, few=few)
+        assert page.counts == shop.orders.bucket_counts(flt)
+        assert page.total == shop.orders.count_orders(flt)
+        assert page.rows == shop.orders.list_orders(flt, 0, 2)
+    rows = shop.orders.list_orders()
+    assert shop.orders.orders_by_id([rows[2].id, 999, rows[0].id]) == [rows[2], rows[0]]
+
+
+def test_typing_on_searches_only_the_orders_the_last_keystroke_found(shop: Shop) -> None:
+    made = a_small_week(shop)
+    page = None
+    for text in ("1", "13", "138", "1381", "13812345678"):
+        page = shop.orders.first_page(OrderFilter(text=text), previous=page)
+        fresh = shop.orders.first_page(OrderFilter(text=text))
+        assert (page.counts, page.total, page.rows) == (fresh.counts, fresh.total, fresh.rows)
+    assert [r.number for r in page.rows] == [made["cancelled"], made["draft"], made["on_hold"], made["shipped"]]
+    assert page.matches is not None and len(page.matches) == 4
+    # another text (not a longer one) searches everything again
+    other = shop.orders.first_page(OrderFilter(text="李四"), previous=page)
+    assert [r.number for r in other.rows] == [made["to_ship"]]

@@ -136,7 +136,7 @@ def test_the_review_rules_are_a_shop_setting_checked_before_saving(sqlite_shop: 
 def test_a_draft_cannot_be_approved_or_allocated_past_its_review(sqlite_shop: Shop) -> None:
     stocked_shop(sqlite_shop)
     number = sqlite_shop.orders.create_order(draft(("MUG", 1)))
-    with pytest.raises(IllegalTransition, match="Order SO-000001 is draft; it cannot become allocated"):
+    with pytest.raises(IllegalTransition, match="Order SO-000001 is draft; only a confirmed order can be allocated"):
         sqlite_shop.order_flow.allocate(number)
     held, _ = confirmed(sqlite_shop, draft(("MUG", 1), buyer_remark="hi"))
     with pytest.raises(Exception, match="is on hold for review: approve it"):

@@ -28,6 +28,7 @@ ORDER_PREFIX = "SO-"
 NUMBER_WIDTH = 6
 SOURCE_TYPE = "sales_order"  # how stock moves and reservations name an order
 OrderRef = int | str  # an order's id, or its number (SO-000123, any case)
+SEARCH_TEXT_BYTES = 1200
 
 # When a state is reached, the order notes the time (the list and the reports read these).
 _STAMPS = {
@@ -155,10 +156,13 @@ def recompute_totals(order: SalesOrder) -> None:
 def order_search_text(order: SalesOrder, customer_name: str = "", skus: Iterable[str] = ()) -> str:
     """What the order list's search box matches: numbers, buyer and recipient, phone, SKUs."""
     phone = re.sub(r"\D", "", order.ship_phone or "")
-    return search_key(
+    text = search_key(
         [order.ship_name, customer_name],
         [order.number, order.channel_order_no, phone, *skus],
     )
+    # An index entry has a size limit on PostgreSQL (about 2.7 kB): an order of hundreds of
+    # lines is found by its first SKUs, its number, buyer and phone.
+    return text.encode("utf-8")[:SEARCH_TEXT_BYTES].decode("utf-8", errors="ignore")
 
 
 def refresh_search_text(session: Session, order: SalesOrder) -> None:
