@@ -156,7 +156,9 @@ def test_a_scanned_barcode_with_enter_opens_that_product(qtbot, products_tab, sm
 def test_archive_hides_a_product_and_restore_brings_it_back(qtbot, products_tab, small_shop) -> None:
     products_tab.table.selectRow(0)  # LS-001
     products_tab.table.setFocus()
-    qtbot.keyClick(products_tab.table, Qt.Key.Key_Delete)
+    with qtbot.waitSignal(products_tab.message) as news:
+        qtbot.keyClick(products_tab.table, Qt.Key.Key_Delete)
+    assert news.args == ["Archived 1 product; tick Show archived to see it"]
     assert column(products_tab, "SKU") == ["MUG-001", "TS-001", "TS-002"]
     assert small_shop.catalogue.get_product(small_shop.catalogue.find_by_code("LS-001").id).archived
     products_tab.show_archived.setChecked(True)
@@ -164,7 +166,8 @@ def test_archive_hides_a_product_and_restore_brings_it_back(qtbot, products_tab,
     assert products_tab.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     products_tab.table.selectRow(0)
     assert products_tab.restore_action.isEnabled() and not products_tab.archive_action.isEnabled()
-    products_tab.restore_action.trigger()
+    with qtbot.waitSignal(products_tab.message):
+        products_tab.restore_action.trigger()
     products_tab.show_archived.setChecked(False)
     assert column(products_tab, "SKU")[0] == "LS-001"
 
@@ -183,3 +186,12 @@ def test_export_writes_the_catalogue_in_the_background(qtbot, products_tab, tmp_
 def test_the_list_reads_only_the_pages_on_screen(qtbot, products_tab) -> None:
     assert visible_rows(products_tab)
     assert products_tab.model.find_cached(lambda r: r.sku == "MUG-001") == 1
+
+
+def test_import_opens_the_import_wizard(qtbot, products_tab) -> None:
+    from shopdesk.ui.products.import_wizard import ImportWizard
+
+    opened = when_dialog_opens(ImportWizard, lambda wizard: wizard.reject())
+    products_tab.import_action.trigger()
+    assert len(opened) == 1
+    assert products_tab.count_label.text() == "4 products"

@@ -82,8 +82,8 @@ class CrashDialog(QDialog):
         self.details = f"ShopDesk {__version__}, Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}\n\n{details}"
         intro = QLabel(
             self.tr(
-                "Something went wrong that ShopDesk did not expect. Your data is safe: "
-                "the action that failed was not saved.\n"
+                "Something went wrong that ShopDesk did not expect. Check whether what you just did "
+                "was done before you try it again.\n"
                 "The details below were written to the log. Copy them and send them to "
                 "whoever looks after your ShopDesk."
             )

@@ -23,7 +23,6 @@ from shopdesk.domain.catalogue import ListingStatus
 from shopdesk.services.catalogue import ProductFilter, ProductRow
 from shopdesk.services.product_export import ExportResult, ProductExport
 from shopdesk.services.shop import Shop
-from shopdesk.ui import errors
 from shopdesk.ui.i18n import CHINESE
 from shopdesk.ui.models.paged_table import PagedTableModel
 from shopdesk.ui.products.product_dialog import ProductDialog
@@ -34,6 +33,7 @@ from shopdesk.ui.widgets.search_field import SearchField
 from shopdesk.ui.widgets.table_view import DataTableView
 
 STATE_KEY = "products/table"
+MAX_SELECTED = 1000  # archive or restore at most this many at once; more would read every page to find them
 
 
 class ProductsTab(QWidget):
@@ -195,8 +195,11 @@ class ProductsTab(QWidget):
 
     # Selection and actions -----------------------------------------------------------
     def selected_rows(self) -> list[ProductRow]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [row for row in (self.model.row_at(r) for r in rows) if row is not None]
+        """The selected products, or none when more than MAX_SELECTED are selected (their pages are not read)."""
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) > MAX_SELECTED:
+            return []
+        return [row for row in (self.model.row_at(r) for r in sorted(i.row() for i in rows)) if row is not None]
 
     def _selection_changed(self) -> None:
         rows = self.selected_rows()
@@ -235,18 +238,27 @@ class ProductsTab(QWidget):
         self._set_archived([r for r in self.selected_rows() if r.archived], False)
 
     def _set_archived(self, rows: list[ProductRow], archived: bool) -> None:
-        if not rows:
+        ids = [row.id for row in rows]
+        if not ids:
             return
-        try:
-            for row in rows:
-                self._shop.catalogue.set_archived(row.id, archived)
-        except Exception as exc:
-            errors.show_error(self, exc)
-        self.refresh()
-        if archived:
-            self.message.emit(self.tr("Archived %n product(s); tick Show archived to see them", "", len(rows)))
-        else:
-            self.message.emit(self.tr("Restored %n product(s)", "", len(rows)))
+
+        def work(progress: Progress) -> int:
+            for done, product_id in enumerate(ids, 1):
+                self._shop.catalogue.set_archived(product_id, archived)
+                progress(done, len(ids))
+            return len(ids)
+
+        def done(count: int) -> None:
+            self.refresh()
+            if archived:
+                self.message.emit(self.tr("Archived %n product(s); tick Show archived to see them", "", count))
+            else:
+                self.message.emit(self.tr("Restored %n product(s)", "", count))
+
+        title = self.tr("Archiving products") if archived else self.tr("Restoring products")
+        task = self._runner.run(title, work, on_done=done)
+        # After a failure or Cancel some may have changed already: show the list as it is now.
+        task.done.connect(lambda: self.refresh() if task.error or task.was_cancelled else None)
 
     def import_products(self) -> None:
         from shopdesk.ui.products.import_wizard import ImportWizard  # loaded when first used

@@ -46,7 +46,7 @@ class SettingsDialog(QDialog):
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
-        file_row.setContentsMargins(24, 0, 0, 0)
+        file_row.setContentsMargins(0, 0, 0, 0)
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
         file_box = QWidget()
@@ -55,7 +55,8 @@ class SettingsDialog(QDialog):
         self.url = QLineEdit()
         self.url.setPlaceholderText("postgresql+psycopg://user:password@server/shop")
         self.url_field = Field(self.url)
-        self.url_field.setContentsMargins(24, 0, 0, 0)
+        for field in (self.file_field, self.url_field):  # under their choice, like its description
+            field.layout().setContentsMargins(24, 0, 0, 0)
 
         database = QGroupBox(self.tr("Database"))
         box = QVBoxLayout(database)
