@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from shopdesk.db.models.base import utcnow
@@ -22,7 +22,7 @@ from shopdesk.services import audit
 from shopdesk.services.stock_ledger import SourceDoc
 from shopdesk.services.stock_sql import insert_ignore
 
-SEQUENCE = NumberSequence.__table__
+SEQUENCE = cast(Table, NumberSequence.__table__)
 ORDER_SEQUENCE = "sales_order"
 ORDER_PREFIX = "SO-"
 NUMBER_WIDTH = 6

@@ -125,20 +125,17 @@ class OrderWriter:
         by_barcode = {}
         if missing:
             by_barcode = {
-                code: r
-                for code, *r in self.session.execute(
+                r.code: r
+                for r in self.session.execute(
                     select(Barcode.code, *cols)
                     .join(Product, Barcode.product_id == Product.id)
                     .where(Barcode.code.in_(missing))
                 )
             }
         for code in codes:
-            row = by_key.get(sku_key(code))
+            row = by_key.get(sku_key(code)) or by_barcode.get(code)
             if row is not None:
                 found[code] = (-1 if row.is_parent else row.id, row.sku, row.name, row.price)
-            elif code in by_barcode:
-                pid, sku, name, price, is_parent, _ = by_barcode[code]
-                found[code] = (-1 if is_parent else pid, sku, name, price)
         return found
 
     def customer_for(self, prepared: Prepared) -> int | None:
