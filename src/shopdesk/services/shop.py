@@ -39,6 +39,8 @@ SHOP_DEFAULTS: dict[str, Any] = {
     "review_rules": {},  # order review thresholds over domain.review.ReviewRules' defaults (services/order_review.py)
     "backorder_policy": "wait",  # or "ship_available": split off what is there and ship it
     "reorder_window_days": 30,  # average daily sales for reorder points are taken over this many days
+    "customer_segments": {},  # RFM segment rules over reports.analytics.SegmentRules' defaults (services/reports.py)
+    "report_mask_customers": False,  # month-end workbooks show buyers masked (张**)
     **AFTERSALES_DEFAULTS,  # return windows, case deadlines, sub-reasons, evidence size, high-return alert
 }
 
