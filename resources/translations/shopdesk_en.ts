@@ -12,12 +12,67 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <source>%n row(s) read: {new} new, {update} to update, {unchanged} unchanged.</source>
+        <translation>
+            <numerusform>%n row read: {new} new, {update} to update, {unchanged} unchanged.</numerusform>
+            <numerusform>%n rows read: {new} new, {update} to update, {unchanged} unchanged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems:</source>
+        <translation>
+            <numerusform>%n row has problems:</numerusform>
+            <numerusform>%n rows have problems:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsTab</name>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <source>Imported: %n new product(s)</source>
+        <translation>
+            <numerusform>Imported: %n new product</numerusform>
+            <numerusform>Imported: %n new products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) updated</source>
+        <translation>
+            <numerusform>%n product updated</numerusform>
+            <numerusform>%n products updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) unchanged</source>
+        <translation>
+            <numerusform>%n product unchanged</numerusform>
+            <numerusform>%n products unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems skipped</source>
+        <translation>
+            <numerusform>%n row with problems skipped</numerusform>
+            <numerusform>%n rows with problems skipped</numerusform>
         </translation>
     </message>
 </context>

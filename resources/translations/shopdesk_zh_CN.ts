@@ -526,6 +526,63 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check and import</source>
+        <translation>检查并导入</translation>
+    </message>
+    <message>
+        <source>Every row has been checked. Nothing is written unless all rows are good, or you choose to skip the bad ones.</source>
+        <translation>每一行都已检查。除非所有行都没有问题，或您选择跳过有问题的行，否则不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>文件中的内容</translation>
+    </message>
+    <message>
+        <source>Import only the good rows and skip the others</source>
+        <translation>只导入没有问题的行，跳过其余的行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read: {new} new, {update} to update, {unchanged} unchanged.</source>
+        <translation>
+            <numerusform>已读取 %n 行：新增 {new} 个，更新 {update} 个，{unchanged} 个不变。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems:</source>
+        <translation>
+            <numerusform>%n 行有问题：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file cannot be imported:</source>
+        <translation>此文件无法导入：</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>没有发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 还有 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Close the case</source>
@@ -546,6 +603,33 @@
     <message>
         <source>Result told</source>
         <translation>处理结果</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Which column of the file holds what. Fields marked * are needed.</source>
+        <translation>文件中的哪一列对应哪个字段。带 * 的字段为必填。</translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation>— 文件中没有 —</translation>
+    </message>
+    <message>
+        <source>Remembered from the last file with these headings.</source>
+        <translation>沿用上次相同表头文件的对应关系。</translation>
+    </message>
+    <message>
+        <source>Guessed from the headings; check them. Your choice is remembered for this layout.</source>
+        <translation>根据表头自动识别，请核对。您的选择会为这种表格格式记住。</translation>
+    </message>
+    <message>
+        <source>As you chose; remembered for files with these headings.</source>
+        <translation>按您的选择；相同表头的文件会沿用。</translation>
     </message>
 </context>
 <context>
@@ -670,6 +754,164 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel (.xlsx) file with one product per row. Nothing is changed until the last step.</source>
+        <translation>CSV 或 Excel（.xlsx）文件，每行一个商品。在最后一步之前不会修改任何数据。</translation>
+    </message>
+    <message>
+        <source>e.g. 商品清单.xlsx</source>
+        <translation>例如 商品清单.xlsx</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Headings in English or Chinese are recognised (货号, 名称, 售价, 条码 …); title rows above the headings are skipped.</source>
+        <translation>可识别中文或英文表头（货号、名称、售价、条码……）；表头上方的标题行会被跳过。</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Second name</source>
+        <translation>副名称</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Parent SKU</source>
+        <translation>父商品编码</translation>
+    </message>
+    <message>
+        <source>Variant (规格)</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>12.50 (decimal point)</source>
+        <translation>12.50（小数点）</translation>
+    </message>
+    <message>
+        <source>12,50 (decimal comma)</source>
+        <translation>12,50（逗号作小数点）</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>正在导入 {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n new product(s)</source>
+        <translation>
+            <numerusform>导入完成：新增 %n 个商品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) updated</source>
+        <translation>
+            <numerusform>更新 %n 个商品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) unchanged</source>
+        <translation>
+            <numerusform>%n 个商品不变</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems skipped</source>
+        <translation>
+            <numerusform>跳过 %n 行有问题的数据</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1412,65 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Exporting products</source>
         <translation>正在导出商品</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPage</name>
+    <message>
+        <source>How the file is read</source>
+        <translation>文件读取方式</translation>
+    </message>
+    <message>
+        <source>Check that the text and the columns look right; change what was detected if not.</source>
+        <translation>请检查文字和各列是否显示正确；如不正确，请修改自动识别的设置。</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Headings on row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <source>Prices written as</source>
+        <translation>价格写法</translation>
+    </message>
+    <message>
+        <source>Headings found on row {row}.</source>
+        <translation>表头在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}, separated by {delimiter}.</source>
+        <translation>按 {encoding} 编码读取，以{delimiter}分隔。</translation>
+    </message>
+    <message>
+        <source>Prices with a decimal comma.</source>
+        <translation>价格以逗号作小数点。</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
 
 SAMPLE_ROWS = 20
-_CHUNK = 500  # keys per IN (...) query and rows between progress reports
+_CHUNK = 500  # rows between progress reports
+# Keys per IN (...) query: under the 999 parameters of SQLite before 3.32 (still on some Linux systems).
+_KEYS_PER_QUERY = 900
 _PRODUCTS = Product.__table__
 _BARCODES = Barcode.__table__
 _CATEGORIES = Category.__table__
@@ -466,7 +468,7 @@ def _first_filled(table: Table) -> int:
     return next(n for n, row in enumerate(table.rows, start=1) if any(c.strip() for c in row))
 
 
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+def _chunks(items: Sequence[Any], size: int = _KEYS_PER_QUERY) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
