@@ -1,0 +1,250 @@
+"""Customer analysis (客户关系管理): RFM scores and segments, high-value customers, the repurchase rate.
+
+A purchase is an order that is neither a draft nor cancelled, and not a
+replacement order of an after-sales case. At a moment `at`: recency is the
+whole days since the last purchase, frequency the number of purchases,
+monetary what the customer spent (goods after discounts, less refunds). The
+scores and segments follow reports.analytics.SegmentRules; the shop keeps its
+own rules in the `customer_segments` setting.
+
+The repurchase rate (复购率) of a period = buyers with two or more orders shipped
+in it ÷ buyers with an order shipped in it — the month-end Summary's figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Connection, func, select
+
+from shopdesk.db.models import Customer, CustomerAddress, CustomerPhone
+from shopdesk.db.models.orders import OrderRefund, SalesOrder
+from shopdesk.domain.orders import OrderStatus
+from shopdesk.domain.privacy import mask_name, mask_phone
+from shopdesk.reports.analytics import (
+    SEGMENTS,
+    SegmentRules,
+    at_least_score,
+    average,
+    days_between,
+    rate,
+    recency_score,
+    segment_of,
+)
+from shopdesk.services.aftersales_refunds import REPLACEMENT_CHANNEL
+from shopdesk.services.report_sales import bucket_key
+
+NOT_PURCHASES = (OrderStatus.DRAFT.value, OrderStatus.CANCELLED.value)
+
+
+def is_purchase():  # type: ignore[no-untyped-def]
+    """The SQL condition of an order that counts as a purchase."""
+    return SalesOrder.status.not_in(NOT_PURCHASES) & (SalesOrder.channel != REPLACEMENT_CHANNEL)
+
+
+@dataclass(frozen=True)
+class RfmRow:
+    customer_id: int
+    name: str  # masked unless asked otherwise
+    phone: str  # masked
+    region: str
+    channel: str
+    tags: tuple[str, ...]
+    first_order: datetime
+    last_order: datetime
+    orders: int
+    spent: int
+    recency_days: int
+    r: int
+    f: int
+    m: int
+    segment: str
+    high_value: bool
+
+    @property
+    def average_order_value(self) -> int | None:
+        return average(self.spent, self.orders)
+
+
+@dataclass(frozen=True)
+class SegmentSummary:
+    segment: str
+    customers: int
+    share: Decimal | None
+    orders: int
+    spent: int
+    high_value: int
+
+    @property
+    def average_order_value(self) -> int | None:
+        return average(self.spent, self.orders)
+
+
+def purchase_stats(conn: Connection, at: datetime, customer_ids: list[int] | None = None) -> dict[int, tuple]:  # type: ignore[type-arg]
+    """customer -> (orders, first, last, spent) of purchases placed before `at`."""
+    query = (
+        select(
+            SalesOrder.customer_id,
+            func.count(),
+            func.min(SalesOrder.placed_at),
+            func.max(SalesOrder.placed_at),
+            func.sum(SalesOrder.goods_total),
+        )
+        .where(SalesOrder.customer_id.is_not(None), SalesOrder.placed_at < at, is_purchase())
+        .group_by(SalesOrder.customer_id)
+    )
+    refunds = (
+        select(SalesOrder.customer_id, func.sum(OrderRefund.amount))
+        .join(SalesOrder, SalesOrder.id == OrderRefund.order_id)
+        .where(
+            SalesOrder.customer_id.is_not(None), OrderRefund.refunded_at < at, SalesOrder.placed_at < at, is_purchase()
+        )
+        .group_by(SalesOrder.customer_id)
+    )
+    if customer_ids is not None:
+        query = query.where(SalesOrder.customer_id.in_(customer_ids))
+        refunds = refunds.where(SalesOrder.customer_id.in_(customer_ids))
+    refunded = {cid: int(amount or 0) for cid, amount in conn.execute(refunds)}
+    return {
+        cid: (int(n), first, last, int(goods or 0) - refunded.get(cid, 0))
+        for cid, n, first, last, goods in conn.execute(query)
+    }
+
+
+def contact_details(conn: Connection, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """customer -> (first phone, region: province and city of the default address)."""
+    phones: dict[int, str] = {}
+    regions: dict[int, str] = {}
+    for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
+        for cid, phone in conn.execute(
+            select(CustomerPhone.customer_id, CustomerPhone.phone)
+            .where(CustomerPhone.customer_id.in_(chunk))
+            .order_by(CustomerPhone.id)
+        ):
+            phones.setdefault(cid, phone)
+        for cid, province, city in conn.execute(
+            select(CustomerAddress.customer_id, CustomerAddress.province, CustomerAddress.city)
+            .where(CustomerAddress.customer_id.in_(chunk))
+            .order_by(CustomerAddress.is_default.desc(), CustomerAddress.id)
+        ):
+            regions.setdefault(cid, " ".join(p for p in dict.fromkeys((province, city)) if p))  # 上海市 once
+    return {cid: (phones.get(cid, ""), regions.get(cid, "")) for cid in ids}
+
+
+def rfm_rows(conn: Connection, at: datetime, rules: SegmentRules, exponent: int, *, mask: bool = True) -> list[RfmRow]:
+    """Every customer with a purchase before `at`, scored and segmented; best customers first."""
+    rules.check()
+    stats = purchase_stats(conn, at)
+    ids = sorted(stats)
+    people = {}
+    for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
+        for cid, name, channel, tags in conn.execute(
+            select(Customer.id, Customer.name, Customer.channel, Customer.tags).where(
+                Customer.id.in_(chunk), Customer.erased_at.is_(None)
+            )
+        ):
+            people[cid] = (name, channel, tuple(tags or ()))
+    contacts = contact_details(conn, list(people))
+    scale = 10**exponent
+    rows = []
+    for cid, (orders, first, last, spent) in stats.items():
+        if cid not in people:
+            continue
+        name, channel, tags = people[cid]
+        phone, region = contacts[cid]
+        recency = days_between(last, at)
+        rows.append(
+            RfmRow(
+                cid,
+                mask_name(name) if mask else name,
+                mask_phone(phone) if phone else "",
+                region,
+                channel,
+                tags,
+                first,
+                last,
+                orders,
+                spent,
+                recency,
+                recency_score(recency, rules.recency_days),
+                at_least_score(orders, rules.frequency_orders),
+                at_least_score(spent, [a * scale for a in rules.monetary_amounts]),
+                segment_of(days_between(first, at), recency, rules),
+                spent >= rules.high_value_spent * scale,
+            )
+        )
+    return sorted(rows, key=lambda r: (-(r.r + r.f + r.m), -r.spent, r.customer_id))
+
+
+def segment_summary(rows: list[RfmRow]) -> list[SegmentSummary]:
+    by_segment: dict[str, list[RfmRow]] = defaultdict(list)
+    for row in rows:
+        by_segment[row.segment].append(row)
+    total = len(rows)
+    return [
+        SegmentSummary(
+            segment,
+            len(members := by_segment.get(segment, [])),
+            rate(len(members), total),
+            sum(r.orders for r in members),
+            sum(r.spent for r in members),
+            sum(1 for r in members if r.high_value),
+        )
+        for segment in SEGMENTS
+    ]
+
+
+@dataclass(frozen=True)
+class RepurchaseRow:
+    period: str  # a month (2026-10), or the whole period
+    buyers: int
+    repeat_buyers: int
+    returning_buyers: int  # bought (had an order shipped) before this period too
+
+    @property
+    def repurchase_rate(self) -> Decimal | None:
+        return rate(self.repeat_buyers, self.buyers)
+
+    @property
+    def returning_rate(self) -> Decimal | None:
+        return rate(self.returning_buyers, self.buyers)
+
+
+def repurchase(conn: Connection, start: datetime, end: datetime, label: str) -> list[RepurchaseRow]:
+    """Per calendar month of the period, then the whole period: buyers, repeat buyers, returning buyers."""
+    shipped = (
+        SalesOrder.customer_id.is_not(None),
+        SalesOrder.shipped_at.is_not(None),
+        SalesOrder.channel != REPLACEMENT_CHANNEL,
+    )
+    first_shipped = dict(
+        conn.execute(
+            select(SalesOrder.customer_id, func.min(SalesOrder.shipped_at))
+            .where(*shipped)
+            .group_by(SalesOrder.customer_id)
+        ).all()
+    )
+    months: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    month_start: dict[str, datetime] = {}
+    whole: dict[int, int] = defaultdict(int)
+    for cid, shipped_at in conn.execute(
+        select(SalesOrder.customer_id, SalesOrder.shipped_at).where(
+            *shipped, SalesOrder.shipped_at >= start, SalesOrder.shipped_at < end
+        )
+    ):
+        key = bucket_key(shipped_at.astimezone().date(), "month")
+        months[key][cid] += 1
+        whole[cid] += 1
+        local = shipped_at.astimezone()
+        month_start.setdefault(key, max(start, local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)))
+
+    def row(name: str, counts: dict[int, int], since: datetime) -> RepurchaseRow:
+        returning = sum(1 for cid in counts if first_shipped.get(cid) is not None and first_shipped[cid] < since)
+        return RepurchaseRow(name, len(counts), sum(1 for n in counts.values() if n >= 2), returning)
+
+    rows = [row(key, counts, month_start[key]) for key, counts in sorted(months.items())]
+    rows.append(row(label, whole, start))
+    return rows
