@@ -28,6 +28,7 @@ def command_modules() -> list[ModuleType]:
         io_commands,
         order_commands,
         purchase_commands,
+        report_commands,
         stock_commands,
         stocktake_commands,
     )
@@ -42,6 +43,7 @@ def command_modules() -> list[ModuleType]:
         stocktake_commands,
         order_commands,
         fulfilment_commands,
+        report_commands,
     ]
 
 
