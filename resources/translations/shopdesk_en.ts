@@ -117,4 +117,58 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PurchasePage</name>
+    <message numerus="yes">
+        <source>Created %n draft purchase order(s)</source>
+        <translation>
+            <numerusform>Created %n draft purchase order</numerusform>
+            <numerusform>Created %n draft purchase orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePoDialog</name>
+    <message numerus="yes">
+        <source>Received %n unit(s) on {number}</source>
+        <translation>
+            <numerusform>Received %n unit on {number}</numerusform>
+            <numerusform>Received %n units on {number}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message numerus="yes">
+        <source>⚠ %n product(s) at or below the warning line (预警线): show</source>
+        <translation>
+            <numerusform>⚠ %n product at or below the warning line (预警线): show</numerusform>
+            <numerusform>⚠ %n products at or below the warning line (预警线): show</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StocktakePage</name>
+    <message numerus="yes">
+        <source>Counted %n line(s) from the sheet</source>
+        <translation>
+            <numerusform>Counted %n line from the sheet</numerusform>
+            <numerusform>Counted %n lines from the sheet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) are not counted.</source>
+        <translation>
+            <numerusform>%n line is not counted.</numerusform>
+            <numerusform>%n lines are not counted.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -706,6 +706,41 @@
     </message>
 </context>
 <context>
+    <name>CountColumns</name>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Moved during count</source>
+        <translation>盘点期间变动</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>差异金额</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>ShopDesk ran into a problem</source>
@@ -921,6 +956,10 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>商品管理</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -957,6 +996,187 @@ The details below were written to the log. Copy them and send them to whoever lo
 The back office of a small shop: products, stock, orders and after-sales.</source>
         <translation>ShopDesk {version}
 小店铺的后台管理：商品、库存、订单和售后。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveColumns</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Receive goods</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Transfer stock</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Adjust to a count</source>
+        <translation>按实盘调整</translation>
+    </message>
+    <message>
+        <source>Scrap goods</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>SKU or barcode (scan it), then Enter</source>
+        <translation>商品编码或条码（可扫码），然后回车</translation>
+    </message>
+    <message>
+        <source>e.g. 3.20</source>
+        <translation>例如 3.20</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Counted quantity</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出库位</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入库位</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <source>no product has this SKU or barcode</source>
+        <translation>没有商品使用此编码或条码</translation>
+    </message>
+    <message>
+        <source>Nothing was received</source>
+        <translation>未入库</translation>
+    </message>
+    <message>
+        <source>Received {qty} × {sku}</source>
+        <translation>已入库 {qty} × {sku}</translation>
+    </message>
+    <message>
+        <source>{qty} × {sku} sent: in transit to the other warehouse</source>
+        <translation>{qty} × {sku} 已发出：调拨在途</translation>
+    </message>
+    <message>
+        <source>Moved {qty} × {sku}</source>
+        <translation>已调拨 {qty} × {sku}</translation>
+    </message>
+    <message>
+        <source>{sku}: the count matches, nothing changed</source>
+        <translation>{sku}：实盘与账面一致，未作调整</translation>
+    </message>
+    <message>
+        <source>{sku} adjusted to {qty}</source>
+        <translation>{sku} 已调整为 {qty}</translation>
+    </message>
+    <message>
+        <source>Scrapped {qty} × {sku}</source>
+        <translation>已报废 {qty} × {sku}</translation>
+    </message>
+</context>
+<context>
+    <name>MoveKind</name>
+    <message>
+        <source>Received</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Sent to another warehouse</source>
+        <translation>调拨出库（在途）</translation>
+    </message>
+    <message>
+        <source>Arrived from another warehouse</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Stocktake adjustment</source>
+        <translation>盘点调整</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Released from quarantine</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>发货出库</translation>
+    </message>
+    <message>
+        <source>Customer return</source>
+        <translation>客户退货</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1281,80 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Comment</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PoColumns</name>
+    <message>
+        <source>Number</source>
+        <translation>采购单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已入库</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>采购数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+</context>
+<context>
+    <name>PoStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分入库</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已入库</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1709,91 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>PurchasePage</name>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Send to supplier</source>
+        <translation>下单给供应商</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>入库…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel PO…</source>
+        <translation>取消采购单…</translation>
+    </message>
+    <message>
+        <source>Create purchase orders from the suggestions</source>
+        <translation>按补货建议生成采购单</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Reorder suggestions (补货建议)</source>
+        <translation>补货建议</translation>
+    </message>
+    <message>
+        <source>{number} · {supplier} · delivered to {warehouse}</source>
+        <translation>{number} · {supplier} · 送货至 {warehouse}</translation>
+    </message>
+    <message>
+        <source>{number} sent to the supplier</source>
+        <translation>{number} 已下单给供应商</translation>
+    </message>
+    <message>
+        <source>Cancel {number}</source>
+        <translation>取消 {number}</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>取消原因？</translation>
+    </message>
+    <message>
+        <source>Save purchase order</source>
+        <translation>保存采购单</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the purchase order</source>
+        <translation>正在生成采购单</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n draft purchase order(s)</source>
+        <translation>
+            <numerusform>已生成 %n 张草稿采购单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no supplier for {skus}</source>
+        <translation>以下商品没有供应商：{skus}</translation>
+    </message>
+    <message>
+        <source>Creating purchase orders</source>
+        <translation>正在生成采购单</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPage</name>
     <message>
         <source>How the file is read</source>
@@ -1474,6 +1853,35 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>ReceivePoDialog</name>
+    <message>
+        <source>Receive {number}</source>
+        <translation>{number} 入库</translation>
+    </message>
+    <message>
+        <source>Each product&apos;s default bin</source>
+        <translation>各商品的默认库位</translation>
+    </message>
+    <message>
+        <source>Put into</source>
+        <translation>入库库位</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>送货单号</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n unit(s) on {number}</source>
+        <translation>
+            <numerusform>{number} 已入库 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now allocated: {orders}</source>
+        <translation>已配货订单：{orders}</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund</source>
@@ -1494,6 +1902,49 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderColumns</name>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Sold per day</source>
+        <translation>日均销量</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>采购周期（天）</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用库存</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途采购</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>建议采购</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1984,13 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Inspection</source>
         <translation>验货</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <source>Scan a barcode or type a SKU, then Enter</source>
+        <translation>扫描条码或输入商品编码，然后回车</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2101,330 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Override</source>
         <translation>特批</translation>
+    </message>
+</context>
+<context>
+    <name>StartStocktakeDialog</name>
+    <message>
+        <source>New stocktake</source>
+        <translation>新建盘点</translation>
+    </message>
+    <message>
+        <source>Every warehouse</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Blind count: counters do not see the expected quantities</source>
+        <translation>盲盘：盘点人员看不到账面数量</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>StockColumns</name>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已占用</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Warning line</source>
+        <translation>预警线</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>库存金额</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>Search name, SKU, barcode or pinyin  Ctrl+F</source>
+        <translation>搜索名称、编码、条码或拼音  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>At or below the warning line</source>
+        <translation>低于预警线</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>零库存</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>入库…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>调拨…</translation>
+    </message>
+    <message>
+        <source>Adjust…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <source>Scrap…</source>
+        <translation>报废…</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>库位分布</translation>
+    </message>
+    <message>
+        <source>Moves (ledger)</source>
+        <translation>出入库流水</translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Stocktake (盘点)</source>
+        <translation>库存盘点</translation>
+    </message>
+    <message>
+        <source>Purchase orders (采购单)</source>
+        <translation>采购单</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n product(s) at or below the warning line (预警线): show</source>
+        <translation>
+            <numerusform>⚠ %n 个商品低于预警线：查看</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>共 %n 个商品</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StocktakePage</name>
+    <message>
+        <source>New stocktake…</source>
+        <translation>新建盘点…</translation>
+    </message>
+    <message>
+        <source>Import count sheet…</source>
+        <translation>导入盘点表…</translation>
+    </message>
+    <message>
+        <source>Cancel stocktake…</source>
+        <translation>取消盘点…</translation>
+    </message>
+    <message>
+        <source>Post differences…</source>
+        <translation>过账差异…</translation>
+    </message>
+    <message>
+        <source>How many each scan adds (a carton of 12: type 12, then scan)</source>
+        <translation>每次扫码增加的数量（整箱 12 个：先输入 12，再扫码）</translation>
+    </message>
+    <message>
+        <source>Type the count…</source>
+        <translation>输入实盘数…</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Not counted yet</source>
+        <translation>未盘点</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>已盘点</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>有差异</translation>
+    </message>
+    <message>
+        <source>Show expected (supervisor)</source>
+        <translation>显示账面数量（主管）</translation>
+    </message>
+    <message>
+        <source>Filter by SKU, name or location</source>
+        <translation>按编码、名称或库位筛选</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Each scan adds</source>
+        <translation>每次扫码</translation>
+    </message>
+    <message>
+        <source>counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Its place on the list</source>
+        <translation>按盘点清单</translation>
+    </message>
+    <message>
+        <source>No stocktake yet: start one with New stocktake.</source>
+        <translation>还没有盘点：点击“新建盘点”开始。</translation>
+    </message>
+    <message>
+        <source>{counted} of {lines} line(s) counted</source>
+        <translation>已盘 {counted} / {lines} 行</translation>
+    </message>
+    <message>
+        <source>; {n} difference(s): gains {gain}, losses {loss}</source>
+        <translation>；{n} 处差异：盘盈 {gain}，盘亏 {loss}</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>未知条码</translation>
+    </message>
+    <message>
+        <source>{code} is not known. To give it to a product as a new barcode, type the product&apos;s SKU:</source>
+        <translation>{code} 是未知条码。如要把它作为新条码绑定到商品，请输入该商品的编码：</translation>
+    </message>
+    <message>
+        <source>{code} is now a barcode of {sku}</source>
+        <translation>{code} 已绑定为 {sku} 的条码</translation>
+    </message>
+    <message>
+        <source>Select a line to type its count</source>
+        <translation>请先选择一行，再输入实盘数</translation>
+    </message>
+    <message>
+        <source>Counted quantity</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>{number} started: {n} line(s) to count</source>
+        <translation>{number} 已开始：共 {n} 行待盘点</translation>
+    </message>
+    <message>
+        <source>Import a count sheet</source>
+        <translation>导入盘点表</translation>
+    </message>
+    <message>
+        <source>Count sheets (*.csv *.xlsx *.txt)</source>
+        <translation>盘点表 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted %n line(s) from the sheet</source>
+        <translation>
+            <numerusform>已从盘点表录入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing the count sheet</source>
+        <translation>正在导入盘点表</translation>
+    </message>
+    <message>
+        <source>Cancel stocktake</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <source>Why is it cancelled?</source>
+        <translation>取消原因？</translation>
+    </message>
+    <message>
+        <source>Post {number}</source>
+        <translation>过账 {number}</translation>
+    </message>
+    <message>
+        <source>{n} difference(s) will be written as stock adjustments: gains {gain}, losses {loss}. A stocktake is posted once.</source>
+        <translation>{n} 处差异将写入库存调整：盘盈 {gain}，盘亏 {loss}。盘点单只能过账一次。</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>过账</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) are not counted.</source>
+        <translation>
+            <numerusform>%n 行未盘点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Post, skip uncounted</source>
+        <translation>过账，跳过未盘行</translation>
+    </message>
+    <message>
+        <source>Post, uncounted are 0</source>
+        <translation>过账，未盘行按 0 计</translation>
+    </message>
+    <message>
+        <source>{number} posted: {n} line(s) adjusted</source>
+        <translation>{number} 已过账：调整 {n} 行</translation>
+    </message>
+    <message>
+        <source>Posting the stocktake</source>
+        <translation>正在过账盘点单</translation>
     </message>
 </context>
 <context>

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from shopdesk.db.models import Category, Location, Product, Stocktake, StocktakeLine, StockValuation
 from shopdesk.domain.errors import NotFound
@@ -146,6 +146,12 @@ class StocktakeQueries:
             rows = conn.execute(select(HEADER).order_by(HEADER.c.id.desc()).limit(limit)).all()
             return [_summary(conn, row) for row in rows]
 
+    def line_count(self, ref: int | str, *, only: str = "all", text: str = "") -> int:
+        """How many lines count_lines would return with the same `only` and `text`."""
+        with self.db.read() as conn:
+            header = find_stocktake(conn, ref)
+            return int(conn.execute(_lines_query(header.id, only, text, func.count())).scalar_one())
+
     def count_lines(
         self,
         ref: int | str,
@@ -166,51 +172,31 @@ class StocktakeQueries:
         with self.db.read() as conn:
             header = find_stocktake(conn, ref)
             hide = for_counter and header.blind and header.status == StocktakeStatus.COUNTING
-            query = (
-                select(
-                    LINE.c.id,
-                    LINE.c.product_id,
-                    Product.sku,
-                    Product.name,
-                    Product.unit,
-                    Location.path,
-                    LINE.c.expected_qty,
-                    LINE.c.counted_qty,
-                    LINE.c.book_at_count,
-                    LINE.c.counted_by,
-                    LINE.c.counted_at,
-                    LINE.c.posted_qty,
-                    LINE.c.posted_value,
-                )
-                .join(Product, Product.id == LINE.c.product_id)
-                .join(Location, Location.id == LINE.c.location_id)
-                .where(LINE.c.stocktake_id == header.id)
-                .order_by(
-                    func.coalesce(Location.warehouse_id, Location.id),
-                    Location.pick_order,
-                    Location.path,
-                    Product.sku_key,
-                )
-                .offset(offset)
+            query = _lines_query(
+                header.id,
+                only,
+                text,
+                LINE.c.id,
+                LINE.c.product_id,
+                Product.sku,
+                Product.name,
+                Product.unit,
+                Location.path,
+                LINE.c.expected_qty,
+                LINE.c.counted_qty,
+                LINE.c.book_at_count,
+                LINE.c.counted_by,
+                LINE.c.counted_at,
+                LINE.c.posted_qty,
+                LINE.c.posted_value,
             )
+            query = query.order_by(
+                func.coalesce(Location.warehouse_id, Location.id), Location.pick_order, Location.path, Product.sku_key
+            ).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             if line_id is not None:
                 query = query.where(LINE.c.id == line_id)
-            if only == "uncounted":
-                query = query.where(LINE.c.counted_qty.is_(None))
-            elif only == "counted":
-                query = query.where(LINE.c.counted_qty.is_not(None))
-            elif only == "differences":
-                query = query.where(_differs())
-            if text.strip():
-                needle = normalize_query(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                query = query.where(
-                    or_(
-                        Product.search_text.like(f"%{needle}%", escape="\\"),
-                        func.lower(Location.path).like(f"%{needle}%", escape="\\"),
-                    )
-                )
             rows = conn.execute(query).all()
             costs = unit_costs(conn, sorted({r.product_id for r in rows})) if not hide else {}
         lines = []
@@ -236,6 +222,31 @@ class StocktakeQueries:
                 )
             )
         return lines
+
+
+def _lines_query(stocktake_id: int, only: str, text: str, *columns: Any) -> Select:
+    query = (
+        select(*columns)
+        .select_from(LINE)
+        .join(Product, Product.id == LINE.c.product_id)
+        .join(Location, Location.id == LINE.c.location_id)
+        .where(LINE.c.stocktake_id == stocktake_id)
+    )
+    if only == "uncounted":
+        query = query.where(LINE.c.counted_qty.is_(None))
+    elif only == "counted":
+        query = query.where(LINE.c.counted_qty.is_not(None))
+    elif only == "differences":
+        query = query.where(_differs())
+    if text.strip():
+        needle = normalize_query(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(
+            or_(
+                Product.search_text.like(f"%{needle}%", escape="\\"),
+                func.lower(Location.path).like(f"%{needle}%", escape="\\"),
+            )
+        )
+    return query
 
 
 def _differs():  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
     from shopdesk.ui.complaints.tab import ComplaintsTab
     from shopdesk.ui.products.tab import ProductsTab
+    from shopdesk.ui.stock.tab import StockTab
 
 
 def layout_store() -> QSettings:
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.shop: Shop | None = None
         self.products: ProductsTab | None = None
+        self.stock: StockTab | None = None
         self.complaints: ComplaintsTab | None = None
         self.translators: list[QTranslator] = []  # installed for this window's language; removed when it ends
         self.setWindowTitle("ShopDesk")
@@ -90,10 +92,16 @@ class MainWindow(QMainWindow):
         self.products.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.tabs.removeTab(0)
         self.tabs.insertTab(0, self.products, self.tr("Products"))
+        from shopdesk.ui.stock.tab import StockTab
+
+        self.stock = StockTab(shop, self.runner, self.language)
+        self.stock.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.tabs.insertTab(1, self.stock, self.tr("Stock"))
         self._opening.deleteLater()
         self._add_complaints(shop)
         store = layout_store()
         self.products.restore_layout(store)
+        self.stock.restore_layout(store)
         self.tabs.setCurrentIndex(int(store.value("window/tab", 0)))  # type: ignore[call-overload]
         self.products.search.setFocus()
 
@@ -129,6 +137,8 @@ class MainWindow(QMainWindow):
         store.setValue("window/tab", self.tabs.currentIndex())
         if self.products is not None:
             self.products.save_layout(store)
+        if self.stock is not None:
+            self.stock.save_layout(store)
         if self.complaints is not None:
             self.complaints.save_layout(store)
         store.sync()

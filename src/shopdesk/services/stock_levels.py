@@ -1,0 +1,169 @@
+"""The stock list (库存列表): on hand, reserved, available and value per product, filtered and sorted in SQL.
+
+For the Stock tab's paged table over 100,000 products. Listed by SKU or name
+with no stock condition, a page is the products' page plus one query for the
+balances of those 200 products; a stock condition (below the warning line,
+out of stock) or a sort by a quantity needs the per-product sums, so those
+are one grouped query over the balances. Quantities count warehouses, zones
+and bins (a warehouse filter counts that warehouse only); the value is the
+product's valuation, shared by quantity when one warehouse is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, func, or_, select
+
+from shopdesk.db.models import Category, Location, Product, StockBalance, StockLevel, StockValuation
+from shopdesk.domain.search import normalize_query
+from shopdesk.domain.stock import PHYSICAL_KINDS, share
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+_PHYSICAL = tuple(sorted(PHYSICAL_KINDS))
+
+
+@dataclass(frozen=True)
+class StockFilter:
+    text: str = ""
+    warehouse_id: int | None = None
+    category_id: int | None = None
+    below_warning: bool = False  # available ≤ warning line (a line is set)
+    zero_stock: bool = False  # nothing on hand
+    sort: str = "sku"  # sku, name, on_hand, available
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class StockRow:
+    product_id: int
+    sku: str
+    name: str
+    category: str
+    unit: str
+    on_hand: int
+    reserved: int
+    warning_line: int
+    value: int  # minor units
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
+
+    @property
+    def low(self) -> bool:
+        return self.warning_line > 0 and self.available <= self.warning_line
+
+
+def _sums(warehouse_id: int | None) -> Select:
+    """On hand and reserved per product in warehouses, zones and bins (of one warehouse, if given)."""
+    query = (
+        select(
+            StockBalance.product_id.label("product_id"),
+            func.sum(StockBalance.on_hand).label("on_hand"),
+            func.sum(StockBalance.reserved).label("reserved"),
+        )
+        .join(Location, Location.id == StockBalance.location_id)
+        .where(Location.kind.in_(_PHYSICAL))
+        .group_by(StockBalance.product_id)
+    )
+    if warehouse_id is not None:
+        query = query.where((Location.warehouse_id == warehouse_id) | (Location.id == warehouse_id))
+    return query
+
+
+def _totals(warehouse_id: int | None):  # type: ignore[no-untyped-def]
+    return _sums(warehouse_id).subquery("totals")
+
+
+class StockLevels:
+    def __init__(self, shop: Shop):
+        self.shop = shop
+        self.db = shop.db
+
+    def _needs_totals(self, flt: StockFilter) -> bool:
+        return flt.below_warning or flt.zero_stock or flt.sort in ("on_hand", "available")
+
+    def _query(self, flt: StockFilter, *columns: Any) -> tuple[Select, Any]:
+        totals = _totals(flt.warehouse_id) if self._needs_totals(flt) else None
+        query = select(*columns).select_from(Product).where(Product.archived.is_(False), Product.is_parent.is_(False))
+        if flt.text.strip():
+            needle = normalize_query(flt.text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(Product.search_text.like(f"%{needle}%", escape="\\"))
+        if flt.category_id is not None:
+            path = select(Category.path).where(Category.id == flt.category_id).scalar_subquery()
+            subtree = select(Category.id).where(or_(Category.id == flt.category_id, Category.path.like(path + "/%")))
+            query = query.where(Product.category_id.in_(subtree))
+        if totals is not None:
+            query = query.outerjoin(totals, totals.c.product_id == Product.id)
+            on_hand = func.coalesce(totals.c.on_hand, 0)
+            available = on_hand - func.coalesce(totals.c.reserved, 0)
+            if flt.zero_stock:
+                query = query.where(on_hand <= 0)
+            if flt.below_warning:
+                query = query.join(StockLevel, StockLevel.product_id == Product.id).where(
+                    StockLevel.warning_line > 0, available <= StockLevel.warning_line
+                )
+            return query, {"on_hand": on_hand, "available": available}
+        return query, {}
+
+    def count(self, flt: StockFilter) -> int:
+        """How many products the filter shows."""
+        query, _ = self._query(flt, func.count())
+        with self.db.read() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def page(self, flt: StockFilter, offset: int, limit: int) -> list[StockRow]:
+        """One page of the list, sorted in SQL."""
+        query, sums = self._query(flt, Product.id)
+        sort_col = {"name": Product.name, **sums}.get(flt.sort, Product.sku_key)
+        order = [sort_col.desc() if flt.descending else sort_col.asc(), Product.sku_key, Product.id]
+        with self.db.read() as conn:
+            ids = list(conn.execute(query.order_by(*order).offset(offset).limit(limit)).scalars())
+            return self._rows(conn, ids, flt.warehouse_id)
+
+    def _rows(self, conn, ids: Sequence[int], warehouse_id: int | None) -> list[StockRow]:  # type: ignore[no-untyped-def]
+        if not ids:
+            return []
+        products = {
+            r.id: r
+            for r in conn.execute(
+                select(
+                    Product.id,
+                    Product.sku,
+                    Product.name,
+                    Product.variant_label,
+                    Product.unit,
+                    func.coalesce(Category.path, "").label("category"),
+                    func.coalesce(StockLevel.warning_line, 0).label("warning_line"),
+                    func.coalesce(StockValuation.quantity, 0).label("owned"),
+                    func.coalesce(StockValuation.value, 0).label("value"),
+                )
+                .outerjoin(Category, Category.id == Product.category_id)
+                .outerjoin(StockLevel, StockLevel.product_id == Product.id)
+                .outerjoin(StockValuation, StockValuation.product_id == Product.id)
+                .where(Product.id.in_(ids))
+            )
+        }
+        sums = {
+            pid: (int(on_hand), int(reserved))
+            for pid, on_hand, reserved in conn.execute(_sums(warehouse_id).where(StockBalance.product_id.in_(ids)))
+        }
+        rows = []
+        for pid in ids:
+            p = products[pid]
+            on_hand, reserved = sums.get(pid, (0, 0))
+            value = p.value
+            if warehouse_id is not None:  # this warehouse's share of the product's value
+                value = share(p.value, on_hand, p.owned) if 0 < on_hand <= p.owned else 0
+            name = f"{p.name}  ·  {p.variant_label}" if p.variant_label else p.name
+            rows.append(StockRow(pid, p.sku, name, p.category, p.unit, on_hand, reserved, p.warning_line, value))
+        return rows
+
+    def low_stock_count(self) -> int:
+        """How many products are at or below their warning line in the whole shop (the tab's alert)."""
+        return self.count(StockFilter(below_warning=True))

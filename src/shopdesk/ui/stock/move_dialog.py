@@ -1,0 +1,150 @@
+"""The stock dialogs: receive (入库), transfer (调拨), adjust to a count, scrap (报废).
+
+One dialog, four kinds: each shows the fields its move needs. The product is
+typed or scanned (SKU or barcode, Enter looks it up). A refused move (not
+enough stock, a wrong quantity) is shown as the service words it, and the
+dialog stays open with what was typed.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.money import parse_amount
+from shopdesk.services.shop import Shop
+from shopdesk.ui import errors
+
+MAX_QUANTITY = 1_000_000_000
+
+
+class MoveKind(enum.Enum):
+    RECEIVE = "receive"
+    TRANSFER = "transfer"
+    ADJUST = "adjust"
+    SCRAP = "scrap"
+
+
+class MoveDialog(QDialog):
+    def __init__(self, shop: Shop, kind: MoveKind, product: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._shop = shop
+        self.kind = kind
+        self.product_id: int | None = None
+        self.done_message = ""
+        titles = {
+            MoveKind.RECEIVE: self.tr("Receive goods"),
+            MoveKind.TRANSFER: self.tr("Transfer stock"),
+            MoveKind.ADJUST: self.tr("Adjust to a count"),
+            MoveKind.SCRAP: self.tr("Scrap goods"),
+        }
+        self.setWindowTitle(titles[kind])
+        self.product = QLineEdit(product)
+        self.product.setPlaceholderText(self.tr("SKU or barcode (scan it), then Enter"))
+        self.product_name = QLabel()
+        self.quantity = QSpinBox()
+        self.quantity.setRange(0 if kind is MoveKind.ADJUST else 1, MAX_QUANTITY)
+        self.unit_cost = QLineEdit()
+        self.unit_cost.setPlaceholderText(self.tr("e.g. 3.20"))
+        self.source = QComboBox()
+        self.target = QComboBox()
+        self.reason = QLineEdit()
+        bins = shop.locations.bins()
+        for combo in (self.source, self.target):
+            for ref in bins:
+                combo.addItem(ref.path, ref.id)
+        form = QFormLayout()
+        form.addRow(self.tr("Product"), self.product)
+        form.addRow("", self.product_name)
+        form.addRow(self.tr("Counted quantity") if kind is MoveKind.ADJUST else self.tr("Quantity"), self.quantity)
+        if kind is MoveKind.RECEIVE:
+            form.addRow(self.tr("Unit cost"), self.unit_cost)
+        if kind in (MoveKind.TRANSFER, MoveKind.ADJUST, MoveKind.SCRAP):
+            form.addRow(self.tr("From") if kind is MoveKind.TRANSFER else self.tr("Location"), self.source)
+        if kind in (MoveKind.RECEIVE, MoveKind.TRANSFER):
+            form.addRow(self.tr("To"), self.target)
+        form.addRow(self.tr("Reason") if kind is not MoveKind.RECEIVE else self.tr("Delivery note"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        for button in self.buttons.buttons():
+            # A scanner ends with Enter: in the product field it looks the product up, it must not press OK.
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.product.returnPressed.connect(self.look_up)
+        self.product.editingFinished.connect(self.look_up)
+        if product:
+            self.look_up()
+
+    def look_up(self) -> bool:
+        """Find the product typed or scanned; put its default bin in the location fields."""
+        scan = self._shop.scanning.resolve_scan(self.product.text())
+        if not scan.found or scan.product_id is None:
+            self.product_id = None
+            self.product_name.setText(scan.message if self.product.text().strip() else "")
+            return False
+        self.product_id = scan.product_id
+        self.product_name.setText(f"{scan.sku} {scan.name}")
+        home = self._shop.locations.default_bin(scan.product_id)
+        if home is not None:
+            for combo in (self.source, self.target):
+                index = combo.findData(home.id)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+        return True
+
+    def save(self) -> None:
+        try:
+            self.done_message = self._post()
+        except ShopDeskError as exc:
+            errors.show_error(self, exc)
+            return
+        self.accept()
+
+    def _post(self) -> str:
+        if self.product_id is None and not self.look_up():
+            raise ValidationFailed(
+                [Problem(self.tr("Product"), self.tr("no product has this SKU or barcode"), self.product.text())]
+            )
+        assert self.product_id is not None
+        inventory = self._shop.inventory
+        qty = self.quantity.value()
+        source, target = self.source.currentData(), self.target.currentData()
+        reason = self.reason.text().strip()
+        sku = self.product_name.text().split(" ", 1)[0]
+        if self.kind is MoveKind.RECEIVE:
+            try:
+                cost = parse_amount(self.unit_cost.text(), self._shop.money.exponent)
+            except ValueError as exc:
+                raise ValidationFailed(
+                    [Problem(self.tr("Unit cost"), str(exc), self.unit_cost.text())], self.tr("Nothing was received")
+                ) from None
+            inventory.receive(self.product_id, qty, target, unit_cost=cost, reason=reason)
+            return self.tr("Received {qty} × {sku}").format(qty=qty, sku=sku)
+        if self.kind is MoveKind.TRANSFER:
+            result = inventory.transfer(self.product_id, qty, source, target, reason=reason)
+            if result.in_transit:
+                return self.tr("{qty} × {sku} sent: in transit to the other warehouse").format(qty=qty, sku=sku)
+            return self.tr("Moved {qty} × {sku}").format(qty=qty, sku=sku)
+        if self.kind is MoveKind.ADJUST:
+            posted = inventory.adjust(self.product_id, source, set_to=qty, reason=reason)
+            if posted is None:
+                return self.tr("{sku}: the count matches, nothing changed").format(sku=sku)
+            return self.tr("{sku} adjusted to {qty}").format(sku=sku, qty=qty)
+        inventory.scrap(self.product_id, qty, source, reason=reason)
+        return self.tr("Scrapped {qty} × {sku}").format(qty=qty, sku=sku)

@@ -1,0 +1,274 @@
+"""Purchase orders (采购单) in the Stock tab: the list, a PO's lines, ordering, receiving, the PDF, and reordering.
+
+The reorder suggestions (补货建议) sit under the list; one button turns them
+into draft purchase orders, one per supplier, in the background.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.services.purchase_queries import PoLineView, PoRow, PoView
+from shopdesk.services.purchasing import ReceiptLine
+from shopdesk.services.reorder import CreatedOrders, ReorderLine
+from shopdesk.services.shop import Shop
+from shopdesk.ui import errors
+from shopdesk.ui.stock.list_model import ListTableModel
+from shopdesk.ui.stock.source import po_columns, po_line_columns, reorder_columns
+from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets.money import MoneyFormat
+
+
+def _table(model: ListTableModel) -> QTableView:  # type: ignore[type-arg]
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ReceivePoDialog(QDialog):
+    """How many of each outstanding line arrived (all of it by default), and where it goes."""
+
+    def __init__(self, shop: Shop, po: PoView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._shop = shop
+        self.po = po
+        self.result_text = ""
+        self.setWindowTitle(self.tr("Receive {number}").format(number=po.number))
+        form = QFormLayout()
+        self.quantities: dict[int, QSpinBox] = {}
+        for line in po.lines:
+            if line.outstanding <= 0:
+                continue
+            spin = QSpinBox()
+            spin.setRange(0, line.outstanding)
+            spin.setValue(line.outstanding)
+            self.quantities[line.line_no] = spin
+            form.addRow(f"{line.line_no}. {line.sku} {line.name}", spin)
+        self.location = QComboBox()
+        self.location.addItem(self.tr("Each product's default bin"), None)
+        for ref in shop.locations.bins():
+            self.location.addItem(ref.path, ref.path)
+        self.note = QLineEdit()
+        form.addRow(self.tr("Put into"), self.location)
+        form.addRow(self.tr("Delivery note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        location = self.location.currentData()
+        lines = [ReceiptLine(no, spin.value(), location) for no, spin in self.quantities.items() if spin.value() > 0]
+        try:
+            result = self._shop.purchasing.receive(self.po.id, lines, note=self.note.text())
+        except ShopDeskError as exc:
+            errors.show_error(self, exc)
+            return
+        self.result_text = self.tr("Received %n unit(s) on {number}", "", result.units).format(number=result.number)
+        if result.allocated_orders:
+            self.result_text += " · " + self.tr("now allocated: {orders}").format(
+                orders=", ".join(result.allocated_orders)
+            )
+        self.accept()
+
+
+class PurchasePage(QWidget):
+    message = Signal(str)
+    received = Signal()
+
+    def __init__(self, shop: Shop, runner: TaskRunner, money: MoneyFormat, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._shop = shop
+        self._runner = runner
+        self.orders: ListTableModel[PoRow] = ListTableModel(po_columns(money), parent=self)
+        self.lines: ListTableModel[PoLineView] = ListTableModel(po_line_columns(money), parent=self)
+        self.suggestions: ListTableModel[ReorderLine] = ListTableModel(reorder_columns(), parent=self)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Open"), "open")
+        self.status.addItem(self.tr("All"), None)
+        self.order_button = QPushButton(self.tr("Send to supplier"))
+        self.receive_button = QPushButton(self.tr("Receive…"))
+        self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        self.cancel_button = QPushButton(self.tr("Cancel PO…"))
+        self.create_button = QPushButton(self.tr("Create purchase orders from the suggestions"))
+        self.order_table = _table(self.orders)
+        self.line_table = _table(self.lines)
+        self.suggestion_table = _table(self.suggestions)
+        self.detail = QLabel()
+
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("Show")))
+        tools.addWidget(self.status)
+        for button in (self.order_button, self.receive_button, self.pdf_button, self.cancel_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.order_table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail)
+        right_layout.addWidget(self.line_table)
+        upper.addWidget(right)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(self.tr("Reorder suggestions (补货建议)")))
+        heading.addStretch(1)
+        heading.addWidget(self.create_button)
+        lower_layout.addLayout(heading)
+        lower_layout.addWidget(self.suggestion_table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(split)
+
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.order_table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.order_button.clicked.connect(self.order_selected)
+        self.receive_button.clicked.connect(self.receive_selected)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.create_button.clicked.connect(self.create_from_suggestions)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.orders.set_rows(self._shop.purchasing.list_orders(status=self.status.currentData()))
+        self.suggestions.set_rows(self._shop.reordering.suggestions())
+        self.create_button.setEnabled(self.suggestions.rowCount() > 0)
+        if selected is not None:
+            self.select(selected.number)
+        self._show_selected()
+
+    def select(self, number: str) -> None:
+        for row, item in enumerate(self.orders.rows()):
+            if item.number == number:
+                self.order_table.selectRow(row)
+                return
+
+    def selected(self) -> PoRow | None:
+        rows = self.order_table.selectionModel().selectedRows() if self.order_table.selectionModel() else []
+        return self.orders.row_at(rows[0].row()) if rows else None
+
+    def selected_po(self) -> PoView | None:
+        row = self.selected()
+        return None if row is None else self._shop.purchasing.get(row.id)
+
+    def _show_selected(self) -> None:
+        po = self.selected_po()
+        self.lines.set_rows(po.lines if po else [])
+        self.detail.setText(
+            ""
+            if po is None
+            else self.tr("{number} · {supplier} · delivered to {warehouse}").format(
+                number=po.number, supplier=po.supplier_name, warehouse=po.warehouse or "-"
+            )
+        )
+        status = po.status if po else ""
+        self.order_button.setEnabled(status == "draft")
+        self.receive_button.setEnabled(status in ("ordered", "partially_received"))
+        self.pdf_button.setEnabled(po is not None)
+        self.cancel_button.setEnabled(status in ("draft", "ordered"))
+
+    def order_selected(self) -> None:
+        po = self.selected_po()
+        if po is None:
+            return
+        try:
+            self._shop.purchasing.order(po.id)
+        except ShopDeskError as exc:
+            errors.show_error(self, exc)
+            return
+        self.message.emit(self.tr("{number} sent to the supplier").format(number=po.number))
+        self.refresh()
+
+    def receive_selected(self) -> None:
+        po = self.selected_po()
+        if po is None:
+            return
+        dialog = ReceivePoDialog(self._shop, po, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.message.emit(dialog.result_text)
+            self.refresh()
+            self.received.emit()
+
+    def cancel_selected(self) -> None:
+        po = self.selected_po()
+        if po is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Cancel {number}").format(number=po.number), self.tr("Why?"))
+        if not ok:
+            return
+        try:
+            self._shop.purchasing.cancel(po.id, reason)
+        except ShopDeskError as exc:
+            errors.show_error(self, exc)
+            return
+        self.refresh()
+
+    def save_pdf(self) -> None:
+        po = self.selected_po()
+        if po is None:
+            return
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save purchase order"), str(Path.home() / f"{po.number}.pdf"), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.write_pdf(po.number, Path(path))
+
+    def write_pdf(self, number: str, path: Path) -> None:
+        def work(_progress: Progress) -> Path:
+            return self._shop.purchasing.purchase_order_pdf(number, path)
+
+        self._runner.run(
+            self.tr("Writing the purchase order"),
+            work,
+            on_done=lambda written: self.message.emit(self.tr("Saved {path}").format(path=written)),
+        )
+
+    def create_from_suggestions(self) -> None:
+        """Draft purchase orders from the suggestions shown, one per supplier (in the background)."""
+        lines = self.suggestions.rows()
+
+        def work(_progress: Progress) -> CreatedOrders:
+            return self._shop.reordering.create_purchase_orders(lines)
+
+        def done(created: CreatedOrders) -> None:
+            text = self.tr("Created %n draft purchase order(s)", "", len(created.numbers))
+            if created.without_supplier:
+                text += " · " + self.tr("no supplier for {skus}").format(skus=", ".join(created.without_supplier))
+            self.message.emit(text)
+            self.refresh()
+
+        self._runner.run(self.tr("Creating purchase orders"), work, on_done=done)
