@@ -89,7 +89,7 @@ def when_dialog_opens(kind: type[W], act: Callable[[W], None]) -> list[W]:
     """Run act(dialog) as soon as a modal dialog of that kind opens (exec() blocks the test meanwhile)."""
     seen: list[W] = []
 
-    def poll(tries_left: int = 250) -> None:
+    def poll(tries_left: int = 1500) -> None:  # 30 s: a busy machine is slow
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             seen.append(dialog)

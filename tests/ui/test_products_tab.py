@@ -15,7 +15,7 @@ from tests.ui.conftest import column, visible_rows, when_dialog_opens
 def type_search(qtbot, tab, text: str) -> None:
     tab.search.clear()
     qtbot.keyClicks(tab.search, text)
-    qtbot.waitUntil(lambda: tab.model.filter.text == text)
+    qtbot.waitUntil(lambda: tab.model.filter.text == text, timeout=20_000)
 
 
 def test_the_list_shows_every_product_with_money_in_the_shop_currency(products_tab) -> None:
@@ -43,7 +43,7 @@ def test_search_by_english_name_sku_or_barcode(qtbot, products_tab, small_shop) 
         type_search(qtbot, products_tab, typed)
         assert column(products_tab, "SKU") == expected, typed
     qtbot.keyClick(products_tab.search, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: products_tab.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: products_tab.model.rowCount() == 4, timeout=20_000)
 
 
 def click_header(qtbot, tab, title: str) -> None:
@@ -156,7 +156,7 @@ def test_a_scanned_barcode_with_enter_opens_that_product(qtbot, products_tab, sm
 def test_archive_hides_a_product_and_restore_brings_it_back(qtbot, products_tab, small_shop) -> None:
     products_tab.table.selectRow(0)  # LS-001
     products_tab.table.setFocus()
-    with qtbot.waitSignal(products_tab.message) as news:
+    with qtbot.waitSignal(products_tab.message, timeout=20_000) as news:
         qtbot.keyClick(products_tab.table, Qt.Key.Key_Delete)
     assert news.args == ["Archived 1 product; tick Show archived to see it"]
     assert column(products_tab, "SKU") == ["MUG-001", "TS-001", "TS-002"]
@@ -166,7 +166,7 @@ def test_archive_hides_a_product_and_restore_brings_it_back(qtbot, products_tab,
     assert products_tab.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     products_tab.table.selectRow(0)
     assert products_tab.restore_action.isEnabled() and not products_tab.archive_action.isEnabled()
-    with qtbot.waitSignal(products_tab.message):
+    with qtbot.waitSignal(products_tab.message, timeout=20_000):
         products_tab.restore_action.trigger()
     products_tab.show_archived.setChecked(False)
     assert column(products_tab, "SKU")[0] == "LS-001"
@@ -174,7 +174,7 @@ def test_archive_hides_a_product_and_restore_brings_it_back(qtbot, products_tab,
 
 def test_export_writes_the_catalogue_in_the_background(qtbot, products_tab, tmp_path) -> None:
     target = tmp_path / "products.csv"
-    with qtbot.waitSignal(products_tab.message, timeout=10_000) as news:
+    with qtbot.waitSignal(products_tab.message, timeout=20_000) as news:
         products_tab.export_to(target)
     assert news.args == [f"Exported 4 products to {target}"]
     with target.open(encoding="utf-8-sig") as fh:
