@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -40,6 +39,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.files import atomic_output
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -331,24 +331,13 @@ def check_target(target: Path) -> Path:
 
 
 def save_atomically(book: ReportBook, target: Path, cancelled: Callable[[], bool] | None = None) -> Path:
-    """Save the workbook to a hidden file next to the target, then rename it into place."""
+    """Save the workbook in the app's staging folder, then move it into place (shopdesk.files):
+    a crash, a cancel or a full disk never leaves half a workbook next to the user's files."""
     target = check_target(target)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".shopdesk-report-", suffix=".xlsx.part")
-    except OSError as exc:
-        raise ShopDeskError(f"Cannot write in the folder {target.parent}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    try:
-        book.workbook.save(tmp)
+    with atomic_output(target) as staged:
+        book.workbook.save(staged)
         if cancelled is not None and cancelled():
             raise ReportCancelled
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ShopDeskError(f"Cannot write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 
