@@ -23,6 +23,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     demo.add_argument(
         "--customers", type=int, default=None, metavar="N", help="customers to make (default: one per five products)"
     )
+    demo.add_argument(
+        "--orders",
+        type=int,
+        default=400,
+        metavar="N",
+        help="orders over the last 90 days in every state, with restocking, a stocktake and after-sales cases "
+        "(default 400; 0 for none)",
+    )
     demo.add_argument("--seed", type=int, default=42, metavar="S", help="random seed (default 42)")
     demo.add_argument("--force", action="store_true", help="add the demo even if the shop already has products")
     demo.set_defaults(handler=run_demo)
@@ -49,6 +57,7 @@ def run_demo(ctx: Context) -> int:
             seed=args.seed,
             force=args.force,
             progress=progress,
+            orders=args.orders,
         )
     except Conflict as exc:
         raise Conflict(f"{exc} Use --force to add it anyway.") from exc
@@ -63,7 +72,27 @@ def run_demo(ctx: Context) -> int:
             f"  {s.warehouses} warehouses with {s.bins:,} bins; opening stock {s.stock_units:,} units "
             f"worth {format_money(s.stock_value, shop.money.currency)} at cost",
             f"  {s.customers:,} customers with {s.addresses:,} addresses",
+            *_history_lines(s.order_history),
         ]
     )
     ctx.out({**asdict(summary), "database": shop.db.describe(), "seconds": seconds}, text)
     return 0
+
+
+def _history_lines(history: dict) -> list[str]:  # type: ignore[type-arg]
+    """What the order history stage made (services/demo_orders.py), when it ran."""
+    if not history:
+        return []
+    states = ", ".join(f"{n} {status}" for status, n in sorted(history["by_status"].items(), key=lambda kv: -kv[1]))
+    held = ", ".join(f"{n} {code}" for code, n in sorted(history["held_for"].items()))
+    lines = [f"  {history['orders']:,} orders over the last 90 days: {states}"]
+    if held:
+        lines.append(f"  on hold for review (待审核): {held}")
+    lines.append(
+        f"  {history['purchase_orders']} purchase orders ({history['receipts']} received), "
+        f"{history['stocktakes']} stocktake posted"
+    )
+    cases = history.get("cases")
+    if cases:
+        lines.append(f"  {cases['cases']} after-sales cases, {cases['returned_units']} unit(s) returned")
+    return lines

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +74,8 @@ class DemoSummary:
     stock_moves: int = 0  # opening balances, one move per product and bin
     stock_units: int = 0
     stock_value: int = 0  # minor units, at cost
+    orders: int = 0  # the order history of the last HISTORY_DAYS (services/demo_orders.py)
+    order_history: dict[str, Any] = field(default_factory=dict)  # states, review holds, POs, cases
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ def build_demo(
     force: bool = False,
     now: datetime | None = None,
     progress: Progress | None = None,
+    orders: int = 0,
 ) -> DemoSummary:
     """Fill the shop with a demo catalogue, suppliers, warehouses and customers, in one transaction.
 
@@ -151,7 +154,7 @@ def build_demo(
     customers = default_customers(products) if customers is None else customers
     problems = [
         Problem(where, "must be 0 or more", str(value))
-        for where, value in (("products", products), ("customers", customers))
+        for where, value in (("products", products), ("customers", customers), ("orders", orders))
         if value < 0
     ]
     if problems:
@@ -202,6 +205,14 @@ def build_demo(
         # after-sales cases. Each takes its own generator and what it needs from `demo`, writes
         # with bulk_insert (or its service's bulk functions) and adds its counts to the summary.
         uow.commit()
+    if orders > 0:
+        # The order history is lived through the order, purchasing, stocktake and after-sales
+        # services, a unit of work per step as people work, so it follows the commit above.
+        from shopdesk.services.demo_orders import seed_order_history
+
+        history = seed_order_history(shop, stage_rng(seed, "orders"), orders=orders, now=now, progress=report)
+        summary.orders = history.orders
+        summary.order_history = asdict(history)
     return summary
 
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, MetaData
@@ -16,8 +19,26 @@ NAMING = {
 }
 
 
+# "Now" for the code running in this context: the real time, unless a replay of history (the
+# demo shop's 90 days of orders, services/demo_orders.py) sets it with clock_at. A ContextVar,
+# so only the thread doing the replay sees it; every timestamp the services write comes from here.
+_REPLAYED_NOW: ContextVar[datetime | None] = ContextVar("shopdesk_replayed_now", default=None)
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return _REPLAYED_NOW.get() or datetime.now(UTC)
+
+
+@contextmanager
+def clock_at(moment: datetime) -> Iterator[None]:
+    """Run the code inside as if it were `moment` (timezone-aware): what it writes is dated then."""
+    if moment.tzinfo is None:
+        raise ValueError("clock_at needs a timezone-aware moment")
+    token = _REPLAYED_NOW.set(moment)
+    try:
+        yield
+    finally:
+        _REPLAYED_NOW.reset(token)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
