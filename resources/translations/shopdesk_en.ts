@@ -87,6 +87,61 @@
     </message>
 </context>
 <context>
+    <name>OrdersTab</name>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{verb}: %n order(s) done</source>
+        <translation>
+            <numerusform>{verb}: %n order done</numerusform>
+            <numerusform>{verb}: %n orders done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n refused</source>
+        <translation>
+            <numerusform>, %n refused</numerusform>
+            <numerusform>, %n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A pick list for %n order(s), bin by bin</source>
+        <translation>
+            <numerusform>A pick list for %n order, bin by bin</numerusform>
+            <numerusform>A pick list for %n orders, bin by bin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipping labels (面单) for %n order(s)</source>
+        <translation>
+            <numerusform>Shipping labels (面单) for %n order</numerusform>
+            <numerusform>Shipping labels (面单) for %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipped %n order(s)</source>
+        <translation>
+            <numerusform>Shipped %n order</numerusform>
+            <numerusform>Shipped %n orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackingDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) left to scan</source>
+        <translation>
+            <numerusform>%n item left to scan</numerusform>
+            <numerusform>%n items left to scan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProductsTab</name>
     <message numerus="yes">
         <source>%n product(s)</source>
@@ -134,6 +189,16 @@
         <translation>
             <numerusform>Received %n unit on {number}</numerusform>
             <numerusform>Received %n units on {number}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message numerus="yes">
+        <source>All done: %n order(s) shipped</source>
+        <translation>
+            <numerusform>All done: %n order shipped</numerusform>
+            <numerusform>All done: %n orders shipped</numerusform>
         </translation>
     </message>
 </context>

@@ -639,14 +639,6 @@
         <translation>搜索工单号、订单号、客户、负责人或原因  Ctrl+F</translation>
     </message>
     <message>
-        <source>Open cases</source>
-        <translation>未结工单</translation>
-    </message>
-    <message>
-        <source>All cases</source>
-        <translation>全部工单</translation>
-    </message>
-    <message>
         <source>Any due time</source>
         <translation>全部时限</translation>
     </message>
@@ -677,6 +669,14 @@
     <message>
         <source>Analysis</source>
         <translation>售后分析</translation>
+    </message>
+    <message>
+        <source>Open cases ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases ({n})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -747,9 +747,9 @@
         <translation>ShopDesk 遇到问题</translation>
     </message>
     <message>
-        <source>Something went wrong that ShopDesk did not expect. Your data is safe: the action that failed was not saved.
+        <source>Something went wrong that ShopDesk did not expect. Check whether what you just did was done before you try it again.
 The details below were written to the log. Copy them and send them to whoever looks after your ShopDesk.</source>
-        <translation>出现了 ShopDesk 未预料到的错误。您的数据是安全的：失败的操作没有保存。
+        <translation>出现了 ShopDesk 未预料到的错误。重试之前，请先确认刚才的操作是否已经完成。
 以下详细信息已写入日志。请复制后发送给负责维护 ShopDesk 的人员。</translation>
     </message>
     <message>
@@ -759,6 +759,33 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinter</name>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Opened {path} for printing</source>
+        <translation>已打开 {path}，请从查看器打印</translation>
+    </message>
+    <message>
+        <source>No PDF viewer to print with; the file is {path}</source>
+        <translation>没有可用于打印的 PDF 查看器；文件在 {path}</translation>
+    </message>
+    <message>
+        <source>Making labels</source>
+        <translation>正在生成面单</translation>
+    </message>
+    <message>
+        <source>Making the pick list</source>
+        <translation>正在生成拣货单</translation>
+    </message>
+    <message>
+        <source>Making the packing slip</source>
+        <translation>正在生成装箱单</translation>
     </message>
 </context>
 <context>
@@ -956,10 +983,6 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>商品管理</translation>
     </message>
     <message>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -986,6 +1009,14 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Opening {where}…</source>
         <translation>正在打开 {where}…</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
     </message>
     <message>
         <source>About ShopDesk</source>
@@ -1284,6 +1315,733 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>OrderColumns</name>
+    <message>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Channel order no.</source>
+        <translation>平台订单号</translation>
+    </message>
+    <message>
+        <source>Review reasons</source>
+        <translation>审单原因</translation>
+    </message>
+    <message>
+        <source>On hold for review: {reasons}</source>
+        <translation>待审核：{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailView</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>订单日志</translation>
+    </message>
+    <message>
+        <source>Choose an order to see it here.</source>
+        <translation>选择一个订单查看详情。</translation>
+    </message>
+    <message>
+        <source>On hold for review:</source>
+        <translation>待审核（异常订单）：</translation>
+    </message>
+    <message>
+        <source>Goods {amount}</source>
+        <translation>商品金额 {amount}</translation>
+    </message>
+    <message>
+        <source>Shipping {amount}</source>
+        <translation>运费 {amount}</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>订单金额 {amount}</translation>
+    </message>
+    <message>
+        <source>{status}, paid {amount}</source>
+        <translation>{status}，已付 {amount}</translation>
+    </message>
+    <message>
+        <source>Platform fee {amount}</source>
+        <translation>平台费用 {amount}</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} on {day}: {reason}</source>
+        <translation>{day} 退款 {amount}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cost of goods {amount}</source>
+        <translation>商品成本 {amount}</translation>
+    </message>
+    <message>
+        <source>From {warehouse}</source>
+        <translation>发货仓 {warehouse}</translation>
+    </message>
+    <message>
+        <source>{grams} g</source>
+        <translation>{grams} 克</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reserved {qty} × {sku} in {where}</source>
+        <translation>已占用 {qty} × {sku}，库位 {where}</translation>
+    </message>
+    <message>
+        <source>Split from</source>
+        <translation>拆自</translation>
+    </message>
+    <message>
+        <source>Split into</source>
+        <translation>拆分为</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Not allocated yet</source>
+        <translation>尚未配货</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s remark: {text}</source>
+        <translation>买家留言：{text}</translation>
+    </message>
+    <message>
+        <source>Internal note: {text}</source>
+        <translation>内部备注：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntryDialog</name>
+    <message>
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s order number (not for manual or phone orders)</source>
+        <translation>平台订单号（手工单、电话单不填）</translation>
+    </message>
+    <message>
+        <source>Find a customer by name or phone</source>
+        <translation>按姓名或手机号查找客户</translation>
+    </message>
+    <message>
+        <source>New customer: created from the recipient when the order is saved</source>
+        <translation>新客户：保存订单时按收货人自动建档</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type SKU, name or pinyin, then Enter</source>
+        <translation>扫描条码，或输入商品编码、名称、拼音后回车</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Confirm now (review, then allocate stock)</source>
+        <translation>立即确认（审单后配货）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Channel order no.</source>
+        <translation>平台订单号</translation>
+    </message>
+    <message>
+        <source>Customer and ship-to</source>
+        <translation>客户与收货地址</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款状态</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s remark</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Customer: {who}</source>
+        <translation>客户：{who}</translation>
+    </message>
+    <message>
+        <source>No product matches {text!r}</source>
+        <translation>没有商品匹配 {text!r}</translation>
+    </message>
+    <message>
+        <source>{sku} × {qty}</source>
+        <translation>{sku} × {qty}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLines</name>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已配货</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Waiting for stock</source>
+        <translation>待配货</translation>
+    </message>
+    <message>
+        <source>To ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手工单</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Pick-up</source>
+        <translation>自提</translation>
+    </message>
+    <message>
+        <source>Taobao</source>
+        <translation>淘宝</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>部分付款</translation>
+    </message>
+    <message>
+        <source>Cash on delivery</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Order entered</source>
+        <translation>订单录入</translation>
+    </message>
+    <message>
+        <source>Order changed</source>
+        <translation>订单修改</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆单</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合单</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Search order number, buyer, phone or SKU  Ctrl+F</source>
+        <translation>搜索订单号、买家、手机号或商品编码  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>配货</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Pick list…</source>
+        <translation>拣货单…</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>打印面单…</translation>
+    </message>
+    <message>
+        <source>Pack…</source>
+        <translation>打包…</translation>
+    </message>
+    <message>
+        <source>Mark shipped…</source>
+        <translation>发货…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{verb}: %n order(s) done</source>
+        <translation>
+            <numerusform>{verb}：%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n refused</source>
+        <translation>
+            <numerusform>，%n 个未通过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some orders were not changed</source>
+        <translation>部分订单未处理</translation>
+    </message>
+    <message>
+        <source>Approving orders</source>
+        <translation>正在审单</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Allocating orders</source>
+        <translation>正在配货</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已配货</translation>
+    </message>
+    <message>
+        <source>Reject orders</source>
+        <translation>驳回订单</translation>
+    </message>
+    <message>
+        <source>Why are these orders rejected? (goes in their timeline)</source>
+        <translation>驳回原因？（记入订单日志）</translation>
+    </message>
+    <message>
+        <source>Rejecting orders</source>
+        <translation>正在驳回订单</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Why are these orders cancelled? (goes in their timeline)</source>
+        <translation>取消原因？（记入订单日志）</translation>
+    </message>
+    <message>
+        <source>Cancelling orders</source>
+        <translation>正在取消订单</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Pick list</source>
+        <translation>拣货单</translation>
+    </message>
+    <message numerus="yes">
+        <source>A pick list for %n order(s), bin by bin</source>
+        <translation>
+            <numerusform>%n 个订单的拣货单，按库位排序</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shipping labels</source>
+        <translation>面单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipping labels (面单) for %n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单的面单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order {number} saved</source>
+        <translation>订单 {number} 已保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipped %n order(s)</source>
+        <translation>
+            <numerusform>已发货 %n 个订单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackingDialog</name>
+    <message>
+        <source>Packing</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <source>Scan or type the order number, then Enter</source>
+        <translation>扫描或输入订单号后回车</translation>
+    </message>
+    <message>
+        <source>Scan each item (barcode or SKU), then Enter</source>
+        <translation>逐件扫描商品（条码或商品编码）后回车</translation>
+    </message>
+    <message>
+        <source>Print packing slip</source>
+        <translation>打印装箱单</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>打印面单</translation>
+    </message>
+    <message>
+        <source>Next order</source>
+        <translation>下一单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Order {number} is {status}: only allocated or picked orders are packed.</source>
+        <translation>订单 {number} 状态为{status}：只有已配货或已拣货的订单可以打包。</translation>
+    </message>
+    <message>
+        <source>Scan the order number first.</source>
+        <translation>请先扫描订单号。</translation>
+    </message>
+    <message>
+        <source>{sku} {name}: {packed} of {quantity}</source>
+        <translation>{sku} {name}：{packed} / {quantity}</translation>
+    </message>
+    <message>
+        <source>PACKED ✓ — close the parcel</source>
+        <translation>已打包 ✓ — 请封箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) left to scan</source>
+        <translation>
+            <numerusform>还需扫描 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PoColumns</name>
     <message>
         <source>Number</source>
@@ -1355,6 +2113,49 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintChoiceDialog</name>
+    <message>
+        <source>One list for all orders, with a put-wall split</source>
+        <translation>合并拣货（附播种墙分拣）</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>ZPL for a thermal printer (203 dpi)</source>
+        <translation>ZPL（热敏打印机，203 dpi）</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation>面单尺寸</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Opens the PDF in your PDF viewer; print it at actual size from there</source>
+        <translation>在 PDF 查看器中打开，请按实际大小打印</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>ZPL for label printers (*.zpl)</source>
+        <translation>ZPL 面单打印机文件 (*.zpl)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +2485,14 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>
             <numerusform>已恢复 %n 个商品</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Archiving products</source>
+        <translation>正在归档商品</translation>
+    </message>
+    <message>
+        <source>Restoring products</source>
+        <translation>正在恢复商品</translation>
     </message>
     <message>
         <source>Export products</source>
@@ -2054,6 +2863,47 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Enter a URL starting with postgresql+psycopg://</source>
         <translation>请输入以 postgresql+psycopg:// 开头的地址</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Mark shipped</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Scan or type the tracking number, then Enter</source>
+        <translation>扫描或输入快递单号后回车</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message numerus="yes">
+        <source>All done: %n order(s) shipped</source>
+        <translation>
+            <numerusform>完成：已发货 %n 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number} ({n} of {total})</source>
+        <translation>{number}（第 {n} / {total} 个）</translation>
+    </message>
+    <message>
+        <source>{number} shipped</source>
+        <translation>{number} 已发货</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from shopdesk.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
     from shopdesk.ui.complaints.tab import ComplaintsTab
+    from shopdesk.ui.orders.tab import OrdersTab
     from shopdesk.ui.products.tab import ProductsTab
     from shopdesk.ui.stock.tab import StockTab
 
@@ -36,8 +37,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.shop: Shop | None = None
         self.products: ProductsTab | None = None
-        self.stock: StockTab | None = None
         self.complaints: ComplaintsTab | None = None
+        self.orders: OrdersTab | None = None
+        self.stock: StockTab | None = None
         self.translators: list[QTranslator] = []  # installed for this window's language; removed when it ends
         self.setWindowTitle("ShopDesk")
         self.tabs = QTabWidget()
@@ -98,12 +100,22 @@ class MainWindow(QMainWindow):
         self.stock.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.tabs.insertTab(1, self.stock, self.tr("Stock"))
         self._opening.deleteLater()
+        self._add_orders(shop)
         self._add_complaints(shop)
         store = layout_store()
         self.products.restore_layout(store)
         self.stock.restore_layout(store)
         self.tabs.setCurrentIndex(int(store.value("window/tab", 0)))  # type: ignore[call-overload]
         self.products.search.setFocus()
+
+    def _add_orders(self, shop: Shop) -> None:
+        """The Orders tab (订单), after Products and Stock."""
+        from shopdesk.ui.orders.tab import OrdersTab
+
+        tab = self.orders = OrdersTab(shop, self.runner, self.language)
+        tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.tabs.addTab(tab, self.tr("Orders"))
+        tab.restore_layout(layout_store())
 
     def _add_complaints(self, shop: Shop) -> None:
         """The Complaints tab (售后/投诉), its title counting the cases that need attention."""
@@ -137,10 +149,12 @@ class MainWindow(QMainWindow):
         store.setValue("window/tab", self.tabs.currentIndex())
         if self.products is not None:
             self.products.save_layout(store)
-        if self.stock is not None:
-            self.stock.save_layout(store)
         if self.complaints is not None:
             self.complaints.save_layout(store)
+        if self.orders is not None:
+            self.orders.save_layout(store)
+        if self.stock is not None:
+            self.stock.save_layout(store)
         store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

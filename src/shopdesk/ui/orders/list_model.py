@@ -1,0 +1,97 @@
+"""The order list's rows: read in pages from the order service; orders on hold in amber, cancelled ones grey.
+
+One keystroke in the search field costs one call: OrderQueries.first_page gives
+the bucket counts, how many orders the filter shows and its first page
+together, and the model's first page is served from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from shopdesk.domain.money import currency_exponent, format_plain
+from shopdesk.services.order_queries import OrderFilter, OrderPage, OrderQueries, OrderRow
+from shopdesk.ui.models.paged_table import PAGE_SIZE, Column, PagedTableModel
+from shopdesk.ui.orders.labels import CHANNEL, STATUS, label, when
+from shopdesk.ui.widgets.money import MoneyFormat
+
+HELD_BACKGROUND = QBrush(QColor("#fff4d6"))
+translate = QCoreApplication.translate
+
+
+class OrderSource:
+    """count/page for PagedTableModel; `counts` holds the bucket counts of the last filter counted."""
+
+    def __init__(self, orders: OrderQueries):
+        self._orders = orders
+        self._first: tuple[OrderFilter, OrderPage] | None = None
+        self.counts: dict[str, int] = {}
+
+    def count(self, flt: OrderFilter) -> int:
+        page = self._orders.first_page(flt, limit=PAGE_SIZE)
+        self._first = (flt, page)
+        self.counts = page.counts
+        return page.total
+
+    def page(self, flt: OrderFilter, offset: int, limit: int) -> Sequence[OrderRow]:
+        if self._first is not None and self._first[0] == flt and offset == 0 and limit <= PAGE_SIZE:
+            return self._first[1].rows[:limit]
+        return self._orders.list_orders(flt, offset, limit)
+
+
+def order_columns(money: MoneyFormat, currency: str) -> list[Column[OrderRow]]:
+    def amount(r: OrderRow) -> str:
+        # An order in another currency (allowed on entry) shows its own code rather than our symbol.
+        return (
+            money(r.total)
+            if r.currency == currency
+            else f"{format_plain(r.total, currency_exponent(r.currency))} {r.currency}"
+        )
+
+    return [
+        Column(translate("OrderColumns", "Order"), lambda r: r.number, "number"),
+        Column(translate("OrderColumns", "Placed"), lambda r: when(r.placed_at), "placed_at"),
+        Column(translate("OrderColumns", "Status"), lambda r: label(STATUS, r.status), "status"),
+        Column(translate("OrderColumns", "Channel"), lambda r: label(CHANNEL, r.channel), "channel"),
+        Column(translate("OrderColumns", "Buyer"), lambda r: r.buyer),
+        Column(translate("OrderColumns", "Phone"), lambda r: r.phone),
+        Column(translate("OrderColumns", "City"), lambda r: r.city),
+        Column(translate("OrderColumns", "Items"), lambda r: str(r.items), numeric=True),
+        Column(translate("OrderColumns", "Total"), amount, "total", numeric=True),
+        Column(
+            translate("OrderColumns", "Tracking number"), lambda r: " ".join(filter(None, (r.carrier, r.tracking_no)))
+        ),
+        Column(translate("OrderColumns", "Channel order no."), lambda r: r.channel_order_no),
+        Column(translate("OrderColumns", "Review reasons"), lambda r: r.hold_reasons),
+    ]
+
+
+class OrderTableModel(PagedTableModel[OrderFilter, OrderRow]):
+    """The paged order list; an order waiting for review is amber on every cell, a cancelled one grey."""
+
+    def __init__(
+        self, orders: OrderQueries, money: MoneyFormat, currency: str, flt: OrderFilter, parent: QObject | None = None
+    ):
+        self.source = OrderSource(orders)
+        super().__init__(
+            self.source,
+            order_columns(money, currency),
+            flt,
+            muted=lambda r: r.status == "cancelled",
+            parent=parent,
+        )
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
+            row = self.row_at(index.row())
+            return HELD_BACKGROUND if row is not None and row.status == "on_hold" else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self.row_at(index.row())
+            if row is not None and row.hold_reasons:
+                return translate("OrderColumns", "On hold for review: {reasons}").format(reasons=row.hold_reasons)
+            return None
+        return super().data(index, role)
