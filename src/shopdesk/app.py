@@ -14,7 +14,7 @@ import logging.handlers
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from shopdesk import __version__
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("shopdesk")
 LOG_FILE = "shopdesk.log"
+OPEN_AT_THE_LATEST_MS = 500
 
 
 def run_gui(db_target: str | None) -> int:
@@ -76,13 +77,26 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
                 )
             )
 
-    window.runner.run(
-        QCoreApplication.translate("App", "Opening the shop"),
-        lambda progress: _open_shop(target, progress),
-        on_done=opened,
-        on_error=lambda _exc: app.exit(1),
-        cancellable=False,
-    )
+    def open_shop() -> None:
+        if started:
+            return
+        started.append(True)
+        window.runner.run(
+            QCoreApplication.translate("App", "Opening the shop"),
+            lambda progress: _open_shop(target, progress),
+            on_done=opened,
+            on_error=lambda _exc: app.exit(1),
+            cancellable=False,
+        )
+
+    # Opening loads SQLAlchemy on a worker thread, which would share the interpreter with the
+    # first paint: start once the window is painted (or soon anyway, should it not be painted).
+    started: list[bool] = []
+    window.first_painted.connect(open_shop)
+    at_the_latest = QTimer(window)
+    at_the_latest.setSingleShot(True)
+    at_the_latest.timeout.connect(open_shop)
+    at_the_latest.start(OPEN_AT_THE_LATEST_MS)
     return app, window
 
 

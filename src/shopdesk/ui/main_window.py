@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTranslator, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, QTranslator, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from shopdesk import __version__
@@ -31,8 +31,11 @@ def layout_store() -> QSettings:
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # the window is on screen: slower work may start
+
     def __init__(self, language: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self._painted = False
         self.language = language
         self.runner = TaskRunner(self)
         self.shop: Shop | None = None
@@ -156,6 +159,12 @@ class MainWindow(QMainWindow):
         if self.stock is not None:
             self.stock.save_layout(store)
         store.sync()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
