@@ -23,7 +23,7 @@ from shopdesk.domain.catalogue import ListingStatus
 from shopdesk.services.catalogue import ProductFilter, ProductRow
 from shopdesk.services.product_export import ExportResult, ProductExport
 from shopdesk.services.shop import Shop
-from shopdesk.ui.i18n import CHINESE
+from shopdesk.ui.i18n import CHINESE, money_locale
 from shopdesk.ui.models.paged_table import PagedTableModel
 from shopdesk.ui.products.product_dialog import ProductDialog
 from shopdesk.ui.products.source import ProductSource, product_columns, status_label
@@ -46,7 +46,7 @@ class ProductsTab(QWidget):
         self._shop = shop
         self._runner = runner
         self._language = language
-        money = MoneyFormat(shop.money.currency, shop.money.exponent, "zh_CN" if language == CHINESE else "en_US")
+        money = MoneyFormat(shop.money.currency, shop.money.exponent, money_locale(language))
         self.model: PagedTableModel[ProductFilter, ProductRow] = PagedTableModel(
             ProductSource(shop.catalogue),
             product_columns(money),

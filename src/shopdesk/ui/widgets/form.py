@@ -37,5 +37,4 @@ class Field(QWidget):
 
     def show_messages(self, messages: list[str]) -> None:
         self.message.show_messages(messages)
-        self.editor.setProperty("invalid", bool(messages))
         self.editor.setStyleSheet("border: 1px solid #c62828;" if messages else "")
