@@ -44,11 +44,16 @@ def test_the_compiled_qm_is_up_to_date_with_its_ts(tmp_path, language) -> None:
 
 def test_the_chinese_translation_uses_the_shops_own_terms() -> None:
     root = ET.parse(TRANSLATIONS / "shopdesk_zh_CN.ts").getroot()
-    translated = {m.findtext("source"): m.findtext("translation") for m in root.iter("message")}
-    assert translated["Products"] == "商品管理"
-    assert (translated["Listed"], translated["Delisted"], translated["Draft"]) == ("上架", "下架", "草稿")
-    assert translated["Variant (规格)"] == "规格"
-    assert translated["Category"] == "分类"
+    translated = {
+        (context.findtext("name"), message.findtext("source")): message.findtext("translation")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+    assert translated["MainWindow", "Products"] == "商品管理"
+    statuses = [translated["ProductStatus", s] for s in ("Listed", "Delisted", "Draft")]
+    assert statuses == ["上架", "下架", "草稿"]
+    assert translated["ProductDialog", "Variant (规格)"] == "规格"
+    assert translated["ProductColumns", "Category"] == "分类"
 
 
 @pytest.mark.parametrize(
