@@ -27,10 +27,12 @@ def command_modules() -> list[ModuleType]:
         fulfilment_commands,
         io_commands,
         order_commands,
+        privacy_commands,
         purchase_commands,
         report_commands,
         stock_commands,
         stocktake_commands,
+        sync_commands,
     )
 
     return [
@@ -44,6 +46,8 @@ def command_modules() -> list[ModuleType]:
         order_commands,
         fulfilment_commands,
         report_commands,
+        privacy_commands,
+        sync_commands,
     ]
 
 

@@ -25,7 +25,8 @@ from shopdesk.services.orders import OrderWriter
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
 
-PROFILES = ("generic",)  # the Sync issue adds the marketplaces' own export layouts
+# generic: our own layout, or one the shop saved (services/marketplace_import.py); the rest: platform exports
+PROFILES = ("generic", "taobao", "pinduoduo")
 
 
 @dataclass
@@ -64,6 +65,11 @@ class OrderImport:
         if options.profile not in PROFILES:
             raise ShopDeskError(f"Unknown order file profile {options.profile!r}; known: {', '.join(PROFILES)}.")
         table = read_table(Path(path), encoding=options.encoding, delimiter=options.delimiter, sheet=options.sheet)
+        from shopdesk.services import marketplace_import  # it builds on this module
+
+        layout = marketplace_import.layout_for(self.shop, table, options)
+        if layout is not None:
+            return marketplace_import.MarketplaceImport(self.shop).run_table(table, layout, options, dry_run=dry_run)
         header_row = options.header_row or find_header_row(table.rows, is_known_heading)
         if header_row is None or header_row > len(table.rows):
             labels = ", ".join(f"{c.label} ({c.label_zh})" for c in COLUMNS if c.required)
