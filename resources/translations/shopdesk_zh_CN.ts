@@ -672,11 +672,11 @@
     </message>
     <message>
         <source>Open cases ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>未结工单（{n}）</translation>
     </message>
     <message>
         <source>All cases ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工单（{n}）</translation>
     </message>
     <message>
         <source>Everyone</source>

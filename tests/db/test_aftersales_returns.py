@@ -210,3 +210,43 @@ def test_an_exchange_sends_a_linked_replacement_order_at_no_charge(shop: Shop) -
     assert cases.get_case(number).replacement_order == started.replacement_order
     cases.receive_return(number, [ReturnLine(1, 1, "restock")], at=MONDAY + days(2))
     cases.close(number, satisfied(5), "new size fits", at=MONDAY + days(4))
+
+
+def refund_at_once(clerk: Shop, number: str, barrier) -> str:  # type: ignore[no-untyped-def]
+    """Refund 100.00 the moment the other clerk does too; what the clerk is told."""
+    barrier.wait()
+    try:
+        clerk.aftersales.refund(number, 10000, "alipay", at=MONDAY + hours(1))
+    except ValidationFailed as exc:
+        return str(exc)
+    return "ok"
+
+
+def test_two_clerks_refund_the_same_order_at_once_and_together_never_pay_back_more_than_was_paid(
+    shop: Shop, db_url: str
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from shopdesk.db.database import Database
+    from shopdesk.services.shop import Shop as ShopOf
+
+    shop_with_mugs(shop, mugs=30)
+    clerks = [ShopOf(Database(db_url), user=name) for name in ("amy", "bo")]
+    try:
+        for round_no in range(5):
+            order = delivered_order(shop, ("MUG", 5))  # paid 125.00 + 10.00 shipping
+            numbers = [shop.aftersales.create_case(complaint(order), at=MONDAY).number for _ in clerks]
+            for number in numbers:
+                shop.aftersales.confirm(number, at=MONDAY)
+                shop.aftersales.agree_solution(number, Solution("refund_only", 10000), at=MONDAY)
+            barrier = Barrier(2)
+            with ThreadPoolExecutor(2) as pool:
+                outcomes = sorted(pool.map(refund_at_once, clerks, numbers, (barrier, barrier)))
+            assert outcomes[1] == "ok", (round_no, outcomes)
+            assert "so at most 35.00 can be refunded" in outcomes[0], (round_no, outcomes)
+            view = shop.orders.get_order(order)
+            assert ([r.amount for r in view.refunds], view.payment_status) == ([10000], "partially_refunded")
+    finally:
+        for clerk in clerks:
+            clerk.close()

@@ -72,6 +72,7 @@ def test_the_queue_shows_open_cases_by_due_time_with_overdue_ones_in_red_and_a_c
     assert tab.model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) != OVERDUE_BACKGROUND
     assert tab.count_label.text() == "2 cases"
     assert (tab.attention, tab.tab_title()) == (2, "Complaints (2)")
+    assert [tab.status.itemText(i) for i in range(4)] == ["Open cases (2)", "All cases (3)", "New (2)", "Confirmed (0)"]
 
     tab.status.setCurrentIndex(tab.status.findData("closed"))
     assert column(tab, "Case") == [numbers["done"]]

@@ -38,7 +38,6 @@ from shopdesk.services.aftersales_windows import window_check
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
 
-OPEN_STATUSES = tuple(s.value for s in CaseStatus if s is not CaseStatus.CLOSED)
 DUE_SOON = timedelta(days=1)
 ALL_CASES = CaseFilter()
 _PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
@@ -188,10 +187,6 @@ class CaseQueries:
         return result
 
     # One case ---------------------------------------------------------------------------
-    def case_id(self, ref: CaseRef) -> int:
-        with self.db.read() as conn:
-            return rec.find_case_id(conn, ref)
-
     def get_case(self, ref: CaseRef, now: datetime | None = None) -> CaseDetail:
         """One case in full: order and lines, evidence, returns, refunds, the window check and its timeline."""
         with self.db.read() as conn:

@@ -59,8 +59,8 @@ class ComplaintsTab(QWidget):
         self.search = SearchField()
         self.search.setPlaceholderText(self.tr("Search case, order, customer, owner or sub-reason  Ctrl+F"))
         self.status = QComboBox()
-        self.status.addItem(self.tr("Open cases"), OPEN)
-        self.status.addItem(self.tr("All cases"), None)
+        self.status.addItem("", OPEN)
+        self.status.addItem("", None)
         for value in STATUS:
             self.status.addItem(label(STATUS, value), value)
         self.owner = QComboBox()
@@ -179,6 +179,18 @@ class ComplaintsTab(QWidget):
         self.model.set_filter(self.current_filter())
         self.recount()
 
+    def _show_status_counts(self) -> None:
+        """How many cases each status has under the other filters, in the status list ("Investigating (3)")."""
+        flt = dataclasses.replace(self.model.filter, open_only=False, statuses=())
+        counts = self._shop.aftersales.status_counts(flt)
+        self.status.setItemText(
+            0, self.tr("Open cases ({n})").format(n=sum(n for s, n in counts.items() if s != "closed"))
+        )
+        self.status.setItemText(1, self.tr("All cases ({n})").format(n=sum(counts.values())))
+        for i in range(2, self.status.count()):
+            value = self.status.itemData(i)
+            self.status.setItemText(i, f"{label(STATUS, value)} ({counts.get(value, 0)})")
+
     def recount(self) -> None:
         count = self._shop.aftersales.attention_count()
         if count != self.attention:
@@ -200,6 +212,7 @@ class ComplaintsTab(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n case(s)", "", count))
+        self._show_status_counts()
 
     def selected_row(self) -> CaseRow | None:
         index = self.table.selectionModel().currentIndex()
