@@ -13,10 +13,12 @@ in it ÷ buyers with an order shipped in it — the month-end Summary's figure.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
@@ -38,6 +40,13 @@ from shopdesk.services.aftersales_refunds import REPLACEMENT_CHANNEL
 from shopdesk.services.report_sales import bucket_key
 
 NOT_PURCHASES = (OrderStatus.DRAFT.value, OrderStatus.CANCELLED.value)
+
+
+def segment_rules_from(saved: dict[str, Any] | None) -> SegmentRules:
+    """The shop's `customer_segments` setting over the default rules (lists from JSON become tuples)."""
+    names = {f.name for f in dataclasses.fields(SegmentRules)}
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in (saved or {}).items() if k in names}
+    return SegmentRules(**values)
 
 
 def is_purchase():  # type: ignore[no-untyped-def]

@@ -40,7 +40,14 @@ from shopdesk.reports.analytics import (
 from shopdesk.reports.tables import Report, Table, TypedValue, write_report
 from shopdesk.reports.workbook import Col, Kind, check_target
 from shopdesk.services import aftersales_analysis
-from shopdesk.services.report_customers import RepurchaseRow, RfmRow, repurchase, rfm_rows, segment_summary
+from shopdesk.services.report_customers import (
+    RepurchaseRow,
+    RfmRow,
+    repurchase,
+    rfm_rows,
+    segment_rules_from,
+    segment_summary,
+)
 from shopdesk.services.report_month_end import MonthEnd, ProgressFn, write_month_end
 from shopdesk.services.report_sales import GROUPINGS, SalesGroup, grouped_sales, period_sales, product_sales
 from shopdesk.services.report_stock import ProductFlow, location_holdings, movers, product_flows
@@ -99,10 +106,7 @@ class Reports:
     # Settings --------------------------------------------------------------------------------
     def segment_rules(self) -> SegmentRules:
         """The shop's RFM rules (its own over the defaults)."""
-        saved = self.shop.setting("customer_segments") or {}
-        fields = {f.name for f in dataclasses.fields(SegmentRules)}
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in saved.items() if k in fields}
-        return SegmentRules(**values)
+        return segment_rules_from(self.shop.setting("customer_segments"))
 
     def set_segment_rules(self, rules: SegmentRules) -> None:
         """Keep the shop's RFM rules; refused (ValidationFailed) when they do not make sense."""
