@@ -99,7 +99,7 @@ def test_levels_show_on_hand_reserved_available_and_value(qtbot, stock_tab) -> N
 
 
 def test_the_low_stock_alert_shows_the_products_below_the_warning_line(qtbot, stock_tab) -> None:
-    assert stock_tab.alert.isVisible()
+    qtbot.waitUntil(stock_tab.alert.isVisible)  # counted just after the first rows are shown
     assert stock_tab.alert.text() == "⚠ 1 product at or below the warning line (预警线): show"
     qtbot.mouseClick(stock_tab.alert, Qt.MouseButton.LeftButton)
     assert cells(stock_tab.model, "SKU") == ["MUG"]
@@ -226,6 +226,7 @@ def test_posting_the_stocktake_runs_in_the_background(qtbot, stock_tab, stocked)
 
 def test_purchase_orders_from_suggestions_then_received(qtbot, stock_tab, stocked) -> None:
     purchasing = stock_tab.purchasing
+    stock_tab.pages.setCurrentWidget(purchasing)  # read when shown
     assert cells(purchasing.suggestions, "SKU") == ["MUG"]
     with qtbot.waitSignal(purchasing.message, timeout=10_000) as news:
         purchasing.create_from_suggestions()

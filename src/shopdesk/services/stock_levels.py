@@ -1,12 +1,13 @@
 """The stock list (库存列表): on hand, reserved, available and value per product, filtered and sorted in SQL.
 
-For the Stock tab's paged table over 100,000 products. Listed by SKU or name
-with no stock condition, a page is the products' page plus one query for the
-balances of those 200 products; a stock condition (below the warning line,
-out of stock) or a sort by a quantity needs the per-product sums, so those
-are one grouped query over the balances. Quantities count warehouses, zones
-and bins (a warehouse filter counts that warehouse only); the value is the
-product's valuation, shared by quantity when one warehouse is shown.
+For the Stock tab's paged table over 100,000 products. A page is the
+products' page plus one query for the balances of those 200 products. A stock
+condition or a sort by a quantity uses a correlated sum per product (one
+index lookup each) rather than grouping every balance of the shop: "at or
+below the warning line" only sums the products that have a line, "out of
+stock" stops at the first place with stock. Quantities count warehouses,
+zones and bins (a warehouse filter counts that warehouse only); the value is
+the product's valuation, shared by quantity when one warehouse is shown.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class StockFilter:
     warehouse_id: int | None = None
     category_id: int | None = None
     below_warning: bool = False  # available ≤ warning line (a line is set)
-    zero_stock: bool = False  # nothing on hand
+    zero_stock: bool = False  # no place (in the warehouse shown) has any on hand
     sort: str = "sku"  # sku, name, on_hand, available
     descending: bool = False
 
@@ -76,8 +77,25 @@ def _sums(warehouse_id: int | None) -> Select:
     return query
 
 
-def _totals(warehouse_id: int | None):  # type: ignore[no-untyped-def]
-    return _sums(warehouse_id).subquery("totals")
+def _here(warehouse_id: int | None, *conditions: Any) -> Any:
+    """Balances of the listed product in warehouses, zones and bins (of one warehouse, if given)."""
+    where = [StockBalance.product_id == Product.id, Location.kind.in_(_PHYSICAL), *conditions]
+    if warehouse_id is not None:
+        where.append((Location.warehouse_id == warehouse_id) | (Location.id == warehouse_id))
+    return where
+
+
+def _per_product(expression: Any, warehouse_id: int | None) -> Any:
+    """A correlated sum over the listed product's balances: one index lookup per product, no grouping of them all."""
+    return func.coalesce(
+        select(func.sum(expression))
+        .select_from(StockBalance)
+        .join(Location, Location.id == StockBalance.location_id)
+        .where(*_here(warehouse_id))
+        .correlate(Product)
+        .scalar_subquery(),
+        0,
+    )
 
 
 class StockLevels:
@@ -85,11 +103,7 @@ class StockLevels:
         self.shop = shop
         self.db = shop.db
 
-    def _needs_totals(self, flt: StockFilter) -> bool:
-        return flt.below_warning or flt.zero_stock or flt.sort in ("on_hand", "available")
-
-    def _query(self, flt: StockFilter, *columns: Any) -> tuple[Select, Any]:
-        totals = _totals(flt.warehouse_id) if self._needs_totals(flt) else None
+    def _query(self, flt: StockFilter, *columns: Any) -> tuple[Select, dict[str, Any]]:
         query = select(*columns).select_from(Product).where(Product.archived.is_(False), Product.is_parent.is_(False))
         if flt.text.strip():
             needle = normalize_query(flt.text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -98,18 +112,21 @@ class StockLevels:
             path = select(Category.path).where(Category.id == flt.category_id).scalar_subquery()
             subtree = select(Category.id).where(or_(Category.id == flt.category_id, Category.path.like(path + "/%")))
             query = query.where(Product.category_id.in_(subtree))
-        if totals is not None:
-            query = query.outerjoin(totals, totals.c.product_id == Product.id)
-            on_hand = func.coalesce(totals.c.on_hand, 0)
-            available = on_hand - func.coalesce(totals.c.reserved, 0)
-            if flt.zero_stock:
-                query = query.where(on_hand <= 0)
-            if flt.below_warning:
-                query = query.join(StockLevel, StockLevel.product_id == Product.id).where(
-                    StockLevel.warning_line > 0, available <= StockLevel.warning_line
-                )
-            return query, {"on_hand": on_hand, "available": available}
-        return query, {}
+        on_hand = _per_product(StockBalance.on_hand, flt.warehouse_id)
+        available = _per_product(StockBalance.on_hand - StockBalance.reserved, flt.warehouse_id)
+        if flt.zero_stock:  # nothing on hand in any place (stops at the first place with stock)
+            on_shelf = (
+                select(StockBalance.id)
+                .join(Location, Location.id == StockBalance.location_id)
+                .where(*_here(flt.warehouse_id, StockBalance.on_hand > 0))
+                .correlate(Product)
+            )
+            query = query.where(~on_shelf.exists())
+        if flt.below_warning:  # only the products with a warning line are summed
+            query = query.join(StockLevel, StockLevel.product_id == Product.id).where(
+                StockLevel.warning_line > 0, available <= StockLevel.warning_line
+            )
+        return query, {"on_hand": on_hand, "available": available}
 
     def count(self, flt: StockFilter) -> int:
         """How many products the filter shows."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -160,7 +161,11 @@ class PurchasePage(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.create_button.clicked.connect(self.create_from_suggestions)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Read when shown, not when the tab is made: the suggestions sum a window of sales.
         self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         selected = self.selected()

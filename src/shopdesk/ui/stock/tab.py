@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -160,7 +160,9 @@ class StockTab(QWidget):
         self.stocktake.posted.connect(self.refresh)
         self.purchasing.received.connect(self.refresh)
         self._show_count(self.model.rowCount())
-        self.show_alert()
+        self.alert.hide()
+        # The alert counts the whole shop's balances: after the first rows are on screen.
+        QTimer.singleShot(0, self.show_alert)
 
     def _action(self, text: str, shortcut: QKeySequence | None, kind: MoveKind) -> QAction:
         action = QAction(text, self)
@@ -200,7 +202,8 @@ class StockTab(QWidget):
         """Read the list, the alert and the selected product again (after a move, a receipt, a stocktake)."""
         self.model.refresh()
         self.show_alert()
-        self.purchasing.refresh()
+        if self.purchasing.isVisible():
+            self.purchasing.refresh()
 
     def show_alert(self) -> None:
         low = self._levels.low_stock_count()
