@@ -87,6 +87,7 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
             on_done=opened,
             on_error=lambda _exc: app.exit(1),
             cancellable=False,
+            progress_dialog=False,  # the Products tab says "Opening …" meanwhile, and the menus stay usable
         )
 
     # Opening loads SQLAlchemy on a worker thread, which would share the interpreter with the

@@ -92,3 +92,12 @@ def test_an_unexpected_error_gets_the_crash_dialog_with_the_traceback(qtbot, run
     assert "KeyError: 'missing'" in dialog.details
     assert "in broken" in dialog.details
     dialog.reject()
+
+
+def test_work_whose_progress_the_window_shows_itself_gets_no_dialog(qtbot, runner) -> None:
+    release = threading.Event()
+    task = runner.run("Opening the shop", lambda progress: release.wait(10), progress_dialog=False)
+    qtbot.wait(SHOW_AFTER_MS + 300)
+    assert task.dialog is None and open_dialogs(QProgressDialog) == []
+    release.set()
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)

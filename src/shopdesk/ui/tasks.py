@@ -107,6 +107,7 @@ class Task(QObject, Generic[T]):
         on_done: Callable[[T], None] | None,
         on_error: Callable[[BaseException], None] | None,
         cancellable: bool,
+        progress_dialog: bool = True,
     ):
         super().__init__(parent_widget)
         self.title = title
@@ -118,6 +119,7 @@ class Task(QObject, Generic[T]):
         self._on_done = on_done
         self._on_error = on_error
         self._cancellable = cancellable
+        self._progress_dialog = progress_dialog
         self._signals = _Signals()
         self.progress = Progress(self._signals)
         self._last: tuple[int, int, str] = (0, 0, "")
@@ -139,7 +141,8 @@ class Task(QObject, Generic[T]):
                 self.dialog.setCancelButton(None)  # type: ignore[arg-type]
 
     def _start(self, pool: QThreadPool) -> None:
-        self._timer.start(SHOW_AFTER_MS)
+        if self._progress_dialog:
+            self._timer.start(SHOW_AFTER_MS)
         pool.start(self._worker)
 
     def _show_dialog(self) -> None:
@@ -215,14 +218,22 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         cancellable: bool = True,
+        progress_dialog: bool = True,
     ) -> Task[T]:
         """Run work(progress) in the background; on_done(result) runs on the GUI thread.
 
         A failure is shown by ui.errors (a clear message for ShopDeskError, the crash
         dialog for anything else); on_error(exc) runs once that dialog is closed.
+        progress_dialog=False is for work whose progress the window shows itself.
         """
         task: Task[T] = Task(
-            title, work, self._parent_widget, on_done=on_done, on_error=on_error, cancellable=cancellable
+            title,
+            work,
+            self._parent_widget,
+            on_done=on_done,
+            on_error=on_error,
+            cancellable=cancellable,
+            progress_dialog=progress_dialog,
         )
         self._running.add(task)
         task.done.connect(lambda: self._running.discard(task))
