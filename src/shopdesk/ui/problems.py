@@ -81,12 +81,13 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
 
 
 def problem_text(message: str) -> str:
-    """The message in the UI's language when its shape is known, else as the domain wrote it."""
+    """The message in the UI's language when its shape is known, else as the domain wrote it; capitalised."""
     for shape, template in _SHAPES:
         match = shape.match(message)
         if match:
             values = match.groupdict()
             if "field" in values:
                 values["field"] = QCoreApplication.translate("Problems", _FIELDS[values["field"]])
-            return QCoreApplication.translate("Problems", template).format(**values)
-    return message
+            message = QCoreApplication.translate("Problems", template).format(**values)
+            break
+    return message[:1].upper() + message[1:]  # shown on a line of its own, as a sentence

@@ -137,6 +137,7 @@ class ProductDialog(QDialog):
     def _form(self, rows: list[tuple[str, str, QWidget]]) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(12)  # the style's default lets "Second name" touch its field
         for key, label, editor in rows:
             self.fields[key] = Field(editor)
             form.addRow(label, self.fields[key])
