@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk.domain.errors import ValidationFailed
+from shopdesk.domain.errors import NotFound, ValidationFailed
+from shopdesk.services.channels import UnmatchedSku, link_channel_sku, unmatched_skus
 from shopdesk.services.marketplace_import import (
     delete_order_layout,
     list_order_layouts,
@@ -186,14 +187,49 @@ def test_a_shop_selling_in_euros_is_not_given_yuan_orders_silently(shop: Shop, t
     assert len(shop.orders.list_orders(OrderFilter())) == 0
 
 
-def test_a_wrong_sku_is_reported_at_its_row_and_column(shop: Shop, tmp_path: Path) -> None:
+def test_an_order_naming_an_unknown_taobao_code_waits_until_the_code_is_linked_once(shop: Shop, tmp_path: Path) -> None:
     stocked_shop(shop)
     rows = taobao_rows()
-    rows[2][5] = "CUP-404"
+    rows[2][5] = "TB-TEE-WHITE"  # Taobao's own code for our TEE on the second line of order 2901
+    path = write_csv(tmp_path / "taobao.csv", rows, encoding="gbk")
+    result = run(shop, path, "taobao")
+    assert (result.created, result.waiting) == (["SO-000001"], ["2901234567890"])  # 2901...891 had no unknown code
+    assert unmatched_skus(shop) == [UnmatchedSku("taobao", "TB-TEE-WHITE", "纯棉T恤", ["2901234567890"], 1)]
+    again = run(shop, path, "taobao")  # the waiting order is not queued twice
+    assert (again.created, again.waiting, len(again.already_imported)) == ([], [], 2)
+
+    linked = link_channel_sku(shop, "taobao", "TB-TEE-WHITE", "tee")
+    assert (linked.product_sku, linked.created, linked.still_waiting) == ("TEE", ["SO-000002"], [])
+    order = shop.orders.get_order("SO-000002")
+    assert (order.channel_order_no, [(ln.sku, ln.quantity) for ln in order.lines]) == (
+        "2901234567890",
+        [("MUG", 2), ("TEE", 1)],
+    )
+    assert unmatched_skus(shop) == []
+
+    later = [TAOBAO_HEADINGS, ['="2901234567899"', *rows[2][1:]]]  # a new order with the same code: no wait now
+    result = run(shop, write_csv(tmp_path / "later.csv", later, encoding="gbk"), "taobao")
+    assert (result.created, result.waiting) == (["SO-000003"], [])
+    assert [ln.sku for ln in shop.orders.get_order("SO-000003").lines] == ["TEE"]
+
+
+def test_a_code_is_linked_to_a_product_that_exists_or_not_at_all(shop: Shop) -> None:
+    stocked_shop(shop)
+    with pytest.raises(NotFound, match="No product has SKU 'CUP-404'"):
+        link_channel_sku(shop, "taobao", "TB-CUP", "CUP-404")
+    assert unmatched_skus(shop) == []
+
+
+def test_a_bad_quantity_refuses_the_file_even_beside_an_unknown_code(shop: Shop, tmp_path: Path) -> None:
+    stocked_shop(shop)
+    rows = taobao_rows()
+    rows[1][5], rows[3][7] = "TB-MUG", "two"
     path = write_csv(tmp_path / "taobao.csv", rows, encoding="gbk")
     with pytest.raises(ValidationFailed) as caught:
         run(shop, path, "taobao")
-    assert [(p.where, p.found) for p in caught.value.problems] == [("row 3, column F (商家编码)", "CUP-404")]
+    assert [(p.where, p.found) for p in caught.value.problems] == [("row 4, column H (购买数量)", "two")]
+    assert unmatched_skus(shop) == []
+    assert len(shop.orders.list_orders(OrderFilter())) == 0
 
 
 def test_a_shop_saves_its_own_export_layout_once_and_the_generic_import_reads_it(shop: Shop, tmp_path: Path) -> None:

@@ -62,3 +62,18 @@ def test_a_saved_layout_makes_another_systems_export_importable(shop_url, capsys
     assert code == 0
     code, _, err = run(shop_url, capsys, "order-layout", "delete", "1")
     assert (code, err.strip()) == (1, "error: No saved order layout has id 1.")
+
+
+def test_an_order_waiting_for_a_sku_link_is_created_when_the_code_is_linked(shop_url, capsys, tmp_path) -> None:
+    rows = taobao_rows()[:2]
+    rows[1][5] = "TB-MUG"
+    path = write_csv(tmp_path / "taobao.csv", rows, encoding="gbk")
+    code, out, err = run(shop_url, capsys, "import", "orders", str(path), "--profile", "taobao")
+    assert code == 0, err
+    assert "Order 2901234567890 names SKUs no product has: it waits" in err
+    code, out, _ = run(shop_url, capsys, "sku", "unmatched")
+    assert out.strip() == "taobao  TB-MUG  陶瓷马克杯  2 unit(s) in 1 order(s): 2901234567890"
+    code, out, err = run(shop_url, capsys, "sku", "link", "taobao", "TB-MUG", "MUG")
+    assert (code, out.strip()) == (0, "Linked TB-MUG from taobao to MUG. Orders created: SO-000001.")
+    code, out, _ = run(shop_url, capsys, "sku", "unmatched")
+    assert out.strip() == "No order is waiting for a SKU link."

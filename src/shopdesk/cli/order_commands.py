@@ -484,6 +484,8 @@ def import_orders(ctx: Context) -> int:
         ctx.info(f"Order {theirs} from {channel} was already imported as {ours}; skipped.")
     for theirs in getattr(result, "closed", []):  # marketplace exports (services/marketplace_import.py)
         ctx.info(f"Order {theirs} was closed or cancelled on the platform; left out.")
+    for theirs in getattr(result, "waiting", []):
+        ctx.info(f"Order {theirs} names SKUs no product has: it waits (shopdesk sku unmatched, shopdesk sku link).")
     new = result.orders_in_file - len(result.already_imported)
     if result.dry_run:
         text = f"Checked {args.file.name}: {new} new order(s) would be imported. Nothing was written (dry run)."

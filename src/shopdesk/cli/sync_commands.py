@@ -1,8 +1,10 @@
-"""shopdesk order-layout save FILE --map FIELD=HEADING ... | list | delete ID.
+"""shopdesk order-layout save FILE --map FIELD=HEADING ... | list | delete ID; shopdesk sku unmatched | link.
 
 A shop whose order export is neither our generic file nor a Taobao or
 Pinduoduo export says once which column holds which order field; every later
 file with the same headings is then read that way by `shopdesk import orders FILE`.
+An imported order naming a channel SKU no product has waits until `shopdesk sku
+link CHANNEL CODE SKU` links that code to a product, once for every later order.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from shopdesk.cli.common import Context
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.services.channels import link_channel_sku, unmatched_skus
 from shopdesk.services.marketplace_import import (
     EXTRA_FIELDS,
     REQUIRED,
@@ -48,6 +51,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     drop = actions.add_parser("delete", parents=[common], help="forget a saved order layout")
     drop.add_argument("id", type=int, metavar="ID")
     drop.set_defaults(handler=delete_layout)
+
+    sku = sub.add_parser("sku", parents=[common], help="link the SKUs of a sales channel to our products")
+    sku_actions = sku.add_subparsers(dest="sku_action", metavar="ACTION", required=True)
+    queue = sku_actions.add_parser("unmatched", parents=[common], help="channel SKUs that keep orders waiting")
+    queue.set_defaults(handler=list_unmatched)
+    link = sku_actions.add_parser(
+        "link", parents=[common], help="link a channel's SKU to our product once; its waiting orders are created"
+    )
+    link.add_argument("channel", metavar="CHANNEL", help="taobao, pinduoduo, ...")
+    link.add_argument("channel_sku", metavar="CODE", help="the SKU as the channel's orders name it")
+    link.add_argument("product_sku", metavar="SKU", help="our product's SKU")
+    link.set_defaults(handler=link_sku)
 
 
 def save_layout(ctx: Context) -> int:
@@ -89,4 +104,27 @@ def list_layouts(ctx: Context) -> int:
 def delete_layout(ctx: Context) -> int:
     delete_order_layout(ctx.shop(), ctx.args.id)
     ctx.out({"deleted": ctx.args.id}, f"Deleted order layout {ctx.args.id}.")
+    return 0
+
+
+def list_unmatched(ctx: Context) -> int:
+    queue = unmatched_skus(ctx.shop())
+    lines = [
+        f"{u.channel}  {u.channel_sku}  {u.name}  {u.quantity} unit(s) in {len(u.orders)} order(s): "
+        + ", ".join(u.orders)
+        for u in queue
+    ]
+    ctx.out(queue, "\n".join(lines) if lines else "No order is waiting for a SKU link.")
+    return 0
+
+
+def link_sku(ctx: Context) -> int:
+    args = ctx.args
+    result = link_channel_sku(ctx.shop(), args.channel, args.channel_sku, args.product_sku)
+    text = f"Linked {result.channel_sku} from {result.channel} to {result.product_sku}."
+    if result.created:
+        text += f" Orders created: {', '.join(result.created)}."
+    if result.still_waiting:
+        text += f" Still waiting for other links: {', '.join(result.still_waiting)}."
+    ctx.out(result, text)
     return 0

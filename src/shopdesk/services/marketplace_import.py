@@ -12,6 +12,9 @@ The rows become OrderDrafts exactly like the generic file (services/order_file.p
 groups several rows of an order into its lines), and the import is all or
 nothing like the generic one: every problem is reported as
 `row N, column C (heading)` and nothing is written unless the file is good.
+Only a line code no product answers to is not a problem of the file: codes the
+channel linked before are translated, and an order naming a code still unknown
+waits for its link (services/channels.py) instead of refusing the file.
 Orders the platform closed (交易关闭, 已取消) are left out and listed; an order
 in a currency the shop does not sell in is refused, never converted. Buyers'
 phones stay as the platform masked them (138****5678).
@@ -33,6 +36,7 @@ from shopdesk.domain.errors import NotFound, Problem, ValidationFailed
 from shopdesk.domain.money import currency_exponent, parse_amount
 from shopdesk.imports.products import layout_key, normalize_heading
 from shopdesk.imports.tables import Table, encoding_label, find_header_row, read_table
+from shopdesk.services import channels
 from shopdesk.services.order_file import BY_NAME, FileOrder, OrderRows
 from shopdesk.services.order_import import OrderImportOptions, OrderImportResult
 from shopdesk.services.orders import OrderWriter
@@ -132,6 +136,7 @@ MARKETPLACES = {layout.name: layout for layout in (TAOBAO, PINDUODUO)}
 class MarketplaceImportResult(OrderImportResult):
     profile: str = "generic"
     closed: list[str] = field(default_factory=list)  # their order numbers, closed or cancelled on the platform
+    waiting: list[str] = field(default_factory=list)  # their order numbers, waiting for SKU links (services/channels)
 
 
 @dataclass(frozen=True)
@@ -221,29 +226,40 @@ class MarketplaceImport:
             problems += self._finish(order, layout, reader, status, zone)
             wanted.append(order)
         result.orders_in_file = len(wanted)
+        new: list[FileOrder] = []
+        waiting: list[tuple[FileOrder, list[str]]] = []
         with self.shop.db.uow() as uow:
             writer = OrderWriter(uow.session, self.shop)
-            new = []
             for order in wanted:
                 channel, their_no = order.key
                 ours = writer.existing_number(channel, their_no)
+                if ours is None and channels.is_waiting(uow.session, channel, their_no):
+                    ours = "an order waiting for SKU links"
                 if ours is not None:
                     result.already_imported.append((channel, their_no, ours))
                     continue
+                channels.apply_links(uow.session, order.draft)
                 _, found = writer.check(order.draft)
+                unknown, found = channels.unknown_codes(found, order.draft)
                 problems += [reader.locate(order, p) for p in found]
-                new.append(order)
+                if unknown:
+                    waiting.append((order, unknown))
+                else:
+                    new.append(order)
         if problems:
             problems.sort(key=_row_of)
             raise ValidationFailed(problems, f"{name}: nothing was imported")
-        if dry_run or not new:
+        result.waiting = [o.key[1] for o, _ in waiting]
+        if dry_run:
             return result
-        created = self.shop.orders.create_orders(
-            [o.draft for o in new], confirm=options.confirm, skip_imported=False, reason=f"imported from {name}"
-        )
-        result.created = [c.number for c in created]
-        if options.confirm:
-            result.on_hold = _on_hold(self.shop, result.created)
+        if new:
+            created = self.shop.orders.create_orders(
+                [o.draft for o in new], confirm=options.confirm, skip_imported=False, reason=f"imported from {name}"
+            )
+            result.created = [c.number for c in created]
+            if options.confirm:
+                result.on_hold = _on_hold(self.shop, result.created)
+        channels.put_on_wait(self.shop, [(o.draft, codes) for o, codes in waiting], f"imported from {name}")
         return result
 
     def _header_row(self, table: Table, layout: OrderLayout) -> int:

@@ -20,6 +20,7 @@ from shopdesk.db.models.stock import (
     StockValuation,
 )
 from shopdesk.db.models.stocktake import Stocktake, StocktakeLine
+from shopdesk.db.models.sync import ChannelSkuMap, WaitingOrder
 from shopdesk.db.models.users import AppUser
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "CaseEvidence",
     "CaseLine",
     "Category",
+    "ChannelSkuMap",
     "Customer",
     "CustomerAddress",
     "CustomerPhone",
@@ -58,4 +60,5 @@ __all__ = [
     "Stocktake",
     "StocktakeLine",
     "Supplier",
+    "WaitingOrder",
 ]
