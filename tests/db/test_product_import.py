@@ -95,6 +95,17 @@ def test_reimporting_the_same_file_leaves_every_product_untouched_and_says_so(sh
     assert {shop.catalogue.find_by_code(sku).version for sku in ("TS-001", "TS-002", "TS-003")} == {1}  # type: ignore[union-attr]
 
 
+def test_search_finds_products_by_their_new_name_after_a_reimport_and_still_after_a_price_list(shop, tmp_path) -> None:
+    headings = ["SKU", "Name", "Price"]
+    importer = ProductImport(shop)
+    importer.run(write_csv(tmp_path / "a.csv", [headings, ["M1", "陶瓷马克杯", "25"]]), ImportOptions())
+    importer.run(write_csv(tmp_path / "b.csv", [headings, ["M1", "陶瓷马克杯", "29"]]), ImportOptions())
+    assert shop.catalogue.count_products(ProductFilter(text="tcmkb")) == 1
+    importer.run(write_csv(tmp_path / "c.csv", [headings, ["M1", "不锈钢保温杯", "29"]]), ImportOptions())
+    assert shop.catalogue.count_products(ProductFilter(text="tcmkb")) == 0
+    assert shop.catalogue.count_products(ProductFilter(text="baowenbei")) == 1
+
+
 def test_barcodes_are_stored_with_their_kind(shop, tmp_path) -> None:
     codes = [ean13(), "012345678905", "96385074", "INT-0042"]
     path = write_csv(tmp_path / "p.csv", [["SKU", "Name", "Barcodes"], ["A1", "Mug", ", ".join(codes)]])

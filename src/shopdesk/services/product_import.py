@@ -7,13 +7,14 @@ remembered per file layout, so the shop's usual file maps itself next time.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Text, bindparam, cast, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from shopdesk.db.models import Barcode, Category, ImportProfile, Product
@@ -38,23 +39,6 @@ _PRODUCTS = Product.__table__
 _BARCODES = Barcode.__table__
 _CATEGORIES = Category.__table__
 _GTIN_KINDS = {13: bc.EAN13, 12: bc.UPCA, 8: bc.EAN8}
-_DRAFT_COLUMNS = (
-    "id",
-    "sku_key",
-    "sku",
-    "name",
-    "price",
-    "cost",
-    "alt_name",
-    "description",
-    "category_id",
-    "unit",
-    "weight_g",
-    "status",
-    "tags",
-    "variant_label",
-    "is_parent",
-)
 
 
 class ImportCancelled(ShopDeskError):
@@ -127,6 +111,7 @@ class _Existing:
     is_parent: bool
     draft: ProductDraft
     category_id: int | None
+    search_text: str
 
 
 @dataclass
@@ -373,7 +358,9 @@ class ProductImport:
                 "status": str(draft.status),
                 "tags": list(draft.tags),
                 "variant_label": draft.variant_label.strip(),
-                "search_text": search_keys.product(draft),
+                "search_text": before.search_text
+                if before is not None and _same_search_fields(draft, before.draft)
+                else search_keys.product(draft),
                 "updated_at": now,
             }
             if before is None:
@@ -452,6 +439,17 @@ class ProductImport:
 # Helpers --------------------------------------------------------------------------
 
 
+def _same_search_fields(draft: ProductDraft, before: ProductDraft) -> bool:
+    """Nothing the search key is made of changed (a price list): the stored key still holds."""
+    return (draft.name, draft.alt_name, draft.variant_label, draft.sku, draft.barcodes) == (
+        before.name,
+        before.alt_name,
+        before.variant_label,
+        before.sku,
+        before.barcodes,
+    )
+
+
 def _barcode_kind(code: str) -> str:
     """The kind barcodes.classify gives a code that passed it (every code did, in domain validation)."""
     return _GTIN_KINDS.get(len(code), bc.CODE128) if code.isdigit() else bc.CODE128
@@ -476,37 +474,73 @@ def _chunks(items: Sequence[Any], size: int = _KEYS_PER_QUERY) -> Iterator[Seque
 def _existing_products(conn: Connection, keys: list[str]) -> dict[str, _Existing]:
     """The products already in the shop under these SKU keys, as drafts (for merging and validation)."""
     parent = _PRODUCTS.alias("parent")
+    c = _PRODUCTS.c
+    columns = (
+        c.id,
+        c.sku_key,
+        c.sku,
+        c.name,
+        c.price,
+        c.cost,
+        c.alt_name,
+        c.description,
+        c.category_id,
+        _CATEGORIES.c.path,
+        c.unit,
+        c.weight_g,
+        c.status,
+        # As text: most products have no tags, and "[]" needs no JSON parser.
+        cast(c.tags, Text),
+        parent.c.sku,
+        c.variant_label,
+        c.is_parent,
+        c.search_text,
+    )
     found: dict[str, _Existing] = {}
-    wanted = sorted(set(keys))
-    for chunk in _chunks(wanted):
+    for chunk in _chunks(sorted(set(keys))):
         query = (
-            select(
-                *(_PRODUCTS.c[name] for name in _DRAFT_COLUMNS),
-                _CATEGORIES.c.path.label("category_path"),
-                parent.c.sku.label("parent_sku"),
-            )
+            select(*columns)
             .select_from(_PRODUCTS)
-            .outerjoin(_CATEGORIES, _CATEGORIES.c.id == _PRODUCTS.c.category_id)
-            .outerjoin(parent, parent.c.id == _PRODUCTS.c.parent_id)
-            .where(_PRODUCTS.c.sku_key.in_(chunk))
+            .outerjoin(_CATEGORIES, _CATEGORIES.c.id == c.category_id)
+            .outerjoin(parent, parent.c.id == c.parent_id)
+            .where(c.sku_key.in_(chunk))
         )
-        for p in conn.execute(query).mappings():
+        for (
+            id_,
+            key,
+            sku,
+            name,
+            price,
+            cost,
+            alt_name,
+            description,
+            category_id,
+            category_path,
+            unit,
+            weight_g,
+            status,
+            tags,
+            parent_sku,
+            variant_label,
+            is_parent,
+            search_text,
+        ) in conn.execute(query):
             draft = ProductDraft(
-                sku=p["sku"],
-                name=p["name"],
-                price=p["price"],
-                cost=p["cost"],
-                alt_name=p["alt_name"],
-                description=p["description"],
-                category_path=p["category_path"] or "",
-                unit=p["unit"],
-                weight_g=p["weight_g"],
-                status=ListingStatus(p["status"]),
-                tags=list(p["tags"] or []),
-                parent_sku=p["parent_sku"] or "",
-                variant_label=p["variant_label"],
+                sku=sku,
+                name=name,
+                price=price,
+                cost=cost,
+                alt_name=alt_name,
+                description=description,
+                category_path=category_path or "",
+                unit=unit,
+                weight_g=weight_g,
+                status=ListingStatus(status),
+                tags=[] if tags in (None, "[]") else list(json.loads(tags) or []),
+                parent_sku=parent_sku or "",
+                variant_label=variant_label,
             )
-            found[p["sku_key"]] = _Existing(p["id"], p["is_parent"], draft, p["category_id"])
+            found[key] = _Existing(id_, is_parent, draft, category_id, search_text)
     by_id = {e.id: e for e in found.values()}
     for chunk in _chunks(sorted(by_id)):
         query = select(_BARCODES.c.product_id, _BARCODES.c.code).where(_BARCODES.c.product_id.in_(chunk))
