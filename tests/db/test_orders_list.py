@@ -161,3 +161,19 @@ def test_typing_on_searches_only_the_orders_the_last_keystroke_found(shop: Shop)
     # another text (not a longer one) searches everything again
     other = shop.orders.first_page(OrderFilter(text="李四"), previous=page)
     assert [r.number for r in other.rows] == [made["to_ship"]]
+
+
+def test_an_erased_buyer_can_no_longer_be_found_by_name_or_phone(sqlite_shop: Shop) -> None:
+    from shopdesk.services import order_records
+    from shopdesk.services.privacy import Privacy
+
+    stocked_shop(sqlite_shop)
+    number = sqlite_shop.orders.create_order(draft(("MUG", 1)))
+    customer_id = sqlite_shop.orders.get_order(number).customer_id
+    assert customer_id is not None
+    Privacy(sqlite_shop).erase_customer(customer_id, "the buyer asked")
+    with sqlite_shop.db.uow() as uow:
+        assert order_records.refresh_customer_search_texts(uow.session, customer_id) == 1
+        uow.commit()
+    assert numbers(sqlite_shop, text=SHANGHAI.phone) == numbers(sqlite_shop, text="zhangsan") == []
+    assert numbers(sqlite_shop, text=number) == [number]  # the order itself is still there

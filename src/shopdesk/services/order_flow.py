@@ -21,13 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shopdesk.db.models.orders import SalesOrder
-from shopdesk.domain.errors import Conflict, Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import NO_SHIPPING_CHANNELS
 from shopdesk.domain.orders import IllegalTransition, OrderStatus, check_transition
 from shopdesk.domain.review import ReviewRules
 from shopdesk.services import order_records as rec
 from shopdesk.services import order_review, order_split, order_stock
 from shopdesk.services.order_fulfilment import FlowResult, OrderFulfilment
+from shopdesk.services.stock_ledger import SourceDoc
 
 S = OrderStatus
 # A split or merge moves lines; after picking they are in a tote, so the lines stay as they are.
@@ -338,9 +339,13 @@ class OrderFlow(OrderFulfilment):
     # Reading for the invariant checks and the UI -----------------------------------
     def reserved_units(self, ref: rec.OrderRef) -> int:
         """Units held in stock for the order right now."""
-        with self.db.uow() as uow:
-            order = rec.load_order(uow.session, ref, for_update=False)
-            return sum(q for _, _, q in order_stock.reservations(uow.session.connection(), rec.source_doc(order)))
+        with self.db.read() as conn:
+            column = SalesOrder.id if isinstance(ref, int) else SalesOrder.number
+            order_id = conn.execute(select(SalesOrder.id).where(column == rec.normalize_ref(ref))).scalar()
+            if order_id is None:
+                raise NotFound(f"No order {ref}")
+            doc = SourceDoc(rec.SOURCE_TYPE, order_id)
+            return sum(q for _, _, q in order_stock.reservations(conn, doc))
 
 
 def _require_reason(reason: str, what: str) -> None:

@@ -177,3 +177,15 @@ def refresh_search_text(session: Session, order: SalesOrder) -> None:
 def renumber_lines(lines: Iterable[SalesOrderLine]) -> None:
     for n, line in enumerate(lines, start=1):
         line.line_no = n
+
+
+def refresh_customer_search_texts(session: Session, customer_id: int) -> int:
+    """Rebuild the search text of a customer's orders (after erasing their name and phone); returns how many."""
+    orders = session.scalars(
+        select(SalesOrder).where(SalesOrder.customer_id == customer_id).options(selectinload(SalesOrder.lines))
+    ).all()
+    for order in orders:
+        session.refresh(order, ["ship_name", "ship_phone"])  # a bulk UPDATE may have changed them behind the session
+        refresh_search_text(session, order)
+    session.flush()
+    return len(orders)
