@@ -46,6 +46,50 @@
     </message>
 </context>
 <context>
+    <name>CustomersTab</name>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n duplicate customer(s)</source>
+        <translation>
+            <numerusform>Merged %n duplicate customer</numerusform>
+            <numerusform>Merged %n duplicate customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message numerus="yes">
+        <source>Last 7 days: {sales} in %n order(s)</source>
+        <translation>
+            <numerusform>Last 7 days: {sales} in %n order</numerusform>
+            <numerusform>Last 7 days: {sales} in %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 30 days: {sales} in %n order(s)</source>
+        <translation>
+            <numerusform>Last 30 days: {sales} in %n order</numerusform>
+            <numerusform>Last 30 days: {sales} in %n orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>Keep {name} and merge %n other customer(s) into it? This cannot be undone.</source>
+        <translation>
+            <numerusform>Keep {name} and merge %n other customer into it? This cannot be undone.</numerusform>
+            <numerusform>Keep {name} and merge %n other customers into it? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message numerus="yes">
         <source>Imported: %n new product(s)</source>

@@ -762,6 +762,278 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
 </context>
 <context>
+    <name>CustomerColumns</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>消费总额</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>售后工单</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSegment</name>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Sleeping</source>
+        <translation>沉睡</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Never bought</source>
+        <translation>未购买</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <source>Search name, phone or order number  Ctrl+F</source>
+        <translation>搜索姓名、电话或订单号  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>全部分层</translation>
+    </message>
+    <message>
+        <source>★ High value only</source>
+        <translation>★ 仅高价值客户</translation>
+    </message>
+    <message>
+        <source>Find duplicates…</source>
+        <translation>查找重复客户…</translation>
+    </message>
+    <message>
+        <source>Edit tags…</source>
+        <translation>编辑标签…</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款状态</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>Purchase history</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>After-sales cases</source>
+        <translation>售后工单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a customer to see their purchases and cases.</source>
+        <translation>选择一位客户，查看其购买记录和售后工单。</translation>
+    </message>
+    <message>
+        <source>High value: priority service</source>
+        <translation>高价值客户：优先服务</translation>
+    </message>
+    <message>
+        <source>Segment: {segment} · Channel: {channel}</source>
+        <translation>分层：{segment} · 渠道：{channel}</translation>
+    </message>
+    <message>
+        <source>Phone: {phones}</source>
+        <translation>电话：{phones}</translation>
+    </message>
+    <message>
+        <source>{orders} order(s), spent {spent}, average {average}, last purchase {last}</source>
+        <translation>{orders} 笔订单，消费 {spent}，客单价 {average}，最近购买 {last}</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>标签：{tags}</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags of {name}, separated by commas:</source>
+        <translation>{name} 的标签（用逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Tags of {name} saved</source>
+        <translation>已保存 {name} 的标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n duplicate customer(s)</source>
+        <translation>
+            <numerusform>已合并 %n 位重复客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Orders to review</source>
+        <translation>待审核订单</translation>
+    </message>
+    <message>
+        <source>Orders to ship</source>
+        <translation>待发货订单</translation>
+    </message>
+    <message>
+        <source>Products low on stock</source>
+        <translation>低库存商品</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>超时工单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Sales of the last 30 days (orders placed)</source>
+        <translation>近30天销售额（按下单）</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show the product</source>
+        <translation>双击或按回车查看商品</translation>
+    </message>
+    <message>
+        <source>Top products, last 30 days</source>
+        <translation>近30天热销商品</translation>
+    </message>
+    <message>
+        <source>Reading the dashboard</source>
+        <translation>正在读取首页数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 7 days: {sales} in %n order(s)</source>
+        <translation>
+            <numerusform>近7天：{sales}，%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 30 days: {sales} in %n order(s)</source>
+        <translation>
+            <numerusform>近30天：{sales}，%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPrinter</name>
     <message>
         <source>Saved {path}</source>
@@ -786,6 +1058,43 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Making the packing slip</source>
         <translation>正在生成装箱单</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicate customers</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <source>Customers with the same phone number. Choose the one to keep in a group and press Merge: the others&apos; orders, cases, phones, addresses and tags move to it.</source>
+        <translation>以下客户电话号码相同。在一组中选择要保留的客户并点击“合并”：其他客户的订单、工单、电话、地址和标签都会转到该客户。</translation>
+    </message>
+    <message>
+        <source>Phone / customer</source>
+        <translation>电话 / 客户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>No two customers share a phone number.</source>
+        <translation>没有电话号码相同的客户。</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep {name} and merge %n other customer(s) into it? This cannot be undone.</source>
+        <translation>
+            <numerusform>保留 {name}，并将其他 %n 位客户合并到该客户？此操作无法撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1326,18 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Orders</source>
         <translation>订单</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户管理</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>About ShopDesk</source>
@@ -2754,6 +3075,173 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Order</source>
         <translation>建议采购</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Month-end workbook (月结)</source>
+        <translation>月结报表</translation>
+    </message>
+    <message>
+        <source>Stock on hand and value</source>
+        <translation>库存现状与金额</translation>
+    </message>
+    <message>
+        <source>Low stock and reorder suggestions</source>
+        <translation>低库存与补货建议</translation>
+    </message>
+    <message>
+        <source>ABC analysis</source>
+        <translation>ABC分类分析</translation>
+    </message>
+    <message>
+        <source>Inventory turnover</source>
+        <translation>库存周转率</translation>
+    </message>
+    <message>
+        <source>Slow movers and dead stock</source>
+        <translation>滞销与呆滞库存</translation>
+    </message>
+    <message>
+        <source>Customer segments (RFM)</source>
+        <translation>客户分层（RFM）</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Complaints and returns</source>
+        <translation>投诉与退货分析</translation>
+    </message>
+    <message>
+        <source>Sales by channel, category, product or time</source>
+        <translation>销售分析（渠道、分类、商品、时间）</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Show buyers masked (张**)</source>
+        <translation>买家姓名脱敏显示（张**）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To (included)</source>
+        <translation>结束日期（含）</translation>
+    </message>
+    <message>
+        <source>As of the end of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Classes by</source>
+        <translation>分类依据</translation>
+    </message>
+    <message>
+        <source>A/B/C shares (%)</source>
+        <translation>A/B/C 占比（%）</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Sales looked at (days)</source>
+        <translation>统计销量天数</translation>
+    </message>
+    <message>
+        <source>Slow beyond (days of stock)</source>
+        <translation>可售天数超过即为滞销</translation>
+    </message>
+    <message>
+        <source>Workbook language</source>
+        <translation>报表语言</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Save to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Reading the report</source>
+        <translation>正在读取报表</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>正在生成报表</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>报表已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The report was not written.</source>
+        <translation>报表未生成。</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,8 @@ def test_with_no_database_given_the_app_creates_the_shop_file_in_the_data_folder
 def test_the_main_window_opens_on_a_shop_with_the_products_tab(qtbot, small_shop) -> None:
     with started(qtbot, small_shop.db.url) as window:
         qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
-        assert window.tabs.widget(0) is window.products and window.tabs.tabText(0) == "Products"
+        assert window.tabs.widget(0) is window.dashboard and window.tabs.tabText(0) == "Dashboard"
+        assert window.tabs.tabText(window.tabs.indexOf(window.products)) == "Products"
         assert window.products.count_label.text() == "4 products"
         assert window.windowTitle() == "ShopDesk — My Shop"
 

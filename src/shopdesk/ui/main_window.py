@@ -20,8 +20,11 @@ from shopdesk.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
     from shopdesk.ui.complaints.tab import ComplaintsTab
+    from shopdesk.ui.customers.tab import CustomersTab
+    from shopdesk.ui.dashboard.tab import DashboardTab
     from shopdesk.ui.orders.tab import OrdersTab
     from shopdesk.ui.products.tab import ProductsTab
+    from shopdesk.ui.reports.tab import ReportsTab
     from shopdesk.ui.stock.tab import StockTab
 
 
@@ -43,6 +46,9 @@ class MainWindow(QMainWindow):
         self.complaints: ComplaintsTab | None = None
         self.orders: OrdersTab | None = None
         self.stock: StockTab | None = None
+        self.dashboard: DashboardTab | None = None
+        self.customers: CustomersTab | None = None
+        self.reports: ReportsTab | None = None
         self.translators: list[QTranslator] = []  # installed for this window's language; removed when it ends
         self.setWindowTitle("ShopDesk")
         self.tabs = QTabWidget()
@@ -105,6 +111,9 @@ class MainWindow(QMainWindow):
         self._opening.deleteLater()
         self._add_orders(shop)
         self._add_complaints(shop)
+        self._add_dashboard(shop)
+        self._add_customers(shop)
+        self._add_reports(shop)
         store = layout_store()
         self.products.restore_layout(store)
         self.stock.restore_layout(store)
@@ -129,6 +138,58 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(tab, tab.tab_title())
         tab.attention_changed.connect(lambda _count: self.tabs.setTabText(self.tabs.indexOf(tab), tab.tab_title()))
         tab.restore_layout(layout_store())
+
+    def _add_dashboard(self, shop: Shop) -> None:
+        """The Dashboard (首页), first: what needs doing today; its figures lead to the other tabs."""
+        from shopdesk.ui.dashboard.tab import DashboardTab
+
+        tab = self.dashboard = DashboardTab(shop, self.runner, self.language)
+        tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        tab.link_activated.connect(self.follow_link)
+        self.tabs.insertTab(0, tab, self.tr("Dashboard"))
+
+    def _add_customers(self, shop: Shop) -> None:
+        """The Customers tab (客户), after the tabs of the daily work."""
+        from shopdesk.ui.customers.tab import CustomersTab
+
+        tab = self.customers = CustomersTab(shop, self.runner, self.language)
+        tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.tabs.addTab(tab, self.tr("Customers"))
+        tab.restore_layout(layout_store())
+
+    def _add_reports(self, shop: Shop) -> None:
+        """The Reports tab (报表), last."""
+        from shopdesk.ui.reports.tab import ReportsTab
+
+        tab = self.reports = ReportsTab(shop, self.runner, self.language)
+        tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.tabs.addTab(tab, self.tr("Reports"))
+
+    def follow_link(self, target: str, flt: dict) -> None:  # type: ignore[type-arg]
+        """Show a tab filtered as a link asks (the Dashboard's figures): orders of a bucket, low stock,
+        overdue cases, a product. A tab with `show_filtered(**flt)` takes the filter itself."""
+        tab = {
+            "orders": self.orders,
+            "stock": self.stock,
+            "complaints": self.complaints,
+            "products": self.products,
+            "customers": self.customers,
+        }.get(target)
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        show_filtered = getattr(tab, "show_filtered", None)
+        if callable(show_filtered):
+            show_filtered(**flt)
+        elif tab is self.orders and self.orders is not None and "bucket" in flt:
+            self.orders.select_bucket(flt["bucket"])
+        elif tab is self.stock and self.stock is not None and "below_warning" in flt:
+            self.stock.below_warning.setChecked(bool(flt["below_warning"]))
+        elif tab is self.complaints and self.complaints is not None and "due" in flt:
+            self.complaints.due.setCurrentIndex(max(self.complaints.due.findData(flt["due"]), 0))
+        elif tab is self.products and self.products is not None and "text" in flt:
+            self.products.search.setText(str(flt["text"]))
+            self.products.apply_filters()
 
     def open_settings(self) -> None:
         from shopdesk.config import Settings
@@ -158,6 +219,8 @@ class MainWindow(QMainWindow):
             self.orders.save_layout(store)
         if self.stock is not None:
             self.stock.save_layout(store)
+        if self.customers is not None:
+            self.customers.save_layout(store)
         store.sync()
 
     def paintEvent(self, event: QPaintEvent) -> None:
