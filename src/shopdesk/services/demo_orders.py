@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from shopdesk.db.models import Customer, CustomerAddress, Product, ProductSupplier, StockBalance
 from shopdesk.db.models.base import clock_at
@@ -100,6 +100,7 @@ class DemoItem:
     price: int
     weight_g: int
     supplier_id: int | None
+    opening: int = 0  # units on hand when the history begins
 
 
 @dataclass
@@ -173,12 +174,14 @@ def seed_order_history(
     with shop.db.read() as conn:
         if conn.execute(select(SalesOrder.id).limit(1)).first() is not None:
             return summary  # a shop with orders has its own history: the demo does not invent another
-    buyers, items = _buyers(shop, rng), _items(shop)
+    buyers, catalogue = _buyers(shop, rng), _items(shop)
+    items = [i for i in catalogue if i.opening > 0]  # what sells; the rest waits for its first delivery
     if not buyers or not items:
         raise ShopDeskError("The demo orders need customers with an address and stocked products; build those first.")
     start = now - timedelta(days=days)
-    blocked = _shop_settings(shop, buyers, rng)
-    lives = _plan(rng, buyers, items, orders, start, now, blocked)
+    blocked = _shop_settings(shop, rng)
+    sold_out = next((i for i in catalogue if i.opening == 0), None)
+    lives = _plan(rng, buyers, items, orders, start, now, blocked, sold_out)
     replay = Replay(now)
     life_cycle = _LifeCycle(shop, rng, replay, items)
     for life in lives:
@@ -228,9 +231,15 @@ def _buyers(shop: Shop, rng: random.Random) -> list[DemoBuyer]:
 
 
 def _items(shop: Shop) -> list[DemoItem]:
-    """Listed, priced products that had stock when the history began, best sellers first (a fixed order)."""
+    """Listed, priced products with what they had on hand when the history began."""
     with shop.db.read() as conn:
-        stocked = set(conn.execute(select(StockBalance.product_id).where(StockBalance.on_hand > 0)).scalars())
+        stocked = dict(
+            conn.execute(
+                select(StockBalance.product_id, func.sum(StockBalance.on_hand))
+                .where(StockBalance.on_hand > 0)
+                .group_by(StockBalance.product_id)
+            ).all()
+        )
         rows = conn.execute(
             select(Product.id, Product.sku, Product.price, Product.weight_g)
             .where(
@@ -248,10 +257,12 @@ def _items(shop: Shop) -> list[DemoItem]:
                 )
             ).all()
         )
-    return [DemoItem(r.id, r.sku, r.price, r.weight_g or 300, suppliers.get(r.id)) for r in rows if r.id in stocked]
+    return [
+        DemoItem(r.id, r.sku, r.price, r.weight_g or 300, suppliers.get(r.id), int(stocked.get(r.id, 0))) for r in rows
+    ]
 
 
-def _shop_settings(shop: Shop, buyers: Sequence[DemoBuyer], rng: random.Random) -> str:
+def _shop_settings(shop: Shop, rng: random.Random) -> str:
     """A demo shop prints real-looking labels: its name, where it ships from, its usual carrier; a blocked phone."""
     if shop.setting("name") == "My Shop":
         shop.set_setting("name", "小象杂货 Little Elephant")
@@ -261,8 +272,8 @@ def _shop_settings(shop: Shop, buyers: Sequence[DemoBuyer], rng: random.Random) 
     if not shop.setting("default_carrier"):
         shop.set_setting("default_carrier", "中通快递")
     rules = shop.order_flow.review_rules()
-    if not rules.blocked_phones:  # a number that ordered with stolen cards before
-        blocked = rng.choice([b for b in buyers if b.ship_to.country == "CN"] or list(buyers)).ship_to.phone
+    if not rules.blocked_phones:  # a virtual-operator number (170) that ordered with stolen cards before
+        blocked = f"170{rng.randrange(10**8):08d}"
         shop.order_flow.set_review_rules(replace(rules, blocked_phones=frozenset({blocked})))
         return blocked
     return sorted(rules.blocked_phones)[0]
@@ -302,6 +313,7 @@ def _plan(
     start: datetime,
     now: datetime,
     blocked_phone: str,
+    sold_out: DemoItem | None = None,
 ) -> list[_Life]:
     """Who orders what and when: more orders as the shop grows, a promotion in the last day."""
     weights = [1 / (rank + 1) ** 0.9 for rank in range(len(items))]  # a few best sellers, a long tail
@@ -335,7 +347,7 @@ def _plan(
             life.ending = "cancel"
         lives.append(life)
     if special:
-        _special_cases(rng, lives, buyers, order, now, blocked_phone)
+        _special_cases(rng, lives, buyers, order, now, blocked_phone, sold_out)
     lives.sort(key=lambda life: life.placed_at)
     return lives
 
@@ -347,6 +359,7 @@ def _special_cases(
     items: Sequence[DemoItem],
     now: datetime,
     blocked_phone: str,
+    sold_out: DemoItem | None,
 ) -> None:
     """What the review queue (异常订单) is for, in the last day and once a month ago."""
     china = [b for b in buyers if b.ship_to.country == "CN"] or list(buyers)
@@ -375,11 +388,16 @@ def _special_cases(
     vague = rng.choice(china)
     add(now - timedelta(hours=2), vague, replace(vague.ship_to, street="不详"), list(one))
     lives[-1].ending = "keep_held"
+    # Someone orders what has not come in yet: held for review, then it waits for stock (待配货).
     short = rng.choice(china)
-    add(now - timedelta(hours=9), short, short.ship_to, [OrderLineDraft(items[0].sku, 400)])
+    wanted = [OrderLineDraft(sold_out.sku, 2)] if sold_out else [OrderLineDraft(items[-1].sku, items[-1].opening + 50)]
+    add(now - timedelta(hours=9), short, short.ship_to, wanted)
     # The phone on the blocked list orders again.
-    scammer = next((b for b in buyers if b.ship_to.phone == blocked_phone), None) or rng.choice(china)
-    add(now - timedelta(hours=4), scammer, replace(scammer.ship_to, phone=blocked_phone), list(one))
+    # Someone new, with the number on the blocked list: the order service makes a customer of them.
+    decoy = rng.choice(china)
+    name = f"{rng.choice('赵钱孙')}先生"
+    scammer = replace(decoy, customer_id=0, name=name)
+    add(now - timedelta(hours=4), scammer, replace(decoy.ship_to, name=name, phone=blocked_phone), list(one))
     lives[-1].ending = "keep_held"
     # The packer's last wave: one order picked and waiting at the packing table, one packed for the courier.
     for ending in ("stop_picked", "stop_packed"):
@@ -424,7 +442,7 @@ class _LifeCycle:
             lines=life.lines,
             channel=channel,
             channel_order_no=_channel_number(self.rng, channel, life.placed_at) if platform else "",
-            customer_id=life.buyer.customer_id,
+            customer_id=life.buyer.customer_id or None,
             ship_to=life.ship_to,
             placed_at=life.placed_at,
             shipping_fee=fee,
