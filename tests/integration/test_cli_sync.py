@@ -1,16 +1,21 @@
-"""`shopdesk import orders --profile taobao|pinduoduo` and `shopdesk order-layout` as a shop's scripts use them."""
+"""`shopdesk import orders --profile taobao|pinduoduo`, `order-layout`, `sku`, `channel` and `sync outbox` in scripts."""
 
 from __future__ import annotations
 
 import json
 
+import keyring
 import pytest
 
 from shopdesk.cli import main
 from shopdesk.services.shop import Shop
+from shopdesk.services.sync import SyncService, enqueue
+from shopdesk.sync import credentials
+from shopdesk.sync.http import SendFailed
 from tests.db.test_marketplace_import import pdd_rows, taobao_rows
 from tests.imports.files import write_csv
 from tests.order_helpers import stocked_shop
+from tests.sync.conftest import MemoryKeyring
 
 
 def run(url: str, capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -77,3 +82,69 @@ def test_an_order_waiting_for_a_sku_link_is_created_when_the_code_is_linked(shop
     assert (code, out.strip()) == (0, "Linked TB-MUG from taobao to MUG. Orders created: SO-000001.")
     code, out, _ = run(shop_url, capsys, "sku", "unmatched")
     assert out.strip() == "No order is waiting for a SKU link."
+
+
+@pytest.fixture
+def memory_keyring():  # type: ignore[no-untyped-def]
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_a_store_is_added_with_its_key_from_the_environment_and_never_printed(
+    shop_url, capsys, monkeypatch, memory_keyring
+) -> None:
+    monkeypatch.setenv("SHOPDESK_CHANNEL_KEY", "ck_abc123")
+    monkeypatch.setenv("SHOPDESK_CHANNEL_SECRET", "cs_def456")
+    code, out, err = run(
+        shop_url, capsys, "channel", "add", "webshop", "--type", "woocommerce", "--url", "https://shop.example.com"
+    )
+    assert (code, out.strip()) == (
+        0,
+        "Added channel webshop (woocommerce, https://shop.example.com); its key is in the keyring.",
+    )
+    assert credentials.load("webshop") == credentials.Credentials("ck_abc123", "cs_def456")
+    code, out, err = run(shop_url, capsys, "channel", "list", "--json")
+    assert "ck_abc123" not in out + err and "cs_def456" not in out + err
+    assert [c["name"] for c in json.loads(out)] == ["webshop"]
+
+
+def test_without_the_environment_the_key_is_asked_for_and_plain_http_is_refused(
+    shop_url, capsys, monkeypatch, memory_keyring
+) -> None:
+    monkeypatch.delenv("SHOPDESK_CHANNEL_KEY", raising=False)
+    monkeypatch.delenv("SHOPDESK_CHANNEL_SECRET", raising=False)
+    asked = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "typed-secret")
+    code, out, err = run(shop_url, capsys, "channel", "add", "shop", "--type", "shopify", "--url", "http://shop.cn")
+    assert code == 1
+    assert "sent unencrypted over http://" in err and "typed-secret" not in err
+    assert asked == ["API key of shop: ", "API secret (Enter if the store has none): "]
+    code, out, _ = run(shop_url, capsys, "channel", "list")
+    assert out.strip() == "No channels."
+
+
+def test_a_dead_outbox_item_is_listed_retried_and_dropped(shop: Shop, shop_url, capsys, memory_keyring) -> None:
+    sync = SyncService(shop)
+    sync.add_channel("webshop", "woocommerce", "https://shop.example.com", "ck_1")
+    with shop.db.uow() as uow:
+        item_id = enqueue(uow.session, "webshop", "shipment", {"order": "SO-000001", "tracking": "SF123"})
+        uow.commit()
+    code, _, err = run(shop_url, capsys, "sync", "outbox", "--drop", str(item_id))
+    assert (code, err.strip()) == (1, f"error: Outbox item {item_id} is pending; only a dead item can be dropped.")
+
+    def store_without_that_order(channel, item) -> None:  # type: ignore[no-untyped-def]
+        raise SendFailed("the store refused the request: HTTP 404 (no such order)", 404)
+
+    sync.send_outbox(store_without_that_order)
+    code, out, _ = run(shop_url, capsys, "sync", "outbox")
+    dead = f"{item_id:>5}  webshop  shipment  dead  attempts 1  the store refused the request: HTTP 404 (no such order)"
+    assert out.rstrip("\n") == dead
+    code, out, _ = run(shop_url, capsys, "sync", "outbox", "--retry", str(item_id))
+    assert (code, [i.state for i in sync.outbox()]) == (0, ["pending"])
+    sync.send_outbox(store_without_that_order)
+    code, out, _ = run(shop_url, capsys, "sync", "outbox", "--drop", str(item_id))
+    assert (code, out.strip()) == (0, f"Outbox item {item_id} dropped.")
+    code, out, _ = run(shop_url, capsys, "sync", "outbox")
+    assert out.strip() == "Nothing waits to be sent."

@@ -1,15 +1,20 @@
-"""shopdesk order-layout save FILE --map FIELD=HEADING ... | list | delete ID; shopdesk sku unmatched | link.
+"""shopdesk order-layout save|list|delete; sku unmatched|link; channel add|list|log; sync outbox [--retry|--drop].
 
 A shop whose order export is neither our generic file nor a Taobao or
 Pinduoduo export says once which column holds which order field; every later
 file with the same headings is then read that way by `shopdesk import orders FILE`.
 An imported order naming a channel SKU no product has waits until `shopdesk sku
 link CHANNEL CODE SKU` links that code to a product, once for every later order.
+A store's API key and secret come from SHOPDESK_CHANNEL_KEY / SHOPDESK_CHANNEL_SECRET
+or a prompt, never from arguments (they would stay in the shell history and the
+process list), and go to the system keyring.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 from pathlib import Path
 
 from shopdesk.cli.common import Context
@@ -23,6 +28,7 @@ from shopdesk.services.marketplace_import import (
     save_order_layout,
 )
 from shopdesk.services.order_file import COLUMNS
+from shopdesk.services.sync import CHANNEL_TYPES, SyncService
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -63,6 +69,30 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     link.add_argument("channel_sku", metavar="CODE", help="the SKU as the channel's orders name it")
     link.add_argument("product_sku", metavar="SKU", help="our product's SKU")
     link.set_defaults(handler=link_sku)
+
+    channel = sub.add_parser("channel", parents=[common], help="the online stores the shop syncs with")
+    channel_actions = channel.add_subparsers(dest="channel_action", metavar="ACTION", required=True)
+    add = channel_actions.add_parser(
+        "add",
+        parents=[common],
+        help="add a store; its key and secret are asked for (or read from SHOPDESK_CHANNEL_KEY/_SECRET)",
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--type", required=True, choices=[t for t in CHANNEL_TYPES if t != "file"])
+    add.add_argument("--url", required=True, metavar="URL", help="the store's https:// address")
+    add.add_argument("--buffer", type=int, default=0, metavar="N", help="units held back from the store's stock")
+    add.set_defaults(handler=add_channel)
+    channel_actions.add_parser("list", parents=[common], help="the shop's channels").set_defaults(handler=list_channels)
+    channel_log = channel_actions.add_parser("log", parents=[common], help="a channel's sync log, newest first")
+    channel_log.add_argument("name", metavar="NAME")
+    channel_log.set_defaults(handler=show_log)
+
+    sync = sub.add_parser("sync", parents=[common], help="store sync: the outbox of changes to send")
+    sync.add_argument("target", choices=["outbox"], help="outbox: list what waits to be sent or failed")
+    which = sync.add_mutually_exclusive_group()
+    which.add_argument("--retry", type=int, metavar="ID", help="send a dead item again")
+    which.add_argument("--drop", type=int, metavar="ID", help="give up a dead item")
+    sync.set_defaults(handler=sync_outbox)
 
 
 def save_layout(ctx: Context) -> int:
@@ -127,4 +157,54 @@ def link_sku(ctx: Context) -> int:
     if result.still_waiting:
         text += f" Still waiting for other links: {', '.join(result.still_waiting)}."
     ctx.out(result, text)
+    return 0
+
+
+def add_channel(ctx: Context) -> int:
+    args = ctx.args
+    key = os.environ.get("SHOPDESK_CHANNEL_KEY") or getpass.getpass(f"API key of {args.name}: ")
+    secret = os.environ.get("SHOPDESK_CHANNEL_SECRET")
+    if secret is None:
+        secret = getpass.getpass("API secret (Enter if the store has none): ")
+    channel = SyncService(ctx.shop()).add_channel(args.name, args.type, args.url, key, secret, buffer=args.buffer)
+    ctx.out(channel, f"Added channel {channel.name} ({channel.type}, {channel.store_url}); its key is in the keyring.")
+    return 0
+
+
+def list_channels(ctx: Context) -> int:
+    found = SyncService(ctx.shop()).channels()
+    lines = [
+        f"{c.name}  {c.type}  {c.store_url}  buffer {c.buffer}  {c.status}"
+        + (f"  last sync {c.last_sync_at:%Y-%m-%d %H:%M}" if c.last_sync_at else "")
+        for c in found
+    ]
+    ctx.out(found, "\n".join(lines) if lines else "No channels.")
+    return 0
+
+
+def show_log(ctx: Context) -> int:
+    entries = SyncService(ctx.shop()).sync_log(ctx.args.name)
+    lines = [f"{at:%Y-%m-%d %H:%M:%S}  {action}  {outcome}  {detail}" for at, action, outcome, detail in entries]
+    ctx.out([dict(zip(("at", "action", "outcome", "detail"), e, strict=True)) for e in entries], "\n".join(lines))
+    return 0
+
+
+def sync_outbox(ctx: Context) -> int:
+    args = ctx.args
+    service = SyncService(ctx.shop())
+    if args.retry is not None:
+        service.retry(args.retry)
+        ctx.out({"retried": args.retry}, f"Outbox item {args.retry} will be sent again.")
+        return 0
+    if args.drop is not None:
+        service.drop(args.drop)
+        ctx.out({"dropped": args.drop}, f"Outbox item {args.drop} dropped.")
+        return 0
+    items = [i for i in service.outbox() if i.state != "sent"]
+    lines = [
+        f"{i.id:>5}  {i.channel}  {i.kind}  {i.state}  attempts {i.attempts}"
+        + (f"  {i.last_error}" if i.last_error else "")
+        for i in items
+    ]
+    ctx.out(items, "\n".join(lines) if lines else "Nothing waits to be sent.")
     return 0

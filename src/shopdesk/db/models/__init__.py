@@ -20,7 +20,7 @@ from shopdesk.db.models.stock import (
     StockValuation,
 )
 from shopdesk.db.models.stocktake import Stocktake, StocktakeLine
-from shopdesk.db.models.sync import ChannelSkuMap, WaitingOrder
+from shopdesk.db.models.sync import ChannelSkuMap, OutboxItem, SalesChannel, SyncLogEntry, WaitingOrder
 from shopdesk.db.models.users import AppUser
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "ImportProfile",
     "Location",
     "OrderRefund",
+    "OutboxItem",
     "Product",
     "ProductSupplier",
     "ProductWarehouse",
@@ -47,6 +48,7 @@ __all__ = [
     "PurchaseReceipt",
     "PurchaseReceiptLine",
     "ReturnReceipt",
+    "SalesChannel",
     "SalesOrder",
     "SalesOrderLine",
     "ShopSetting",
@@ -60,5 +62,6 @@ __all__ = [
     "Stocktake",
     "StocktakeLine",
     "Supplier",
+    "SyncLogEntry",
     "WaitingOrder",
 ]

@@ -1,11 +1,11 @@
-"""What the shop's sales channels need remembered: their SKUs linked to our products, orders waiting on a link."""
+"""Sales channels: their SKUs linked to our products, orders waiting on a link, the outbox and the sync log."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shopdesk.db.models.base import Base, utcnow
@@ -36,3 +36,47 @@ class WaitingOrder(Base):
     unmatched: Mapped[list[str]] = mapped_column(JSON)  # the channel SKUs without a product
     source: Mapped[str] = mapped_column(String(200), default="")
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SalesChannel(Base):
+    """An online store the shop syncs with. Its credentials are in the OS keyring, never here."""
+
+    __tablename__ = "sales_channel"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    type: Mapped[str] = mapped_column(String(16))  # woocommerce, shopify, file
+    store_url: Mapped[str] = mapped_column(String(300), default="")
+    cursor: Mapped[str] = mapped_column(String(100), default="")  # orders modified up to here are stored
+    buffer: Mapped[int] = mapped_column(default=0)  # units held back from the store's available stock
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    last_sync_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_error: Mapped[str] = mapped_column(String(500), default="")
+
+
+class OutboxItem(Base):
+    """A change to send to a channel, written in the same transaction as the change itself."""
+
+    __tablename__ = "sync_outbox"
+    __table_args__ = (Index("ix_sync_outbox_due", "state", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("sales_channel.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # stock, shipment
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending, sent, dead
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_error: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SyncLogEntry(Base):
+    """What a sync with one channel did, for the shop to read back."""
+
+    __tablename__ = "sync_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("sales_channel.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    action: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(16))  # ok, retry, dead, refused
+    detail: Mapped[str] = mapped_column(String(500), default="")

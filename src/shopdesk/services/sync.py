@@ -1,0 +1,285 @@
+"""Sales channels (online stores), the outbox of changes to send them, and the sync log.
+
+A change for a store (a stock level, a shipment) is written to sync_outbox by
+`enqueue` inside the unit of work that makes the change, so it is sent if and
+only if the change was committed. `send_outbox` sends what is due, one item at
+a time: sent items are marked sent; a failure a retry can help (no answer,
+429, 5xx) waits with exponential backoff and at least the store's Retry-After;
+a refused request (401, 404, other 4xx) or the N-th failure makes the item
+dead. Dead items stay listed until the user retries or drops them. Every
+attempt is written to the channel's sync log, without credentials.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
+from shopdesk.db.models.base import utcnow
+from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.order_draft import normalize_channel
+from shopdesk.sync import credentials
+from shopdesk.sync.http import SendFailed, retry_delay
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+CHANNEL_TYPES = ("woocommerce", "shopify", "file")
+MAX_ATTEMPTS = 8
+OUTBOX_KINDS = ("stock", "shipment")
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+Sender = Callable[["ChannelView", "OutboxView"], None]  # raises SendFailed when the store does not take it
+
+
+@dataclass(frozen=True)
+class ChannelView:
+    id: int
+    name: str
+    type: str
+    store_url: str
+    buffer: int
+    status: str
+    cursor: str
+    last_sync_at: datetime | None
+    last_error: str
+
+
+@dataclass(frozen=True)
+class OutboxView:
+    id: int
+    channel: str
+    kind: str
+    payload: dict[str, Any]
+    state: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str
+
+
+@dataclass
+class OutboxRun:
+    sent: int = 0
+    retrying: int = 0
+    dead: int = 0
+
+
+def check_store_url(url: str, channel_type: str) -> str:
+    """The store's base URL, refused when key authentication would travel in clear text."""
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValidationFailed(
+            [Problem("url", "give the store's address like https://shop.example.com", url)], "Wrong store URL"
+        )
+    if parts.scheme == "http" and not _is_local(parts.hostname):
+        raise ValidationFailed(
+            [
+                Problem(
+                    "url",
+                    f"{channel_type} keys would be sent unencrypted over http://, where anyone on the way can read "
+                    "them; use the store's https:// address (plain http is only accepted for localhost)",
+                    url,
+                )
+            ],
+            "Wrong store URL",
+        )
+    return url
+
+
+def _is_local(host: str) -> bool:
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class SyncService:
+    def __init__(self, shop: Shop):
+        self.shop = shop
+        self.db = shop.db
+
+    # Channels -----------------------------------------------------------------------
+    def add_channel(
+        self, name: str, channel_type: str, url: str, key: str, secret: str = "", *, buffer: int = 0
+    ) -> ChannelView:
+        """Add an online store: its URL and buffer in the database, its key and secret in the OS keyring."""
+        name = normalize_channel(name)
+        problems = []
+        if not name or len(name) > 32:
+            problems.append(Problem("name", "a channel name is 1 to 32 letters, digits and . _ -", name))
+        if channel_type not in CHANNEL_TYPES:
+            problems.append(Problem("type", f"the type is one of {', '.join(CHANNEL_TYPES)}", channel_type))
+        if buffer < 0:
+            problems.append(Problem("buffer", "the buffer is a number of units, 0 or more", str(buffer)))
+        if channel_type != "file" and not key.strip():
+            problems.append(Problem("key", "the store's API key is required"))
+        if problems:
+            raise ValidationFailed(problems, "The channel cannot be added")
+        store_url = check_store_url(url, channel_type) if channel_type != "file" else ""
+        with self.db.uow() as uow:
+            if uow.session.scalar(select(SalesChannel.id).where(SalesChannel.name == name)) is not None:
+                raise Conflict(f"A channel named {name} exists already.")
+            channel = SalesChannel(name=name, type=channel_type, store_url=store_url, buffer=buffer)
+            uow.session.add(channel)
+            uow.session.flush()
+            if channel_type != "file":
+                # Kept before the commit: a channel row without its credentials would be useless.
+                credentials.store(name, credentials.Credentials(key.strip(), secret.strip()))
+            log(uow.session, channel.id, "channel", "ok", f"added {channel_type} channel {store_url}")
+            uow.commit()
+            return _channel_view(channel)
+
+    def channels(self) -> list[ChannelView]:
+        with self.db.uow() as uow:
+            return [_channel_view(c) for c in uow.session.scalars(select(SalesChannel).order_by(SalesChannel.name))]
+
+    def channel(self, name: str) -> ChannelView:
+        with self.db.uow() as uow:
+            found = uow.session.scalar(select(SalesChannel).where(SalesChannel.name == normalize_channel(name)))
+            if found is None:
+                raise NotFound(f"No channel named {name}.")
+            return _channel_view(found)
+
+    def sync_log(self, name: str, limit: int = 50) -> list[tuple[datetime, str, str, str]]:
+        """The channel's latest sync log entries, newest first: (when, action, outcome, detail)."""
+        channel = self.channel(name)
+        with self.db.read() as conn:
+            rows = conn.execute(
+                select(SyncLogEntry.at, SyncLogEntry.action, SyncLogEntry.outcome, SyncLogEntry.detail)
+                .where(SyncLogEntry.channel_id == channel.id)
+                .order_by(SyncLogEntry.id.desc())
+                .limit(limit)
+            ).all()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    # Outbox ---------------------------------------------------------------------------
+    def outbox(self, state: str | None = None) -> list[OutboxView]:
+        """Outbox items (all, or those in one state: pending, sent, dead), oldest first."""
+        with self.db.uow() as uow:
+            query = select(OutboxItem, SalesChannel.name).join(SalesChannel, SalesChannel.id == OutboxItem.channel_id)
+            if state is not None:
+                query = query.where(OutboxItem.state == state)
+            return [_outbox_view(item, name) for item, name in uow.session.execute(query.order_by(OutboxItem.id))]
+
+    def retry(self, item_id: int) -> None:
+        """Send a dead item again: it starts over with its attempts counted from zero."""
+        with self.db.uow() as uow:
+            item = self._item(uow.session, item_id)
+            if item.state != "dead":
+                raise Conflict(f"Outbox item {item_id} is {item.state}; only a dead item can be retried.")
+            item.state, item.attempts, item.next_attempt_at = "pending", 0, utcnow()
+            log(uow.session, item.channel_id, item.kind, "retry", f"item {item_id} retried by {self.shop.user}")
+            uow.commit()
+
+    def drop(self, item_id: int) -> None:
+        """Give up a dead item: it is not sent (the store keeps what it has)."""
+        with self.db.uow() as uow:
+            item = self._item(uow.session, item_id)
+            if item.state != "dead":
+                raise Conflict(f"Outbox item {item_id} is {item.state}; only a dead item can be dropped.")
+            log(uow.session, item.channel_id, item.kind, "dropped", f"item {item_id} dropped by {self.shop.user}")
+            uow.session.delete(item)
+            uow.commit()
+
+    def _item(self, session: Session, item_id: int) -> OutboxItem:
+        item = session.get(OutboxItem, item_id)
+        if item is None:
+            raise NotFound(f"No outbox item {item_id}.")
+        return item
+
+    def send_outbox(self, send: Sender, *, max_attempts: int = MAX_ATTEMPTS, now: datetime | None = None) -> OutboxRun:
+        """Send every item that is due; each result is committed on its own before the next is sent."""
+        now = now or utcnow()
+        run = OutboxRun()
+        with self.db.read() as conn:
+            due = list(
+                conn.execute(
+                    select(OutboxItem.id)
+                    .where(OutboxItem.state == "pending", OutboxItem.next_attempt_at <= now)
+                    .order_by(OutboxItem.id)
+                ).scalars()
+            )
+        for item_id in due:
+            with self.db.uow() as uow:
+                item = uow.session.get(OutboxItem, item_id)
+                if item is None or item.state != "pending":
+                    continue  # another worker took it
+                channel = uow.session.get(SalesChannel, item.channel_id)
+                assert channel is not None
+                channel_view, item_view = _channel_view(channel), _outbox_view(item, channel.name)
+            # Sent outside any transaction, so a slow store never holds the database. A crash after the
+            # store took it and before the commit below sends it again: payloads are absolute (a stock
+            # level, a shipment of an order), so the second send changes nothing.
+            failure: SendFailed | None = None
+            try:
+                send(channel_view, item_view)
+            except SendFailed as exc:
+                failure = exc
+            with self.db.uow() as uow:
+                item = uow.session.get(OutboxItem, item_id)
+                if item is None or item.state != "pending":
+                    continue
+                if failure is None:
+                    item.state, item.sent_at, item.last_error = "sent", utcnow(), ""
+                    run.sent += 1
+                    log(uow.session, item.channel_id, item.kind, "ok", f"item {item.id} sent")
+                else:
+                    item.attempts += 1
+                    item.last_error = str(failure)[:500]
+                    delay = retry_delay(item.attempts, failure)
+                    if delay is None or item.attempts >= max_attempts:
+                        item.state = "dead"
+                        run.dead += 1
+                        log(uow.session, item.channel_id, item.kind, "dead", f"item {item.id}: {failure}")
+                    else:
+                        item.next_attempt_at = now + timedelta(seconds=delay)
+                        run.retrying += 1
+                        detail = f"item {item.id} again in {delay:.0f} s: {failure}"
+                        log(uow.session, item.channel_id, item.kind, "retry", detail)
+                uow.commit()
+        return run
+
+
+def enqueue(session: Session, channel: str, kind: str, payload: dict[str, Any]) -> int:
+    """Add a change to send to a channel, in the caller's transaction (so it exists only if the change does)."""
+    if kind not in OUTBOX_KINDS:
+        raise ShopDeskError(f"Unknown outbox kind {kind!r}; known: {', '.join(OUTBOX_KINDS)}.")
+    channel_id = session.scalar(select(SalesChannel.id).where(SalesChannel.name == normalize_channel(channel)))
+    if channel_id is None:
+        raise NotFound(f"No channel named {channel}.")
+    item = OutboxItem(channel_id=channel_id, kind=kind, payload=payload)
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+def log(session: Session, channel_id: int, action: str, outcome: str, detail: str) -> None:
+    session.add(SyncLogEntry(channel_id=channel_id, action=action, outcome=outcome, detail=detail[:500]))
+
+
+def _channel_view(c: SalesChannel) -> ChannelView:
+    return ChannelView(c.id, c.name, c.type, c.store_url, c.buffer, c.status, c.cursor, c.last_sync_at, c.last_error)
+
+
+def _outbox_view(item: OutboxItem, channel: str) -> OutboxView:
+    return OutboxView(
+        item.id,
+        channel,
+        item.kind,
+        dict(item.payload),
+        item.state,
+        item.attempts,
+        item.next_attempt_at,
+        item.last_error,
+    )
