@@ -176,7 +176,7 @@ def test_a_case_is_worked_through_the_process_with_the_buttons_in_order(qtbot, t
     assert [(r.amount, r.method) for r in view.detail.refunds] == [(2500, "alipay")]
 
     def close(dialog: CloseDialog) -> None:
-        dialog.result.setPlainText("退款已到账 — refund sent")
+        dialog.told.setPlainText("退款已到账 — refund sent")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         refusals.append(dialog.message.text())  # neither a follow-up score nor a reason yet
         dialog.followed_up.setChecked(True)

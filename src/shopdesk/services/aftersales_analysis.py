@@ -271,7 +271,7 @@ def _returns(conn: Connection, start: datetime, end: datetime, threshold: Decima
             .group_by(SalesOrderLine.product_id)
         ).all()
     )
-    ids = set(returned) | set(defective)
+    ids: set[int] = {int(i) for i in (*returned, *defective) if i is not None}
     if not ids:
         return []
     sold: dict[int, int] = defaultdict(int)
@@ -286,7 +286,8 @@ def _returns(conn: Connection, start: datetime, end: datetime, threshold: Decima
         )
         .group_by(SalesOrderLine.product_id)
     ):
-        sold[product_id] = int(units or 0)
+        if product_id is not None:  # the query asks for known products only; this tells the type checker
+            sold[product_id] = int(units or 0)
     names = {
         r.id: (r.sku, r.name)
         for r in conn.execute(select(Product.id, Product.sku, Product.name).where(Product.id.in_(ids)))

@@ -9,9 +9,9 @@ transaction as the change they record.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from shopdesk.db.models import AuditEvent, ShopSetting
@@ -42,7 +42,7 @@ AFTERSALES_DEFAULTS: dict[str, Any] = {
     "high_return_min_units_sold": 10,  # ...once at least this many were sold in the period
 }
 
-_SEQUENCE = NumberSequence.__table__
+_SEQUENCE = cast(Table, NumberSequence.__table__)
 
 # When a state is reached, the case notes the time.
 _STAMPS = {CaseStatus.CLOSED: "closed_at"}

@@ -8,7 +8,7 @@ Export writes the same to Excel in the background.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -108,8 +108,9 @@ class AnalysisPage(QWidget):
 
     def period(self) -> tuple[datetime, datetime]:
         """The chosen days in the shop's local time: from the first day's start to the end of the last."""
-        start = datetime.combine(self.start.date().toPython(), time()).astimezone()
-        end = datetime.combine(self.end.date().addDays(1).toPython(), time()).astimezone()
+        first, after = self.start.date(), self.end.date().addDays(1)
+        start = datetime.combine(date(first.year(), first.month(), first.day()), time()).astimezone()
+        end = datetime.combine(date(after.year(), after.month(), after.day()), time()).astimezone()
         return start, end
 
     def refresh(self) -> None:

@@ -59,7 +59,7 @@ class CaseView(QWidget):
         self.description.setWordWrap(True)
         self.goods = QLabel()
         self.goods.setWordWrap(True)
-        self.window = QLabel()
+        self.return_window = QLabel()
         self.solution = QLabel()
         self.solution.setWordWrap(True)
         self.money_back = QLabel()
@@ -107,7 +107,7 @@ class CaseView(QWidget):
         facts.addRow(self.tr("About"), self.about)
         facts.addRow(self.tr("Customer says"), self.description)
         facts.addRow(self.tr("Goods"), self.goods)
-        facts.addRow(self.tr("Return window"), self.window)
+        facts.addRow(self.tr("Return window"), self.return_window)
         facts.addRow(self.tr("Solution"), self.solution)
         facts.addRow(self.tr("Returns and refunds"), self.money_back)
         facts.addRow(self.tr("Follow-up (回访)"), self.followup)
@@ -144,16 +144,16 @@ class CaseView(QWidget):
         self.timeline.clear()
         if d is None:
             self.title.setText(self.tr("Choose a case in the queue"))
-            for text in (
+            for field in (
                 self.about,
                 self.description,
                 self.goods,
-                self.window,
+                self.return_window,
                 self.solution,
                 self.money_back,
                 self.followup,
             ):
-                text.clear()
+                field.clear()
             return
         self.title.setText(
             self.tr("{number} · {status} · {priority} · due {due} · owner {owner}").format(
@@ -182,9 +182,9 @@ class CaseView(QWidget):
         self.description.setText(d.description)
         self.goods.setText("\n".join(f"{x.quantity} × {x.sku} {x.name}" for x in d.lines) or "—")
         if d.window is None:
-            self.window.setText("—")
+            self.return_window.setText("—")
         elif d.window.within:
-            self.window.setText(
+            self.return_window.setText(
                 self.tr("day {day} of {days}: within").format(
                     day=d.window.days_since_delivery, days=d.window.window_days
                 )
@@ -193,7 +193,7 @@ class CaseView(QWidget):
             text = self.tr("day {day} of {days}: outside the window").format(
                 day=d.window.days_since_delivery, days=d.window.window_days
             )
-            self.window.setText(
+            self.return_window.setText(
                 text + (self.tr(" — accepted: {why}").format(why=d.window_override) if d.window_override else "")
             )
         if d.solution_type:
@@ -235,8 +235,8 @@ class CaseView(QWidget):
             self.followup.setText(self.tr("none: {why}").format(why=d.no_followup_reason))
         else:
             self.followup.setText(self.tr("reopened %n time(s)", "", d.reopen_count) if d.reopen_count else "—")
-        for e in d.evidence:
-            self.evidence.addItem(f"{e.filename}  ({e.size:,} B)")
+        for item in d.evidence:
+            self.evidence.addItem(f"{item.filename}  ({item.size:,} B)")
         for e in d.timeline:
             if e.to_status:
                 what = (

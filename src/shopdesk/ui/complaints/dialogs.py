@@ -7,6 +7,8 @@ inside the dialog, which stays open with what was typed, and nothing changes.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -104,7 +106,7 @@ class SolutionDialog(CaseDialog):
         self.owner = QLineEdit()
         self.owner.setPlaceholderText(detail.owner or self.tr("the case's owner"))
         self.has_deadline = QCheckBox(self.tr("Own deadline (else the case's due time)"))
-        self.deadline = QDateTimeEdit(QDateTime(detail.due_at.astimezone().replace(tzinfo=None)))
+        self.deadline = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(detail.due_at.timestamp())))
         self.deadline.setCalendarPopup(True)
         self.deadline.setEnabled(False)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
@@ -130,7 +132,7 @@ class SolutionDialog(CaseDialog):
     def act(self) -> None:
         deadline = None
         if self.has_deadline.isChecked():
-            deadline = self.deadline.dateTime().toPython().astimezone()
+            deadline = datetime.fromtimestamp(self.deadline.dateTime().toSecsSinceEpoch()).astimezone()
         solution = Solution(
             self.type.currentData(), self.amount(self.amount_edit.text()), self.owner.text(), deadline, self.note.text()
         )
@@ -170,7 +172,11 @@ class ReturnDialog(CaseDialog):
         self.form.addRow(self.table)
         self.form.addRow(self.tr("Inspection"), self.note)
         self.form.addRow(self.lost)
-        self.lost.toggled.connect(lambda on: [w.setEnabled(not on) for w in self.where])
+        self.lost.toggled.connect(self._lost_toggled)
+
+    def _lost_toggled(self, lost: bool) -> None:
+        for where in self.where:  # lost goods go nowhere
+            where.setEnabled(not lost)
 
     def act(self) -> None:
         items = [
@@ -249,9 +255,9 @@ class CloseDialog(CaseDialog):
 
     def __init__(self, shop: Shop, detail: CaseDetail, parent: QWidget | None = None):
         super().__init__(shop, detail, self.tr("Close the case"), parent)
-        self.result = QPlainTextEdit()
-        self.result.setPlaceholderText(self.tr("what the customer was told"))
-        self.result.setFixedHeight(70)
+        self.told = QPlainTextEdit()
+        self.told.setPlaceholderText(self.tr("what the customer was told"))
+        self.told.setFixedHeight(70)
         self.followed_up = QRadioButton(self.tr("Follow-up done (回访), satisfaction:"))
         self.score = QComboBox()
         for n in range(5, 0, -1):
@@ -261,12 +267,12 @@ class CloseDialog(CaseDialog):
         group = QButtonGroup(self)
         group.addButton(self.followed_up)
         group.addButton(self.no_followup)
-        self.form.addRow(self.tr("Result told"), self.result)
+        self.form.addRow(self.tr("Result told"), self.told)
         self.form.addRow(self.followed_up, self.score)
         self.form.addRow(self.no_followup, self.reason)
 
     def act(self) -> None:
-        told = self.result.toPlainText().strip()
+        told = self.told.toPlainText().strip()
         closing = Closing(
             result_told=bool(told),
             satisfaction=self.score.currentData() if self.followed_up.isChecked() else None,

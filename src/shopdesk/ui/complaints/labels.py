@@ -6,6 +6,8 @@ are what a person reads. An unknown value is shown as it is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 STATUS = {
@@ -65,12 +67,12 @@ ACTION = {
 }
 
 
-def label(table: dict[str, str], value: str) -> str:
+def label(table: Mapping[str, object], value: str) -> str:
     """The translated label of a stored value, or the value itself."""
     text = table.get(value)
-    return QCoreApplication.translate("Cases", text) if text else value
+    return QCoreApplication.translate("Cases", str(text)) if text else value
 
 
-def choices(table: dict[str, str]) -> list[tuple[str, str]]:
+def choices(table: Mapping[str, object]) -> list[tuple[str, str]]:
     """(label, value) pairs in the table's order, for a combo box."""
-    return [(QCoreApplication.translate("Cases", text), value) for value, text in table.items()]
+    return [(QCoreApplication.translate("Cases", str(text)), value) for value, text in table.items()]
