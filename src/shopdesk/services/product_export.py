@@ -197,13 +197,17 @@ def _write_xlsx(target: Path, headings: list[str], rows: Iterator[list[Any]], ex
     sheet = workbook.create_sheet("Products")
     sheet.freeze_panes = "A2"
     sheet.append(headings)
-    money = {i for i, f in enumerate(FIELDS) if f.name in _MONEY}
     money_format = "0." + "0" * exponent if exponent else "0"
+    money = {i: WriteOnlyCell(sheet) for i, f in enumerate(FIELDS) if f.name in _MONEY}
+    for cell in money.values():
+        cell.number_format = money_format
     count = 0
     for row in rows:
         cells: list[Any] = []
         for i, value in enumerate(row):
-            if isinstance(value, str):
+            if value == "":
+                value = None  # an empty cell, not an empty text: smaller and faster
+            elif isinstance(value, str):
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 if value.startswith(FORMULA_STARTS) or value in ERROR_CODES:
                     # A text cell, shown as typed; Excel's quote prefix keeps it text when edited.
@@ -212,8 +216,9 @@ def _write_xlsx(target: Path, headings: list[str], rows: Iterator[list[Any]], ex
                     cell.quotePrefix = value.startswith(FORMULA_STARTS)
                     value = cell
             elif i in money:
-                cell = WriteOnlyCell(sheet, value=minor_to_decimal(value, exponent))
-                cell.number_format = money_format
+                # One styled cell per column, reused: append() writes the row out before the next one.
+                cell = money[i]
+                cell.value = minor_to_decimal(value, exponent)
                 value = cell
             cells.append(value)
         sheet.append(cells)
