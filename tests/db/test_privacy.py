@@ -16,6 +16,7 @@ from shopdesk.db.database import Database
 from shopdesk.db.models import Customer, SalesOrder
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.services.demo import build_demo
+from shopdesk.services.order_queries import OrderFilter
 from shopdesk.services.privacy import ERASED, Privacy
 from shopdesk.services.reports import Reports
 from shopdesk.services.shop import Shop
@@ -96,6 +97,9 @@ def test_erasure_removes_what_identifies_the_person_and_leaves_the_month_end_fig
         phones = set(conn.execute(select(SalesOrder.ship_phone)).scalars())
     assert before["customer"]["name"] not in names
     assert not set(before["phones"]) & phones
+    # ...and neither the old name nor phone finds the orders any more
+    for needle in [before["customer"]["name"], *before["phones"]]:
+        assert demo_shop.orders.count_orders(OrderFilter(text=needle)) == 0, needle
 
 
 def test_erasure_needs_a_reason_and_happens_once(demo_shop) -> None:

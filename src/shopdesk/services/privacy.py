@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from shopdesk.db.models import Case, CaseEvidence, Customer, SalesOrder
+from shopdesk.db.models import AuditEvent, Case, CaseEvidence, Customer, SalesOrder
 from shopdesk.domain.errors import NotFound, ShopDeskError
 from shopdesk.files import write_bytes_atomically
 from shopdesk.services import audit
 from shopdesk.services.aftersales_evidence import stored_path
+from shopdesk.services.order_records import refresh_customer_search_texts
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -149,6 +151,10 @@ class Privacy:
                 files = [e.sha256 for e in evidence]
                 for item in evidence:
                     uow.session.delete(item)
+            refresh_customer_search_texts(uow.session, customer_id)
+            order_ids = list(uow.session.scalars(select(SalesOrder.id).where(SalesOrder.customer_id == customer_id)))
+            _scrub_audit(uow.session, "order", order_ids)
+            _scrub_audit(uow.session, "customer", [customer_id])
             audit.record(
                 uow.session, self.shop.user, "customer", customer_id, "erased", label=f"#{customer_id}", reason=reason
             )
@@ -162,3 +168,17 @@ class Privacy:
                 path.unlink()
                 removed += 1
         return ErasureResult(customer_id, orders or 0, len(case_ids), removed)
+
+
+_PERSONAL_KEYS = ("name", "phone", "email", "street", "address", "recipient", "remark", "note", "buyer")
+
+
+def _scrub_audit(session: Session, entity: str, ids: list[int]) -> None:
+    """Old and new values of personal fields in the audit trail are replaced; the events stay."""
+    if not ids:
+        return
+    for event in session.scalars(select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id.in_(ids))):
+        changes = event.changes or {}
+        scrubbed = {k: ([ERASED, ERASED] if any(p in k for p in _PERSONAL_KEYS) else v) for k, v in changes.items()}
+        if scrubbed != changes:
+            event.changes = scrubbed
