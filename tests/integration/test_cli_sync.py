@@ -16,6 +16,7 @@ from tests.db.test_marketplace_import import pdd_rows, taobao_rows
 from tests.imports.files import write_csv
 from tests.order_helpers import stocked_shop
 from tests.sync.conftest import MemoryKeyring
+from tests.sync.fake_woo import FakeWooStore, item, woo_order
 
 
 def run(url: str, capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -148,3 +149,24 @@ def test_a_dead_outbox_item_is_listed_retried_and_dropped(shop: Shop, shop_url, 
     assert (code, out.strip()) == (0, f"Outbox item {item_id} dropped.")
     code, out, _ = run(shop_url, capsys, "sync", "outbox")
     assert out.strip() == "Nothing waits to be sent."
+
+
+def test_a_woocommerce_store_is_pulled_from_the_command_line_dry_run_first(
+    shop: Shop, shop_url, capsys, httpserver, memory_keyring
+) -> None:
+    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1")
+    httpserver.expect_request("/wp-json/wc/v3/orders").respond_with_handler(
+        FakeWooStore([woo_order(501, 0), woo_order(502, 1, item(1, "TB-X", 1, "9.90"))])
+    )
+    code, out, err = run(shop_url, capsys, "sync", "webshop", "--dry-run")
+    assert out.strip() == (
+        "webshop: would import 1 new order(s), 0 known, 1 waiting for SKU links, 0 cancelled on the store, "
+        "0 not stored. Nothing was written (dry run)."
+    )
+    assert SyncService(shop).channel("webshop").cursor == ""
+    code, out, err = run(shop_url, capsys, "sync", "webshop")
+    assert (code, out.strip()) == (
+        0,
+        "webshop: imported 1 new order(s), 0 known, 1 waiting for SKU links, 0 cancelled on the store, 0 not stored.",
+    )
+    assert "Order 502 names SKUs no product has" in err

@@ -29,6 +29,8 @@ from shopdesk.services.marketplace_import import (
 )
 from shopdesk.services.order_file import COLUMNS
 from shopdesk.services.sync import CHANNEL_TYPES, SyncService
+from shopdesk.sync import credentials
+from shopdesk.sync.woocommerce import woocommerce_client
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -87,8 +89,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     channel_log.add_argument("name", metavar="NAME")
     channel_log.set_defaults(handler=show_log)
 
-    sync = sub.add_parser("sync", parents=[common], help="store sync: the outbox of changes to send")
-    sync.add_argument("target", choices=["outbox"], help="outbox: list what waits to be sent or failed")
+    sync = sub.add_parser("sync", parents=[common], help="pull a store's new orders, or see the outbox of changes")
+    sync.add_argument("target", metavar="CHANNEL|outbox", help="a channel to pull orders from, or outbox")
+    sync.add_argument("--dry-run", action="store_true", help="show what a pull would import, write nothing")
     which = sync.add_mutually_exclusive_group()
     which.add_argument("--retry", type=int, metavar="ID", help="send a dead item again")
     which.add_argument("--drop", type=int, metavar="ID", help="give up a dead item")
@@ -192,6 +195,10 @@ def show_log(ctx: Context) -> int:
 def sync_outbox(ctx: Context) -> int:
     args = ctx.args
     service = SyncService(ctx.shop())
+    if args.target != "outbox":
+        if args.retry is not None or args.drop is not None:
+            raise ShopDeskError("--retry and --drop go with `shopdesk sync outbox`.")
+        return pull_orders(ctx, service)
     if args.retry is not None:
         service.retry(args.retry)
         ctx.out({"retried": args.retry}, f"Outbox item {args.retry} will be sent again.")
@@ -208,3 +215,28 @@ def sync_outbox(ctx: Context) -> int:
     ]
     ctx.out(items, "\n".join(lines) if lines else "Nothing waits to be sent.")
     return 0
+
+
+def pull_orders(ctx: Context, service: SyncService) -> int:
+    args = ctx.args
+    channel = service.channel(args.target)
+    if channel.type != "woocommerce":
+        raise ShopDeskError(f"Pulling orders is available for WooCommerce stores; {channel.name} is {channel.type}.")
+    kept = credentials.load(channel.name)
+    client = woocommerce_client(channel.store_url, kept.key, kept.secret)
+    try:
+        result = service.pull_orders(channel.name, client, dry_run=args.dry_run)
+    finally:
+        client.close()
+    for number, why in result.failed:
+        ctx.info(f"Order {number} was not stored and will be asked for again: {why}")
+    for number in result.waiting:
+        ctx.info(f"Order {number} names SKUs no product has: it waits (shopdesk sku unmatched, shopdesk sku link).")
+    verb = "would import" if result.dry_run else "imported"
+    text = (
+        f"{channel.name}: {verb} {len(result.created)} new order(s), {result.already} known, "
+        f"{len(result.waiting)} waiting for SKU links, {len(result.skipped)} cancelled on the store, "
+        f"{len(result.failed)} not stored."
+    )
+    ctx.out(result, text + (" Nothing was written (dry run)." if result.dry_run else ""))
+    return 1 if result.failed else 0

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -25,9 +25,13 @@ from sqlalchemy.orm import Session
 from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.money import currency_exponent
 from shopdesk.domain.order_draft import normalize_channel
+from shopdesk.services import channels as sku_links
+from shopdesk.services.orders import OrderWriter
 from shopdesk.sync import credentials
-from shopdesk.sync.http import SendFailed, retry_delay
+from shopdesk.sync.http import SendFailed, StoreClient, retry_delay
+from shopdesk.sync.woocommerce import StoreOrder, orders_modified_since
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -36,6 +40,9 @@ CHANNEL_TYPES = ("woocommerce", "shopify", "file")
 MAX_ATTEMPTS = 8
 OUTBOX_KINDS = ("stock", "shipment")
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+# Orders changed just before the last cursor are asked for again: a store's clock and its
+# commits are not exact to the second. Seen ones are imported once (channel order number).
+OVERLAP = timedelta(minutes=5)
 
 Sender = Callable[["ChannelView", "OutboxView"], None]  # raises SendFailed when the store does not take it
 
@@ -63,6 +70,18 @@ class OutboxView:
     attempts: int
     next_attempt_at: datetime
     last_error: str
+
+
+@dataclass
+class PullResult:
+    channel: str
+    created: list[str] = field(default_factory=list)  # our numbers
+    already: int = 0  # imported before (or seen twice in this pull)
+    waiting: list[str] = field(default_factory=list)  # their numbers, waiting for SKU links
+    skipped: list[str] = field(default_factory=list)  # their numbers: cancelled, failed, refunded on the store
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (their number, why): asked for again next time
+    cursor: str = ""
+    dry_run: bool = False
 
 
 @dataclass
@@ -162,6 +181,88 @@ class SyncService:
                 .limit(limit)
             ).all()
         return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    # Orders ---------------------------------------------------------------------------
+    def pull_orders(self, name: str, client: StoreClient, *, dry_run: bool = False) -> PullResult:
+        """Import the orders the store changed since the cursor (less the overlap), each once.
+
+        The cursor moves only over orders that are stored (created, imported
+        before, waiting for SKU links, or skipped as cancelled): it stops before
+        the first order that could not be stored (another currency...), which is
+        then asked for again by the next pull. A failing store keeps the cursor
+        where the stored orders brought it and raises the store's error.
+        """
+        channel = self.channel(name)
+        cursor = datetime.fromisoformat(channel.cursor) if channel.cursor else None
+        since = cursor - OVERLAP if cursor else datetime(1970, 1, 1, tzinfo=UTC)
+        exponent = currency_exponent(str(self.shop.setting("currency")))
+        result = PullResult(channel.name, dry_run=dry_run)
+        blocked = False
+        try:
+            for order in orders_modified_since(client, since, exponent):
+                stored = self._store(channel.name, order, result, dry_run)
+                blocked = blocked or not stored
+                if not blocked and (cursor is None or order.modified > cursor):
+                    cursor = order.modified
+        except SendFailed as failure:
+            self._finish_pull(channel.id, cursor, result, str(failure))
+            raise ShopDeskError(f"Sync with {channel.name} stopped: {failure}.") from failure
+        self._finish_pull(channel.id, cursor, result, "")
+        return result
+
+    def _store(self, channel: str, order: StoreOrder, result: PullResult, dry_run: bool) -> bool:
+        if order.draft is None:
+            result.skipped.append(order.id)
+            return True
+        draft = order.draft
+        draft.channel = channel
+        with self.db.uow() as uow:
+            sku_links.apply_links(uow.session, draft)
+            if dry_run:
+                writer = OrderWriter(uow.session, self.shop)
+                if writer.existing_number(channel, order.id):
+                    result.already += 1
+                    return True
+                problems = writer.check(draft)[1]
+                codes, rest = sku_links.unknown_codes(problems, draft)
+                if rest:
+                    result.failed.append((order.id, "; ".join(str(p) for p in rest)[:300]))
+                    return False
+                (result.waiting if codes else result.created).append(order.id)
+                return True
+        try:
+            [created] = self.shop.orders.create_orders(
+                [draft], confirm=True, skip_imported=True, reason=f"pulled from {channel}"
+            )
+        except ValidationFailed as exc:
+            codes, rest = sku_links.unknown_codes(exc.problems, draft)
+            if rest:
+                result.failed.append((order.id, "; ".join(str(p) for p in rest)[:300]))
+                return False
+            sku_links.put_on_wait(self.shop, [(draft, codes)], f"pulled from {channel}")
+            result.waiting.append(order.id)
+            return True
+        if created.created:
+            result.created.append(created.number)
+        else:
+            result.already += 1
+        return True
+
+    def _finish_pull(self, channel_id: int, cursor: datetime | None, result: PullResult, error: str) -> None:
+        result.cursor = cursor.isoformat() if cursor else ""
+        if result.dry_run:
+            return
+        with self.db.uow() as uow:
+            channel = uow.session.get(SalesChannel, channel_id)
+            assert channel is not None
+            channel.cursor, channel.last_sync_at, channel.last_error = result.cursor, utcnow(), error[:500]
+            detail = (
+                f"{len(result.created)} new, {result.already} known, {len(result.waiting)} waiting for SKU links, "
+                f"{len(result.skipped)} cancelled, {len(result.failed)} not stored"
+                + "".join(f"; order {n}: {why}" for n, why in result.failed)
+            )
+            log(uow.session, channel_id, "pull orders", "failed" if error else "ok", (error + " " + detail).strip())
+            uow.commit()
 
     # Outbox ---------------------------------------------------------------------------
     def outbox(self, state: str | None = None) -> list[OutboxView]:
