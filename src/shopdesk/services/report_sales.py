@@ -27,13 +27,12 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, and_, case, func, select
 
-from shopdesk.db.models import Category, Customer, Product
+from shopdesk.db.models import Category, Customer, Product, StockMove
 from shopdesk.db.models.aftersales import Case, ReturnReceipt
 from shopdesk.db.models.orders import OrderRefund, SalesOrder, SalesOrderLine
 from shopdesk.domain.privacy import mask_name
 from shopdesk.reports.analytics import average, rate
 from shopdesk.services.aftersales_refunds import REPLACEMENT_CHANNEL
-from shopdesk.services.aftersales_returns import LOST
 
 STREAM = {"stream_results": True, "yield_per": 2000}
 _GROSS = SalesOrderLine.quantity * SalesOrderLine.unit_price
@@ -141,8 +140,13 @@ class RefundOrReturn:
     name: str
     quantity: int | None
     refund: int | None
-    returned_cost: int | None  # back into stock at cost (lost returns: None)
+    returned_cost: int | None  # back into stock at cost, by its stock move (lost returns: None)
     note: str
+
+
+def _returned_at():  # type: ignore[no-untyped-def]
+    """When returned goods count: when their stock move came back (the ledger's time), else when received."""
+    return func.coalesce(StockMove.moved_at, ReturnReceipt.received_at)
 
 
 def _shipped_in(start: datetime, end: datetime):  # type: ignore[no-untyped-def]
@@ -208,22 +212,19 @@ def period_sales(conn: Connection, start: datetime, end: datetime) -> PeriodSale
         channels[channel].refunds += int(amount or 0)
         refund_count += int(count)
     returned_units = 0
-    for channel, disposition, units, value in conn.execute(
-        select(
-            SalesOrder.channel,
-            ReturnReceipt.disposition,
-            func.sum(ReturnReceipt.quantity),
-            func.sum(ReturnReceipt.value),
-        )
+    returned_at = _returned_at()
+    for channel, units, value in conn.execute(
+        select(SalesOrder.channel, func.sum(ReturnReceipt.quantity), func.sum(StockMove.value))
+        .select_from(ReturnReceipt)
         .join(SalesOrderLine, SalesOrderLine.id == ReturnReceipt.order_line_id)
         .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
-        .where(ReturnReceipt.received_at >= start, ReturnReceipt.received_at < end)
-        .group_by(SalesOrder.channel, ReturnReceipt.disposition)
+        .outerjoin(StockMove, StockMove.id == ReturnReceipt.move_id)  # a lost parcel has no move: it never came back
+        .where(returned_at >= start, returned_at < end)
+        .group_by(SalesOrder.channel)
     ):
         returned_units += int(units or 0)
-        if disposition != LOST:  # a lost parcel never came back into stock
-            total.cost_returned += int(value or 0)
-            channels[channel].cost_returned += int(value or 0)
+        total.cost_returned += int(value or 0)
+        channels[channel].cost_returned += int(value or 0)
 
     buyers, repeat = _buyers(conn, start, end)
     return PeriodSales(
@@ -322,9 +323,10 @@ def refunds_and_returns(conn: Connection, start: datetime, end: datetime, *, mas
                 reason,
             )
         )
+    returned_at = _returned_at()
     for at, disposition, number, case_number, name, sku, item, qty, value, note in conn.execute(
         select(
-            ReturnReceipt.received_at,
+            returned_at,
             ReturnReceipt.disposition,
             SalesOrder.number,
             Case.number,
@@ -332,14 +334,16 @@ def refunds_and_returns(conn: Connection, start: datetime, end: datetime, *, mas
             SalesOrderLine.sku,
             SalesOrderLine.name,
             ReturnReceipt.quantity,
-            ReturnReceipt.value,
+            StockMove.value,
             ReturnReceipt.note,
         )
+        .select_from(ReturnReceipt)
+        .outerjoin(StockMove, StockMove.id == ReturnReceipt.move_id)
         .join(SalesOrderLine, SalesOrderLine.id == ReturnReceipt.order_line_id)
         .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
         .join(Case, Case.id == ReturnReceipt.case_id)
         .outerjoin(Customer, Customer.id == SalesOrder.customer_id)
-        .where(ReturnReceipt.received_at >= start, ReturnReceipt.received_at < end)
+        .where(returned_at >= start, returned_at < end)
     ):
         name = name or ""
         rows.append(
@@ -353,7 +357,7 @@ def refunds_and_returns(conn: Connection, start: datetime, end: datetime, *, mas
                 item,
                 qty,
                 None,
-                None if disposition == LOST else value,
+                value,
                 note,
             )
         )
