@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select, update
+from typing import cast
+
+from sqlalchemy import Connection, Table, select, update
 
 from shopdesk.db.models.orders import NumberSequence
 from shopdesk.services.stock_sql import insert_ignore
 
-SEQUENCE = NumberSequence.__table__
+SEQUENCE = cast(Table, NumberSequence.__table__)
 WIDTH = 6
 
 

@@ -144,7 +144,10 @@ class PurchaseQueries:
         if supplier:
             query = query.where(func.upper(Supplier.code) == supplier.strip().upper())
         with self.db.read() as conn:
-            return [PoRow(*(int(v) if i >= 6 else v for i, v in enumerate(r))) for r in conn.execute(query)]
+            return [
+                PoRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), int(r[8]), int(r[9]))
+                for r in conn.execute(query)
+            ]
 
     def on_order(self, product_ids: Iterable[int] | None = None) -> dict[int, int]:
         """Units still expected per product from open purchase orders (drafts included: they are planned)."""
@@ -162,9 +165,12 @@ class PurchaseQueries:
         return PurchaseOrderDocument(
             number=view.number,
             supplier=Address(
-                name=supplier.contact, company=supplier.name, lines=supplier.address.splitlines(), phone=supplier.phone
+                name=supplier.contact,
+                company=supplier.name,
+                lines=tuple(supplier.address.splitlines()),
+                phone=supplier.phone,
             ),
-            buyer=Address(name=shop_name, lines=sender.splitlines()),
+            buyer=Address(name=shop_name, lines=tuple(sender.splitlines())),
             lines=tuple(
                 DocumentLine(
                     sku=ln.sku,
@@ -255,5 +261,5 @@ def _view(conn: Connection, po_id: int) -> PoView:
         order.ordered_at,
         order.received_at,
         order.closed_at,
-        [PoLineView(*r) for r in lines],
+        [PoLineView(*r) for r in lines],  # type: ignore[call-arg]  # the select lists its fields in order
     )

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.orm import Session
 
 from shopdesk.db.models import Product, PurchaseOrder, PurchaseOrderLine
@@ -24,7 +25,7 @@ from shopdesk.domain.stock import MoveKind
 from shopdesk.services.locations import LocationRef, default_bin, first_warehouse, resolve_location, virtual_location
 from shopdesk.services.stock_ledger import Ledger, PostedMove, SourceDoc, product_info
 
-LINE = PurchaseOrderLine.__table__
+LINE = cast(Table, PurchaseOrderLine.__table__)
 SOURCE_TYPE = "purchase_order"  # how receipt moves name their purchase order
 
 
@@ -71,7 +72,7 @@ def plan_receipt(conn: Connection, po: PurchaseOrder, lines: Sequence[ReceiptLin
     problems: list[Problem] = []
     if not lines:
         problems.append(Problem("lines", "say what arrived: at least one line and a quantity"))
-    skus = dict(
+    skus: dict[int, str] = dict(
         conn.execute(
             select(Product.id, func.upper(Product.sku)).where(Product.id.in_([ln.product_id for ln in po.lines]))
         ).all()

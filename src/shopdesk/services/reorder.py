@@ -134,7 +134,9 @@ class Reordering:
             conn = session.connection()
             info = product_info(conn, product)
             if warehouse is None:
-                row = session.get(StockLevel, info.id) or StockLevel(product_id=info.id, safety_stock=0, warning_line=0)
+                row: StockLevel | ProductWarehouse = session.get(StockLevel, info.id) or StockLevel(
+                    product_id=info.id, safety_stock=0, warning_line=0
+                )
                 target = "shop"
             else:
                 wh = resolve_location(conn, warehouse)
@@ -263,7 +265,7 @@ class Reordering:
             if warehouse is None:
                 checks += [(pid, None, line, safety) for pid, (line, safety) in shop_levels.items() if line > 0]
                 checks += [
-                    (pid, wh_id, line, safety or 0)
+                    (pid, wh_id, int(line or 0), safety or 0)
                     for pid, wh_id, line, safety in conn.execute(query.where(ProductWarehouse.warning_line > 0))
                 ]
             else:
@@ -330,7 +332,7 @@ def _sold(conn: Connection, since: datetime, until: datetime) -> dict[int, int]:
 def _safety_stock(conn: Connection) -> dict[int, int]:
     """Each product's safety stock for the whole shop: its own, else the sum of its warehouses'."""
     per_wh = {
-        pid: int(qty)
+        pid: int(qty or 0)
         for pid, qty in conn.execute(
             select(ProductWarehouse.product_id, func.sum(ProductWarehouse.safety_stock))
             .where(ProductWarehouse.safety_stock.is_not(None))

@@ -92,12 +92,13 @@ class StockImport:
                         )
                         continue
                 else:
-                    location = default_bin(conn, info.id)
-                    if location is None:
+                    home = default_bin(conn, info.id)
+                    if home is None:
                         problems.append(
                             Problem(row.at("location"), f"{info.sku} has no default bin: give the location")
                         )
                         continue
+                    location = home
                 if qty is None or problem is not None:
                     continue
                 key = (info.id, location.id)

@@ -212,7 +212,7 @@ class Stocktakes(StocktakeCounting):
             in_category = category_products(header["category_id"])
             balances = balances.where(Product.id.in_(in_category))
             homes = homes.where(Product.id.in_(in_category))
-        frozen: dict[tuple[int, int], int] = {(pid, loc): 0 for pid, loc in conn.execute(homes)}
+        frozen: dict[tuple[int, int], int] = {(pid, loc): 0 for pid, loc in conn.execute(homes) if loc is not None}
         frozen.update({(pid, loc): qty for pid, loc, qty in conn.execute(balances)})
         return frozen
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, Table, and_, func, or_, select
 
 from shopdesk.db.models import Category, Location, Product, Stocktake, StocktakeLine, StockValuation
 from shopdesk.domain.errors import NotFound
@@ -25,8 +25,8 @@ from shopdesk.domain.stocktake import StocktakeStatus
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
 
-LINE = StocktakeLine.__table__
-HEADER = Stocktake.__table__
+LINE = cast(Table, StocktakeLine.__table__)
+HEADER = cast(Table, Stocktake.__table__)
 
 
 @dataclass(frozen=True)
