@@ -19,6 +19,7 @@ cancelled by the buyer or rejected in review.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import random
@@ -26,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -185,7 +186,7 @@ def seed_order_history(
     replay = Replay(now)
     life_cycle = _LifeCycle(shop, rng, replay, items)
     for life in lives:
-        replay.at(life.placed_at, lambda moment, life=life: life_cycle.place(life, moment))
+        replay.at(life.placed_at, functools.partial(life_cycle.place, life))
     restock = demo_restocking.Restocking(shop, rng, replay, start, now, {i.product_id: i for i in items})
     restock.schedule()
     replay.run(lambda: report("orders", life_cycle.placed, len(lives)))
@@ -204,7 +205,7 @@ def seed_order_history(
 
 
 # The shop's people and goods ------------------------------------------------------------
-def _ship_to(a: CustomerAddress | tuple) -> ShipTo:  # type: ignore[type-arg]
+def _ship_to(a: Any) -> ShipTo:
     return ShipTo(a.recipient, a.phone, a.country, a.province, a.city, a.district, a.street, a.postcode)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import tempfile
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -37,7 +37,7 @@ SUPPLIERS_PER_CYCLE = 3
 
 
 class _Replay(Protocol):
-    def at(self, moment: datetime, action: object) -> None: ...
+    def at(self, moment: datetime, action: Callable[[datetime], None]) -> None: ...
 
 
 class Restocking:
@@ -105,7 +105,7 @@ class Restocking:
             self.purchase_orders += 1
             self.replay.at(_local(arrives, 14), self._receive(number))
 
-    def _receive(self, number: str):  # type: ignore[no-untyped-def]
+    def _receive(self, number: str) -> Callable[[datetime], None]:
         def step(moment: datetime) -> None:
             self.counter.purchasing.receive_all(number, note="到货验收 checked on arrival")
             self.receipts += 1
@@ -126,14 +126,16 @@ class Restocking:
                     .group_by(StockMove.product_id)
                 ).all()
             )
-            waiting = dict(
-                conn.execute(
+            waiting = {
+                int(product_id): int(units)
+                for product_id, units in conn.execute(
                     select(SalesOrderLine.product_id, func.sum(SalesOrderLine.quantity))
                     .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
                     .where(SalesOrder.status == "confirmed", SalesOrderLine.product_id.is_not(None))
                     .group_by(SalesOrderLine.product_id)
-                ).all()
-            )
+                )
+                if product_id is not None
+            }
         wanted = {}
         for product_id in set(sold) | set(waiting):
             need = int(sold.get(product_id) or 0) + int(waiting.get(product_id) or 0)

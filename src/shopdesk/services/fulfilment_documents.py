@@ -65,7 +65,7 @@ def ship_to_address(
 ) -> Address:
     """An order's ship-to snapshot as a printable address, in the destination country's order."""
     code = (country or HOME_COUNTRY).upper()
-    street_lines = [line.strip() for line in (street or "").splitlines() if line.strip()]
+    street_lines = [line.strip() for line in (street or "").splitlines() if line.strip()]  # one per printed line
     if district.strip():
         if code in ("CN", "TW", "HK", "MO", "JP", "KR"):  # 浦东新区 comes before 世纪大道100号
             street_lines = [district.strip() + (street_lines[0] if street_lines else ""), *street_lines[1:]]
@@ -73,7 +73,7 @@ def ship_to_address(
             street_lines.append(district.strip())
     return Address(
         name=name,
-        lines=street_lines,
+        lines=tuple(street_lines),
         city=city,
         postcode=postcode,
         region=province if province != city else "",  # 上海市 上海市 reads once
@@ -157,7 +157,7 @@ class FulfilmentDocuments:
         shop = self.shop
         sender = Address(
             name=str(shop.setting("name") or ""),
-            lines=[line for line in str(shop.setting("sender_address") or "").splitlines() if line.strip()],
+            lines=tuple(line for line in str(shop.setting("sender_address") or "").splitlines() if line.strip()),
             phone=str(shop.setting("sender_phone") or ""),
             country_code=HOME_COUNTRY,
         )
@@ -255,7 +255,7 @@ class FulfilmentDocuments:
                 ).all()
             )
         now = datetime.now(UTC).astimezone()
-        lines = [
+        lines = tuple(
             PickLine(
                 order_number=stop.order_number,
                 sku=stop.sku,
@@ -268,7 +268,7 @@ class FulfilmentDocuments:
                 variant=variants.get(stop.sku, ""),
             )
             for stop in stops
-        ]
+        )
         picked = {line.order_number for line in lines}
         return PickListRequest(
             number=f"PL-{now:%Y%m%d-%H%M%S}",
@@ -304,7 +304,7 @@ class FulfilmentDocuments:
             ship_to=ship_to_address(
                 to.name, to.phone, to.country, to.province, to.city, to.district, to.street, to.postcode
             ),
-            lines=[
+            lines=tuple(
                 PackingLine(
                     line.sku,
                     line.name,
@@ -314,7 +314,7 @@ class FulfilmentDocuments:
                     line.net,
                 )
                 for line in order.lines
-            ],
+            ),
             order_date=order.placed_at.date().isoformat(),
             channel=f"{order.channel} {order.channel_order_no}".strip(),
             carrier=order.carrier,
