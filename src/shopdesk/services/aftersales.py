@@ -27,8 +27,10 @@ from shopdesk.domain.aftersales import CaseStatus, Closing, Priority, SolutionTy
 from shopdesk.domain.catalogue import check_text
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import format_plain
+from shopdesk.domain.permissions import Permission
 from shopdesk.services import aftersales_records as rec
 from shopdesk.services import order_records
+from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_analysis import CaseAnalysis, analyse
 from shopdesk.services.aftersales_entry import (
     VALUES,
@@ -89,14 +91,17 @@ class Aftersales(CaseEntry):
             uow.commit()
             return StepResult(case.number, case.status, message)
 
+    @guarded(Permission.WORK_CASES, "work after-sales cases")
     def confirm(self, ref: CaseRef, note: str = "", *, at: datetime | None = None) -> StepResult:
         """The complaint and the customer's demand are confirmed with the customer (确认投诉)."""
         return self._step(ref, CaseStatus.CONFIRMED, note or "complaint and demand confirmed", at, "confirmed")
 
+    @guarded(Permission.WORK_CASES, "work after-sales cases")
     def investigate(self, ref: CaseRef, note: str = "", *, at: datetime | None = None) -> StepResult:
         """Someone looks into it and collects evidence (调查取证)."""
         return self._step(ref, CaseStatus.INVESTIGATING, note or "investigating", at, "investigating")
 
+    @guarded(Permission.WORK_CASES, "agree solutions")
     def agree_solution(
         self, ref: CaseRef, solution: Solution, *, window_override: str = "", at: datetime | None = None
     ) -> StepResult:
@@ -181,6 +186,7 @@ class Aftersales(CaseEntry):
             uow.commit()
             return StepResult(case.number, case.status, f"solution agreed: {kind.value}")
 
+    @guarded(Permission.WORK_CASES, "carry out solutions")
     def start(
         self,
         ref: CaseRef,
@@ -218,14 +224,17 @@ class Aftersales(CaseEntry):
             message = f"in progress; replacement order {number}" if number else "in progress"
             return StepResult(case.number, case.status, message, number)
 
+    @guarded(Permission.WORK_CASES, "work after-sales cases")
     def await_customer(self, ref: CaseRef, note: str = "", *, at: datetime | None = None) -> StepResult:
         """Waiting for the customer (to send the goods back, to answer, to try the repaired item)."""
         return self._step(ref, CaseStatus.AWAITING_CUSTOMER, note or "awaiting customer", at, "awaiting customer")
 
+    @guarded(Permission.WORK_CASES, "work after-sales cases")
     def resume(self, ref: CaseRef, note: str = "", *, at: datetime | None = None) -> StepResult:
         """The customer answered: back to work."""
         return self._step(ref, CaseStatus.IN_PROGRESS, note or "customer answered", at, "in progress")
 
+    @guarded(Permission.WORK_CASES, "close cases")
     def close(self, ref: CaseRef, closing: Closing, result: str = "", *, at: datetime | None = None) -> StepResult:
         """Close with the result told to the customer and a follow-up (回访) score 1–5, or why there is none."""
         moment = aware(at)
@@ -257,6 +266,7 @@ class Aftersales(CaseEntry):
             uow.commit()
             return StepResult(case.number, case.status, f"closed ({followup})")
 
+    @guarded(Permission.WORK_CASES, "reopen cases")
     def reopen(self, ref: CaseRef, reason: str, *, at: datetime | None = None) -> StepResult:
         """The customer is not satisfied after all: back to investigating, with a new due time; reopens are counted."""
         moment = aware(at)
@@ -294,6 +304,7 @@ class Aftersales(CaseEntry):
             )
 
     # Changes that are not steps ---------------------------------------------------------------
+    @guarded(Permission.WORK_CASES, "comment on cases")
     def comment(self, ref: CaseRef, text: str, *, at: datetime | None = None) -> None:
         """A note on the timeline: what the customer said, what was found, what was promised."""
         message = check_text("Comment", text, 20000, required=True)
@@ -304,6 +315,7 @@ class Aftersales(CaseEntry):
             rec.note(uow.session, self.user, case, "comment", text.strip(), at=at)
             uow.commit()
 
+    @guarded(Permission.WORK_CASES, "escalate cases")
     def escalate(
         self,
         ref: CaseRef,
@@ -347,6 +359,7 @@ class Aftersales(CaseEntry):
             uow.commit()
             return StepResult(case.number, case.status, f"priority {case.priority}, owner {case.owner or '-'}")
 
+    @guarded(Permission.WORK_CASES, "change cases")
     def update_details(
         self, ref: CaseRef, changes: Mapping[str, str], *, reason: str = "", at: datetime | None = None
     ) -> None:
@@ -380,6 +393,7 @@ class Aftersales(CaseEntry):
         with self.db.read() as conn:
             return analyse(conn, start, end, now)
 
+    @guarded(Permission.EXPORT, "export the complaints analysis")
     def export_analysis(self, target: Path, start: datetime, end: datetime, now: datetime | None = None) -> Path:
         """The analysis as an Excel workbook at `target` (.xlsx)."""
         money = self.shop.money

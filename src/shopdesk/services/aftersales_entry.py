@@ -30,9 +30,11 @@ from shopdesk.domain.aftersales import (
 )
 from shopdesk.domain.catalogue import check_text
 from shopdesk.domain.errors import NotFound, Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.services import aftersales_evidence as files
 from shopdesk.services import aftersales_records as rec
 from shopdesk.services import order_records
+from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_records import CaseRef, aware
 from shopdesk.services.aftersales_refunds import CaseRefunds
 from shopdesk.services.aftersales_windows import window_check
@@ -96,6 +98,7 @@ class CaseEntry(CaseRefunds):
     """New cases, their evidence and the shop's after-sales settings."""
 
     # Recording a case ------------------------------------------------------------------------
+    @guarded(Permission.WORK_CASES, "record cases")
     def create_case(self, draft: CaseDraft, *, at: datetime | None = None) -> CreatedCase:
         """Record a complaint as it arrives and give it its number (CS-000123) and due time.
 
@@ -259,6 +262,7 @@ class CaseEntry(CaseRefunds):
         return order.customer_id if order is not None else None
 
     # Evidence ------------------------------------------------------------------------------
+    @guarded(Permission.WORK_CASES, "add evidence")
     def add_evidence(self, ref: CaseRef, paths: Sequence[str | Path], *, at: datetime | None = None) -> int:
         """Attach files (copied into the data folder by content hash); returns how many were new to the case."""
         moment = aware(at)
@@ -303,6 +307,7 @@ class CaseEntry(CaseRefunds):
         return files.copy_for_viewing(row.sha256, row.filename)
 
     # Settings -------------------------------------------------------------------------------
+    @guarded(Permission.MANAGE_SHOP, "change the sub-reasons")
     def set_sub_reasons(self, case_class: str, reasons: Sequence[str]) -> None:
         """The sub-reasons the shop offers for a class (the clerk may still type another)."""
         cleaned = [r.strip() for r in reasons if r.strip()]
@@ -318,6 +323,7 @@ class CaseEntry(CaseRefunds):
         current[case_class] = cleaned
         self.shop.set_setting("case_sub_reasons", current)
 
+    @guarded(Permission.MANAGE_SHOP, "change case deadlines")
     def set_deadline_hours(self, hours: Mapping[str, int]) -> None:
         """Hours to resolve a case per priority (处理时限)."""
         problems = []
@@ -330,6 +336,7 @@ class CaseEntry(CaseRefunds):
             raise ValidationFailed(problems, "Deadlines not saved")
         self.shop.set_setting("case_deadline_hours", {**self.deadline_hours(), **hours})
 
+    @guarded(Permission.MANAGE_SHOP, "change return windows")
     def set_return_window(self, days: int, by_category: Mapping[str, int] | None = None) -> None:
         """The shop's return window in days from delivery, and other windows for categories (by path)."""
         problems = []

@@ -26,8 +26,10 @@ from shopdesk.domain.catalogue import check_text
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import format_plain
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
+from shopdesk.domain.permissions import Permission
 from shopdesk.services import aftersales_records as rec
 from shopdesk.services import order_records
+from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_records import CaseRef, aware
 from shopdesk.services.aftersales_returns import ACTING, CaseReturns
 from shopdesk.services.order_flow import confirm_in_session
@@ -62,6 +64,7 @@ class CaseRefunds(CaseReturns):
     """Refunds and replacement orders; returned goods come from CaseReturns."""
 
     # Refunds ------------------------------------------------------------------------------
+    @guarded(Permission.WORK_CASES, "refund orders")
     def refund(
         self,
         ref: CaseRef,

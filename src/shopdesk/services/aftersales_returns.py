@@ -32,9 +32,11 @@ from shopdesk.domain.aftersales import CaseStatus, Disposition, SolutionType
 from shopdesk.domain.catalogue import check_text
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import format_plain
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind, share
 from shopdesk.services import aftersales_records as rec
 from shopdesk.services import order_records
+from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_queries import CaseQueries
 from shopdesk.services.aftersales_records import CaseRef, aware
 from shopdesk.services.locations import LocationRef, default_bin, first_warehouse, resolve_location, virtual_location
@@ -138,6 +140,7 @@ class CaseReturns(CaseQueries):
     """Returns, lost returns, refunds and replacement orders; the reading side comes from CaseQueries."""
 
     # Returned goods ---------------------------------------------------------------------
+    @guarded(Permission.WORK_CASES, "receive returns")
     def receive_return(self, ref: CaseRef, lines: Sequence[ReturnLine], *, at: datetime | None = None) -> ReturnResult:
         """Returned goods arrive and are inspected: each line goes to stock, quarantine, scrap or the supplier.
 
@@ -147,6 +150,7 @@ class CaseReturns(CaseQueries):
         """
         return self._take_back(ref, lines, at=at, lost=False)
 
+    @guarded(Permission.WORK_CASES, "close returns as lost")
     def close_return_as_lost(
         self, ref: CaseRef, lines: Sequence[ReturnLine], *, at: datetime | None = None
     ) -> ReturnResult:

@@ -15,8 +15,10 @@ from shopdesk.db.models import Barcode, Category, Product, ProductSupplier, Supp
 from shopdesk.domain import barcodes as bc
 from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key, validate
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.search import normalize_query, search_key
 from shopdesk.services import audit
+from shopdesk.services.access import guarded
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -214,6 +216,7 @@ class Catalogue:
             return [tuple(r) for r in conn.execute(select(Category.id, Category.path).order_by(Category.path))]  # type: ignore[misc]
 
     # Writing -----------------------------------------------------------------------
+    @guarded(Permission.EDIT_CATALOGUE, "add products")
     def create_product(self, draft: ProductDraft) -> int:
         """Add a product; every problem is reported at once as ValidationFailed."""
         with self.db.uow() as uow:
@@ -233,6 +236,7 @@ class Catalogue:
             uow.commit()
             return product.id
 
+    @guarded(Permission.EDIT_CATALOGUE, "change products")
     def update_product(self, product_id: int, draft: ProductDraft, expected_version: int) -> int:
         """Save an edit; refused if someone else saved the product since it was opened."""
         with self.db.uow() as uow:
@@ -257,6 +261,7 @@ class Catalogue:
                 raise Conflict(f"Product {draft.sku} was changed by someone else; reopen it.") from exc
             return product.version
 
+    @guarded(Permission.EDIT_CATALOGUE, "archive products")
     def set_archived(self, product_id: int, archived: bool = True) -> None:
         with self.db.uow() as uow:
             product = uow.session.get(Product, product_id)
@@ -277,6 +282,7 @@ class Catalogue:
             )
             uow.commit()
 
+    @guarded(Permission.EDIT_CATALOGUE, "remove products")
     def remove_product(self, product_id: int) -> str:
         """Delete a product nothing refers to; archive it once it has been used. Returns what was done."""
         with self.db.uow() as uow:
@@ -294,12 +300,14 @@ class Catalogue:
         self.set_archived(product_id, True)
         return "archived"
 
+    @guarded(Permission.EDIT_CATALOGUE, "add categories")
     def ensure_category(self, path: str) -> int | None:
         with self.db.uow() as uow:
             category_id = category_id_for(uow.session, path)
             uow.commit()
             return category_id
 
+    @guarded(Permission.EDIT_CATALOGUE, "change product suppliers")
     def link_supplier(
         self,
         product_id: int,

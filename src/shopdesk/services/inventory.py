@@ -20,7 +20,9 @@ from sqlalchemy import Connection, select, update
 from shopdesk.db.models import StockReservation, StockTransfer
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind
+from shopdesk.services.access import guarded
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
 from shopdesk.services.stock_ledger import (
@@ -75,11 +77,13 @@ class Inventory(StockQueries):
             raise ValidationFailed([Problem(where, f"must be {kinds}", ref.path)], "Nothing was moved")
         return ref
 
+    @guarded(Permission.MOVE_STOCK, "change the valuation method")
     def set_valuation_method(self, method: str) -> None:
         """Choose moving average ('average') or FIFO ('fifo'); refused once any stock has moved."""
         self.shop.set_setting("valuation", str(method))  # the shop checks it with check_valuation_change
 
     # Receiving -----------------------------------------------------------------------
+    @guarded(Permission.MOVE_STOCK, "receive stock")
     def receive(
         self,
         product: ProductLike,
@@ -111,6 +115,7 @@ class Inventory(StockQueries):
             uow.commit()
             return posted
 
+    @guarded(Permission.MOVE_STOCK, "receive stock")
     def receive_many(
         self,
         lines: Sequence[ReceiptLine],
@@ -132,6 +137,7 @@ class Inventory(StockQueries):
             return ids
 
     # Moving within the shop ------------------------------------------------------------
+    @guarded(Permission.MOVE_STOCK, "move stock")
     def transfer(
         self,
         product: ProductLike,
@@ -182,6 +188,7 @@ class Inventory(StockQueries):
             uow.commit()
             return TransferResult([sent], transfer.id)
 
+    @guarded(Permission.MOVE_STOCK, "receive transfers")
     def receive_transfer(self, transfer_id: int, to_location: LocationLike | None = None) -> PostedMove:
         """Goods in transit arrive at the other warehouse (in the bin named when sent, unless another is given)."""
         with self.db.uow() as uow:
@@ -211,6 +218,7 @@ class Inventory(StockQueries):
             return posted
 
     # Counting and write-offs ----------------------------------------------------------
+    @guarded(Permission.MOVE_STOCK, "adjust stock")
     def adjust(
         self,
         product: ProductLike,
@@ -268,6 +276,7 @@ class Inventory(StockQueries):
             uow.commit()
             return posted
 
+    @guarded(Permission.MOVE_STOCK, "scrap stock")
     def scrap(
         self,
         product: ProductLike,
@@ -282,6 +291,7 @@ class Inventory(StockQueries):
             product, quantity, location, "scrap", MoveKind.SCRAP, reason=reason, source=source, into_virtual=True
         )
 
+    @guarded(Permission.MOVE_STOCK, "quarantine stock")
     def quarantine(
         self,
         product: ProductLike,
@@ -303,6 +313,7 @@ class Inventory(StockQueries):
             into_virtual=True,
         )
 
+    @guarded(Permission.MOVE_STOCK, "release quarantined stock")
     def release_quarantine(
         self,
         product: ProductLike,
@@ -350,6 +361,7 @@ class Inventory(StockQueries):
             return posted
 
     # Orders --------------------------------------------------------------------------
+    @guarded(Permission.WORK_ORDERS, "reserve stock")
     def reserve(self, product: ProductLike, quantity: int, location: LocationLike, order: SourceDoc) -> None:
         """Hold available stock at a location for an order; NotEnoughStock when it is not there (nothing held)."""
         check_quantity(quantity)
@@ -361,6 +373,7 @@ class Inventory(StockQueries):
             self._ledger(conn).reserve(info, loc, quantity, order)
             uow.commit()
 
+    @guarded(Permission.WORK_ORDERS, "release reserved stock")
     def release(
         self, product: ProductLike, location: LocationLike, order: SourceDoc, quantity: int | None = None
     ) -> int:
@@ -381,6 +394,7 @@ class Inventory(StockQueries):
             uow.commit()
             return quantity
 
+    @guarded(Permission.WORK_ORDERS, "release reserved stock")
     def release_order(self, order: SourceDoc) -> int:
         """Give back everything reserved for an order (it was cancelled); returns the units released."""
         check_order(order)
@@ -397,6 +411,7 @@ class Inventory(StockQueries):
             uow.commit()
             return sum(r.quantity for r in rows)
 
+    @guarded(Permission.FULFIL, "ship stock")
     def ship(
         self,
         product: ProductLike,
@@ -432,6 +447,7 @@ class Inventory(StockQueries):
             uow.commit()
             return posted
 
+    @guarded(Permission.MOVE_STOCK, "book customer returns")
     def customer_return(
         self,
         product: ProductLike,

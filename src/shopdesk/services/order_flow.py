@@ -24,9 +24,11 @@ from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import NO_SHIPPING_CHANNELS
 from shopdesk.domain.orders import IllegalTransition, OrderStatus, check_transition
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.review import ReviewRules
 from shopdesk.services import order_records as rec
 from shopdesk.services import order_review, order_split, order_stock
+from shopdesk.services.access import guarded
 from shopdesk.services.order_fulfilment import FlowResult, OrderFulfilment
 from shopdesk.services.stock_ledger import SourceDoc
 
@@ -124,6 +126,7 @@ class OrderFlow(OrderFulfilment):
         with self.db.read() as conn:
             return order_review.load_rules(conn)
 
+    @guarded(Permission.MANAGE_SHOP, "change the review rules")
     def set_review_rules(self, rules: ReviewRules) -> None:
         """Save the review thresholds; they apply to orders confirmed from now on."""
         order_review.check_rules(rules)
@@ -134,6 +137,7 @@ class OrderFlow(OrderFulfilment):
         with self.db.read() as conn:
             return order_review.load_policy(conn)
 
+    @guarded(Permission.MANAGE_SHOP, "change the backorder policy")
     def set_backorder_policy(self, policy: str) -> None:
         if policy not in order_review.POLICIES:
             raise ValidationFailed(
@@ -143,10 +147,12 @@ class OrderFlow(OrderFulfilment):
         self.shop.set_setting(order_review.POLICY_SETTING, policy)
 
     # Review ------------------------------------------------------------------------
+    @guarded(Permission.WORK_ORDERS, "confirm orders")
     def confirm(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
         """Confirm a draft: the review rules hold it (待审核) with their reasons, or it is allocated at once."""
         return self._change(ref, lambda session, order: confirm_in_session(session, self.shop, order, reason))
 
+    @guarded(Permission.WORK_ORDERS, "approve orders")
     def approve(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
         """A reviewer lets a held order go on: it is allocated (or waits for stock)."""
 
@@ -159,6 +165,7 @@ class OrderFlow(OrderFulfilment):
 
         return self._change(ref, step)
 
+    @guarded(Permission.WORK_ORDERS, "reject orders")
     def reject(self, ref: rec.OrderRef, reason: str) -> FlowResult:
         """A reviewer refuses a held order: it is cancelled, with the reason in its timeline."""
 
@@ -172,6 +179,7 @@ class OrderFlow(OrderFulfilment):
         _require_reason(reason, "reject an order")
         return self._change(ref, step)
 
+    @guarded(Permission.WORK_ORDERS, "hold orders")
     def hold(self, ref: rec.OrderRef, reason: str) -> FlowResult:
         """Put an order on hold by hand (a phone call, a doubt); an allocation is released."""
 
@@ -187,6 +195,7 @@ class OrderFlow(OrderFulfilment):
         return self._change(ref, step)
 
     # Allocation --------------------------------------------------------------------
+    @guarded(Permission.WORK_ORDERS, "allocate orders")
     def allocate(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
         """Reserve stock for a confirmed order (see the module notes for what happens when it is short)."""
 
@@ -201,6 +210,7 @@ class OrderFlow(OrderFulfilment):
 
         return self._change(ref, step)
 
+    @guarded(Permission.WORK_ORDERS, "allocate orders")
     def allocate_waiting(self, limit: int | None = None) -> list[FlowResult]:
         """Allocate the confirmed orders waiting for stock, oldest first; returns the ones now allocated.
 
@@ -231,6 +241,7 @@ class OrderFlow(OrderFulfilment):
                 done.append(_result(order, f"allocated from {plan.warehouse_path}"))
         return done
 
+    @guarded(Permission.WORK_ORDERS, "deallocate orders")
     def deallocate(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
         """Give an allocated order's stock back; it waits, confirmed (to edit it, or to let another order go first)."""
 
@@ -246,6 +257,7 @@ class OrderFlow(OrderFulfilment):
 
         return self._change(ref, step)
 
+    @guarded(Permission.WORK_ORDERS, "cancel orders")
     def cancel(self, ref: rec.OrderRef, reason: str) -> FlowResult:
         """Cancel an order before it ships; its reservation is released. The reason goes in the timeline."""
         _require_reason(reason, "cancel an order")
@@ -259,6 +271,7 @@ class OrderFlow(OrderFulfilment):
         return _result(order, f"cancelled; released {released} unit(s)" if released else "cancelled")
 
     # Split and merge ---------------------------------------------------------------
+    @guarded(Permission.WORK_ORDERS, "split orders")
     def split(self, ref: rec.OrderRef, quantities: Mapping[int, int], reason: str = "") -> FlowResult:
         """Move quantities (line no -> units) into a new order, e.g. to ship part now.
 
@@ -289,6 +302,7 @@ class OrderFlow(OrderFulfilment):
 
         return self._change(ref, step)
 
+    @guarded(Permission.WORK_ORDERS, "merge orders")
     def merge(self, refs: Sequence[rec.OrderRef], reason: str = "") -> FlowResult:
         """Merge orders to the same buyer and address into the oldest one; the others are cancelled, pointing at it.
 

@@ -22,8 +22,10 @@ from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import NO_SHIPPING_CHANNELS
 from shopdesk.domain.orders import OrderStatus, check_transition
+from shopdesk.domain.permissions import Permission
 from shopdesk.services import order_records as rec
 from shopdesk.services import order_stock
+from shopdesk.services.access import guarded
 from shopdesk.services.stock_ledger import product_info
 
 if TYPE_CHECKING:
@@ -120,6 +122,7 @@ class OrderFulfilment:
         return FlowResult(order.number, order.status, message, hold_reasons=reasons)
 
     # Picking and packing ---------------------------------------------------------
+    @guarded(Permission.FULFIL, "mark orders picked")
     def mark_picked(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
         """The order's items were taken from their bins (the pick list was walked)."""
 
@@ -133,6 +136,7 @@ class OrderFulfilment:
 
         return self._change(ref, step)
 
+    @guarded(Permission.FULFIL, "pack orders")
     def pack_scan(self, ref: rec.OrderRef, code: str) -> PackProgress:
         """Count one scanned item (barcode or SKU) into the parcel; the last one packs the order.
 
@@ -175,6 +179,7 @@ class OrderFulfilment:
 
         return self._change(ref, step)
 
+    @guarded(Permission.FULFIL, "pack orders")
     def mark_packed(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
         """Pack without scanning (a shop without a scanner): every line counts as packed."""
 
@@ -187,6 +192,7 @@ class OrderFulfilment:
         return self._change(ref, step)
 
     # Shipping --------------------------------------------------------------------
+    @guarded(Permission.FULFIL, "ship orders")
     def ship(
         self,
         ref: rec.OrderRef,
@@ -270,6 +276,7 @@ class OrderFulfilment:
             )
         return tracking
 
+    @guarded(Permission.FULFIL, "mark orders delivered")
     def mark_delivered(self, ref: rec.OrderRef, at: datetime | None = None, reason: str = "") -> FlowResult:
         """The carrier delivered the parcel (the return window counts from here)."""
 
@@ -281,6 +288,7 @@ class OrderFulfilment:
 
         return self._change(ref, step)
 
+    @guarded(Permission.FULFIL, "complete orders")
     def complete(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
         """Nothing more is expected on this order."""
 

@@ -27,7 +27,9 @@ from shopdesk.domain.errors import Conflict, Problem, ValidationFailed
 from shopdesk.domain.money import currency_exponent
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ParsedOrder, ShipTo, parse_draft
 from shopdesk.domain.orders import OrderStatus
+from shopdesk.domain.permissions import Permission
 from shopdesk.services import order_records as rec
+from shopdesk.services.access import guarded
 from shopdesk.services.order_flow import confirm_in_session
 from shopdesk.services.order_queries import OrderQueries
 
@@ -276,6 +278,7 @@ class Orders(OrderQueries):
         with self.db.uow() as uow:
             return OrderWriter(uow.session, self.shop).check(draft)[1]
 
+    @guarded(Permission.WORK_ORDERS, "enter orders")
     def create_order(self, draft: OrderDraft, *, confirm: bool = False, reason: str = "") -> str:
         """Add an order from a draft and return its number (SO-000123); ValidationFailed lists every problem.
 
@@ -284,6 +287,7 @@ class Orders(OrderQueries):
         """
         return self.create_orders([draft], confirm=confirm, skip_imported=False, reason=reason)[0].number
 
+    @guarded(Permission.WORK_ORDERS, "enter orders")
     def create_orders(
         self, drafts: Sequence[OrderDraft], *, confirm: bool = False, skip_imported: bool = True, reason: str = ""
     ) -> list[CreatedOrder]:
@@ -322,6 +326,7 @@ class Orders(OrderQueries):
             uow.commit()
             return results
 
+    @guarded(Permission.WORK_ORDERS, "change orders")
     def update_order(self, ref: rec.OrderRef, draft: OrderDraft, expected_version: int, reason: str = "") -> int:
         """Save an edit of a draft, confirmed or on-hold order; returns its new version.
 

@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 
 from shopdesk.db.models import AuditEvent, Case, CaseEvidence, Customer, SalesOrder
 from shopdesk.domain.errors import NotFound, ShopDeskError
+from shopdesk.domain.permissions import Permission
 from shopdesk.files import write_bytes_atomically
 from shopdesk.services import audit
+from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_evidence import stored_path
 from shopdesk.services.order_records import refresh_customer_search_texts
 
@@ -60,6 +62,7 @@ class Privacy:
         self.shop = shop
         self.db = shop.db
 
+    @guarded(Permission.MANAGE_SHOP, "export a customer's personal data")
     def export_customer(self, customer_id: int) -> dict[str, Any]:
         """Everything the shop keeps about one person, as plain data (for a subject access request)."""
         with self.db.uow() as uow:
@@ -109,10 +112,12 @@ class Privacy:
                 ],
             }
 
+    @guarded(Permission.MANAGE_SHOP, "export a customer's personal data")
     def export_customer_file(self, customer_id: int, target: Path) -> Path:
         data = json.dumps(self.export_customer(customer_id), ensure_ascii=False, indent=2)
         return write_bytes_atomically(target, data.encode("utf-8"))
 
+    @guarded(Permission.MANAGE_SHOP, "erase a customer's personal data")
     def erase_customer(self, customer_id: int, reason: str) -> ErasureResult:
         """Anonymise one customer for good, keeping the order figures. Needs a reason (kept in the audit)."""
         if not reason.strip():

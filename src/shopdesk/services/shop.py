@@ -14,6 +14,7 @@ from shopdesk.db.database import Database
 from shopdesk.db.models import ShopSetting
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.money import currency_exponent
+from shopdesk.domain.permissions import Permission, Role, allowed, require
 from shopdesk.services.aftersales import Aftersales
 from shopdesk.services.aftersales_records import AFTERSALES_DEFAULTS
 from shopdesk.services.catalogue import Catalogue
@@ -54,9 +55,22 @@ class Money:
 
 
 class Shop:
-    def __init__(self, db: Database, user: str | None = None):
+    def __init__(self, db: Database, user: str | None = None, role: Role = Role.OWNER):
         self.db = db
         self.user = user or _login_name()
+        # A shop without users runs as its owner; a logged-in person acts in their role.
+        self.role = role
+
+    def require(self, permission: Permission, action: str) -> None:
+        """Refuse an action the current role may not do, saying which role it needs."""
+        require(self.user, self.role, permission, action)
+
+    def can(self, permission: Permission) -> bool:
+        return allowed(self.role, permission)
+
+    def log_in(self, user: str, role: Role) -> None:
+        self.user = user
+        self.role = role
 
     @classmethod
     def open(
@@ -77,6 +91,7 @@ class Shop:
         return SHOP_DEFAULTS.get(key) if value is None else value
 
     def set_setting(self, key: str, value: Any) -> None:
+        self.require(Permission.MANAGE_SHOP, "change shop settings")
         if key not in SHOP_DEFAULTS:
             raise ShopDeskError(f"Unknown shop setting {key!r}")
         with self.db.uow() as uow:
