@@ -218,8 +218,10 @@ class DashboardTab(QWidget):
         days = QBarCategoryAxis()
         days.append([d.day.strftime("%m-%d") for d in figures.days])
         days.setLabelsAngle(-90)
+        days.setTruncateLabels(False)  # rotated "11-23" fits under its bar; truncated it shows as "⋮"
         values = QValueAxis()
         values.setRange(0, top * 1.1 if top else 1)
+        values.applyNiceNumbers()  # ticks at round amounts
         values.setLabelFormat("%.0f")
         values.setTitleText(self._shop.money.currency)
         self.chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
