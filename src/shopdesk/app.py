@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QTimer, QtMsgTy
 from PySide6.QtWidgets import QApplication
 
 from shopdesk import __version__
+from shopdesk.domain.errors import ShopDeskError
 from shopdesk.config import APP_NAME, Settings, log_dir, resolve_database
 from shopdesk.ui import errors
 from shopdesk.ui.i18n import install_translations, remove_translations, ui_language
@@ -69,6 +70,10 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
 
     def opened(result: tuple[Shop, str | None]) -> None:
         shop, backup = result
+        if not _log_in(shop, window):
+            shop.close()
+            window.close()  # the last window: the app quits
+            return
         window.set_shop(shop)
         if backup:
             window.statusBar().showMessage(
@@ -104,9 +109,33 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
 def _open_shop(target: str, _progress: Progress) -> tuple[Shop, str | None]:
     from shopdesk.services.shop import Shop  # SQLAlchemy and Alembic load here, after the window is up
 
+    from shopdesk.files import clean_staging
+    from shopdesk.services import maintenance
+
     shop, upgrade = Shop.open(target)
     log.info("opened %s (schema %s)", shop.db.dialect, upgrade.to_revision if upgrade else "?")
+    clean_staging()  # what a killed report or export left half-written
+    try:
+        if maintenance.daily_backup(shop.db) is not None:
+            log.info("daily backup written")
+    except ShopDeskError as exc:  # a full disk must not keep the shop closed; the log says why
+        log.warning("daily backup failed: %s", exc)
     return shop, str(upgrade.backup) if upgrade and upgrade.backup else None
+
+
+def _log_in(shop: Shop, window: MainWindow) -> bool:
+    """With users switched on, ask who is working; False when they cancel."""
+    from shopdesk.services.users import Users
+    from shopdesk.ui.login import LoginDialog
+
+    users = Users(shop)
+    if not users.enabled():
+        return True
+    dialog = LoginDialog(users, window)
+    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.user is None:
+        return False
+    shop.log_in(dialog.user.name, dialog.user.role)
+    return True
 
 
 def setup_logging() -> None:
