@@ -155,3 +155,10 @@ def test_price_and_cost_edits_are_in_the_audit_trail_with_old_and_new_values(sho
     assert trail[1].changes == {"price": [1000, 1200], "cost": [400, 450]}
     assert trail[1].user == "tester" and trail[1].entity_label == "AUD-1"
     assert trail[0].changes == {"status": ["listed", "delisted"], "archived": [False, True]}
+
+
+def test_a_price_beyond_what_the_column_holds_is_refused_with_a_message(shop) -> None:
+    with pytest.raises(ValidationFailed, match="unrealistically large"):
+        shop.catalogue.create_product(product("BIG", price=2**31))
+    shop.catalogue.create_product(product("MAX", price=2**31 - 1))
+    assert shop.catalogue.find_by_code("MAX").draft.price == 2**31 - 1

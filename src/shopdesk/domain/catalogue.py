@@ -13,7 +13,7 @@ from shopdesk.domain.errors import Problem
 MAX_SKU = 64
 MAX_NAME = 200
 MAX_DESCRIPTION = 20_000
-MAX_PRICE = 10**12  # minor units; far above any real price, below 64-bit limits
+MAX_PRICE = 2**31 - 1  # minor units: what a 32-bit INTEGER column holds on every database (21,474,836.47)
 _SKU_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/\-+#]*$")
 # Bidi overrides and isolates can make a name display as something else.
 _SPOOFING = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
