@@ -19,10 +19,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
+from shopdesk.db.models import OutboxItem, Product, SalesChannel, StockBalance, SyncLogEntry
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import currency_exponent
@@ -263,6 +263,23 @@ class SyncService:
             )
             log(uow.session, channel_id, "pull orders", "failed" if error else "ok", (error + " " + detail).strip())
             uow.commit()
+
+    def queue_stock_levels(self, name: str) -> int:
+        """Put the available stock of every product (on hand − reserved − the channel's buffer, never below 0)
+        in the outbox for the channel, in one transaction; returns the outbox item's id."""
+        channel = self.channel(name)
+        with self.db.uow() as uow:
+            available = func.coalesce(func.sum(StockBalance.on_hand - StockBalance.reserved), 0)
+            rows = uow.session.execute(
+                select(Product.sku, available)
+                .outerjoin(StockBalance, StockBalance.product_id == Product.id)
+                .where(Product.is_parent.is_(False), Product.archived.is_(False))
+                .group_by(Product.id, Product.sku)
+            ).all()
+            levels = {sku: max(int(qty) - channel.buffer, 0) for sku, qty in rows}
+            item_id = enqueue(uow.session, channel.name, "stock", {"levels": levels})
+            uow.commit()
+            return item_id
 
     # Outbox ---------------------------------------------------------------------------
     def outbox(self, state: str | None = None) -> list[OutboxView]:

@@ -148,3 +148,65 @@ def woocommerce_client(store_url: str, key: str, secret: str, **options: Any) ->
 
     token = base64.b64encode(f"{key}:{secret}".encode()).decode("ascii")
     return StoreClient(store_url, {"Authorization": f"Basic {token}", "Accept": "application/json"}, **options)
+
+
+def push_stock(client: StoreClient, levels: dict[str, int]) -> list[str]:
+    """Set the store's stock of each SKU (products and variations) with the batch endpoints.
+
+    Returns the SKUs the store does not sell (nothing to set). A per-item error
+    in a batch answer raises SendFailed naming every refused SKU; a retry cannot
+    fix it, so it is given status 422 (the outbox makes the item dead for the shop to see).
+    """
+    wanted = dict(levels)
+    simple: dict[str, int] = {}
+    variations: dict[int, dict[str, int]] = {}
+    skus = sorted(wanted)
+    for start in range(0, len(skus), PER_PAGE):
+        chunk = skus[start : start + PER_PAGE]
+        for product in _pages(client, "/wp-json/wc/v3/products", {"sku": ",".join(chunk)}):
+            if product.get("sku") in wanted and product.get("type") != "variable":
+                simple[product["sku"]] = int(product["id"])
+    missing = set(wanted) - set(simple)
+    if missing:
+        # The products endpoint does not search variations: read those of the variable products.
+        for parent in _pages(client, "/wp-json/wc/v3/products", {"type": "variable"}):
+            for variation in _pages(client, f"/wp-json/wc/v3/products/{parent['id']}/variations", {}):
+                if variation.get("sku") in missing:
+                    variations.setdefault(int(parent["id"]), {})[variation["sku"]] = int(variation["id"])
+    refused: list[str] = []
+    refused += _batch(client, "/wp-json/wc/v3/products/batch", simple, wanted)
+    for parent_id, found in variations.items():
+        refused += _batch(client, f"/wp-json/wc/v3/products/{parent_id}/variations/batch", found, wanted)
+    if refused:
+        raise SendFailed("the store refused the stock of " + "; ".join(refused), 422)
+    placed = set(simple) | {sku for found in variations.values() for sku in found}
+    return sorted(set(wanted) - placed)
+
+
+def _pages(client: StoreClient, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    page = 1
+    while True:
+        answer, headers = client.request_with_headers(
+            "GET", path, params={**params, "per_page": PER_PAGE, "page": page}
+        )
+        if not isinstance(answer, list):
+            raise SendFailed(f"the store's answer to {path} is not a list")
+        yield from answer
+        if page >= int(headers.get("X-WP-TotalPages", "1") or 1):
+            return
+        page += 1
+
+
+def _batch(client: StoreClient, path: str, ids: dict[str, int], levels: dict[str, int]) -> list[str]:
+    """Send one batch update (at most 100 items each) and return the refused SKUs with the store's reason."""
+    refused = []
+    by_id = {product_id: sku for sku, product_id in ids.items()}
+    items = [{"id": pid, "manage_stock": True, "stock_quantity": levels[sku]} for sku, pid in sorted(ids.items())]
+    for start in range(0, len(items), PER_PAGE):
+        answer = client.request("POST", path, json_body={"update": items[start : start + PER_PAGE]})
+        for result in (answer or {}).get("update", []) if isinstance(answer, dict) else []:
+            error = result.get("error") if isinstance(result, dict) else None
+            if error:
+                sku = by_id.get(int(result.get("id") or 0), f"id {result.get('id')}")
+                refused.append(f"{sku}: {error.get('message') or error.get('code')}")
+    return refused
