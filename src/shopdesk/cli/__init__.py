@@ -21,6 +21,7 @@ def command_modules() -> list[ModuleType]:
     # Loaded for a command only: they pull in SQLAlchemy and the services, which opening
     # the app must not wait for (it shows its window first; benchmarks/bench_startup.py).
     from shopdesk.cli import (
+        audit_commands,
         case_commands,
         db_commands,
         demo_commands,
@@ -47,6 +48,7 @@ def command_modules() -> list[ModuleType]:
         fulfilment_commands,
         report_commands,
         privacy_commands,
+        audit_commands,
         sync_commands,
     ]
 
