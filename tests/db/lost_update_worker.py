@@ -1,0 +1,26 @@
+"""A clerk in another process: opens a product, waits, then saves a new price."""
+
+from __future__ import annotations
+
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event
+
+
+def edit_price(url: str, product_id: int, price: int, opened: Event, go: Event, results: Queue) -> None:
+    from shopdesk.db.database import Database
+    from shopdesk.domain.errors import Conflict
+    from shopdesk.services.shop import Shop
+
+    shop = Shop(Database(url), user=f"clerk-{price}")
+    try:
+        detail = shop.catalogue.get_product(product_id)
+        opened.set()
+        go.wait(30)
+        detail.draft.price = price
+        try:
+            shop.catalogue.update_product(product_id, detail.draft, detail.version)
+            results.put((price, "saved"))
+        except Conflict as exc:
+            results.put((price, str(exc)))
+    finally:
+        shop.close()
