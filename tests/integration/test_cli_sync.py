@@ -17,6 +17,7 @@ from tests.imports.files import write_csv
 from tests.order_helpers import stocked_shop
 from tests.sync.conftest import MemoryKeyring
 from tests.sync.fake_woo import FakeWooStore, item, woo_order
+from tests.sync.test_woocommerce_stock import store_with_a_mug_and_a_tee_variation
 
 
 def run(url: str, capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -170,3 +171,18 @@ def test_a_woocommerce_store_is_pulled_from_the_command_line_dry_run_first(
         "webshop: imported 1 new order(s), 0 known, 1 waiting for SKU links, 0 cancelled on the store, 0 not stored.",
     )
     assert "Order 502 names SKUs no product has" in err
+
+
+def test_a_sync_with_push_stock_sends_what_can_be_sold(
+    shop: Shop, shop_url, capsys, httpserver, memory_keyring
+) -> None:
+    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1", buffer=1)
+    httpserver.expect_request("/wp-json/wc/v3/orders").respond_with_handler(FakeWooStore([]))
+    received = store_with_a_mug_and_a_tee_variation(httpserver)
+    code, out, _ = run(shop_url, capsys, "sync", "webshop", "--push-stock")
+    assert (code, out.strip()) == (
+        0,
+        "webshop: imported 0 new order(s), 0 known, 0 waiting for SKU links, 0 cancelled on the store, "
+        "0 not stored. Outbox: 1 sent, 0 to retry, 0 failed (shopdesk sync outbox).",
+    )
+    assert [u["stock_quantity"] for batch in received for u in batch["update"]] == [9, 9]  # 10 each, less 1

@@ -28,9 +28,10 @@ from shopdesk.services.marketplace_import import (
     save_order_layout,
 )
 from shopdesk.services.order_file import COLUMNS
-from shopdesk.services.sync import CHANNEL_TYPES, SyncService
+from shopdesk.services.sync import CHANNEL_TYPES, ChannelView, OutboxView, SyncService
 from shopdesk.sync import credentials
-from shopdesk.sync.woocommerce import woocommerce_client
+from shopdesk.sync.http import SendFailed
+from shopdesk.sync.woocommerce import push_stock, woocommerce_client
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -92,6 +93,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sync = sub.add_parser("sync", parents=[common], help="pull a store's new orders, or see the outbox of changes")
     sync.add_argument("target", metavar="CHANNEL|outbox", help="a channel to pull orders from, or outbox")
     sync.add_argument("--dry-run", action="store_true", help="show what a pull would import, write nothing")
+    sync.add_argument(
+        "--push-stock", action="store_true", help="after the pull, send the store what can be sold (less the buffer)"
+    )
     which = sync.add_mutually_exclusive_group()
     which.add_argument("--retry", type=int, metavar="ID", help="send a dead item again")
     which.add_argument("--drop", type=int, metavar="ID", help="give up a dead item")
@@ -238,5 +242,20 @@ def pull_orders(ctx: Context, service: SyncService) -> int:
         f"{len(result.waiting)} waiting for SKU links, {len(result.skipped)} cancelled on the store, "
         f"{len(result.failed)} not stored."
     )
+    if args.push_stock and not args.dry_run:
+        service.queue_stock_levels(channel.name)
+        run = service.send_outbox(_store_sender, channel=channel.name)
+        text += f" Outbox: {run.sent} sent, {run.retrying} to retry, {run.dead} failed (shopdesk sync outbox)."
     ctx.out(result, text + (" Nothing was written (dry run)." if result.dry_run else ""))
     return 1 if result.failed else 0
+
+
+def _store_sender(channel: ChannelView, item: OutboxView) -> None:
+    kept = credentials.load(channel.name)
+    client = woocommerce_client(channel.store_url, kept.key, kept.secret)
+    try:
+        if item.kind != "stock":
+            raise SendFailed(f"sending a {item.kind} to a store is not supported in this version", 422)
+        push_stock(client, item.payload["levels"])
+    finally:
+        client.close()

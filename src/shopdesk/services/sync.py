@@ -316,18 +316,22 @@ class SyncService:
             raise NotFound(f"No outbox item {item_id}.")
         return item
 
-    def send_outbox(self, send: Sender, *, max_attempts: int = MAX_ATTEMPTS, now: datetime | None = None) -> OutboxRun:
-        """Send every item that is due; each result is committed on its own before the next is sent."""
+    def send_outbox(
+        self,
+        send: Sender,
+        *,
+        channel: str | None = None,
+        max_attempts: int = MAX_ATTEMPTS,
+        now: datetime | None = None,
+    ) -> OutboxRun:
+        """Send every item that is due (of one channel, or all); each result is committed before the next is sent."""
         now = now or utcnow()
         run = OutboxRun()
+        query = select(OutboxItem.id).where(OutboxItem.state == "pending", OutboxItem.next_attempt_at <= now)
+        if channel is not None:
+            query = query.where(OutboxItem.channel_id == self.channel(channel).id)
         with self.db.read() as conn:
-            due = list(
-                conn.execute(
-                    select(OutboxItem.id)
-                    .where(OutboxItem.state == "pending", OutboxItem.next_attempt_at <= now)
-                    .order_by(OutboxItem.id)
-                ).scalars()
-            )
+            due = list(conn.execute(query.order_by(OutboxItem.id)).scalars())
         for item_id in due:
             with self.db.uow() as uow:
                 item = uow.session.get(OutboxItem, item_id)
