@@ -15,12 +15,18 @@ from shopdesk.db.database import UnitOfWork
 from shopdesk.services.shop import Shop
 
 
-def _pause_before_commit() -> None:
-    """Every unit of work stops just before its COMMIT: all of its writes are done but not committed."""
+def _pause_before_commit(nth: int = 1) -> None:
+    """The nth unit of work stops just before its COMMIT: all of its writes are done but not committed."""
+    real_commit = UnitOfWork.commit
+    seen = 0
 
     def commit(self: UnitOfWork) -> None:
-        print("READY", flush=True)
-        time.sleep(120)
+        nonlocal seen
+        seen += 1
+        if seen == nth:
+            print("READY", flush=True)
+            time.sleep(120)
+        real_commit(self)
 
     UnitOfWork.commit = commit  # type: ignore[method-assign]
 
@@ -54,7 +60,16 @@ def month_end(shop: Shop, target: str) -> None:
     Reports(shop).month_end(time.strftime("%Y-%m"), target)
 
 
-SCENARIOS = {"import": product_import, "stocktake": stocktake_post, "month-end": month_end}
+def sync_pull(shop: Shop, store_url: str) -> None:
+    """Pulls a store's orders and is killed while storing the second one."""
+    from shopdesk.services.sync import SyncService
+    from shopdesk.sync.woocommerce import woocommerce_client
+
+    _pause_before_commit(2)
+    SyncService(shop).pull_orders("webshop", woocommerce_client(store_url, "ck_test", "cs_test", timeout=5))
+
+
+SCENARIOS = {"import": product_import, "stocktake": stocktake_post, "month-end": month_end, "sync": sync_pull}
 
 if __name__ == "__main__":
     scenario, db, arg = sys.argv[1], sys.argv[2], sys.argv[3]
