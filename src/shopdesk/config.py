@@ -38,6 +38,11 @@ def log_dir() -> Path:
     return path
 
 
+def log_file() -> Path:
+    """The app's rotating log (app.setup_logging writes it; the crash dialog opens it)."""
+    return log_dir() / "shopdesk.log"
+
+
 def default_database() -> Path:
     return data_dir() / "shopdesk.sqlite"
 

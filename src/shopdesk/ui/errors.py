@@ -14,8 +14,8 @@ import traceback
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk import __version__
+from shopdesk.config import log_file
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -96,12 +97,19 @@ class CrashDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
+        self.log_button = QPushButton(self.tr("Open the log file"))
+        buttons.addButton(self.log_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.log_button.clicked.connect(self.open_log)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(text)
         layout.addWidget(buttons)
         self.resize(640, 420)
+
+    def open_log(self) -> bool:
+        """Show the log file in the system's text viewer (it holds no buyers' data)."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file())))
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
