@@ -365,7 +365,7 @@ class Customers:
                         result = session.execute(
                             update(table).where(fk.parent.in_(merged)).values({fk.parent.name: keep})
                         )
-                        moved[table.name] = moved.get(table.name, 0) + int(result.rowcount or 0)
+                        moved[table.name] = moved.get(table.name, 0) + int(getattr(result, "rowcount", 0) or 0)
             phones = {normalized_phone(p.phone) for p in kept.phones}
             has_default = any(a.is_default for a in kept.addresses)
             tags = set(kept.tags or [])

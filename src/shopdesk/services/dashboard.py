@@ -141,7 +141,7 @@ class Dashboard:
             open_cases=int(open_cases),
             days=[DaySales(d, *sold.get(d, (0, 0))) for d in (first_day + timedelta(days=n) for n in range(DAYS))],
             top_products=[
-                TopProduct(*names.get(pid, (str(pid), "")), int(units or 0), int(sales or 0))
+                TopProduct(*names.get(pid or 0, (str(pid), "")), int(units or 0), int(sales or 0))
                 for pid, units, sales in best
             ],
         )

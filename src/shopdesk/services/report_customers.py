@@ -45,7 +45,7 @@ NOT_PURCHASES = (OrderStatus.DRAFT.value, OrderStatus.CANCELLED.value)
 def segment_rules_from(saved: dict[str, Any] | None) -> SegmentRules:
     """The shop's `customer_segments` setting over the default rules (lists from JSON become tuples)."""
     names = {f.name for f in dataclasses.fields(SegmentRules)}
-    values = {k: tuple(v) if isinstance(v, list) else v for k, v in (saved or {}).items() if k in names}
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in (saved or {}).items() if k in names}
     return SegmentRules(**values)
 
 
@@ -116,10 +116,11 @@ def purchase_stats(conn: Connection, at: datetime, customer_ids: list[int] | Non
     if customer_ids is not None:
         query = query.where(SalesOrder.customer_id.in_(customer_ids))
         refunds = refunds.where(SalesOrder.customer_id.in_(customer_ids))
-    refunded = {cid: int(amount or 0) for cid, amount in conn.execute(refunds)}
+    refunded = {cid: int(amount or 0) for cid, amount in conn.execute(refunds) if cid is not None}
     return {
         cid: (int(n), first, last, int(goods or 0) - refunded.get(cid, 0))
         for cid, n, first, last, goods in conn.execute(query)
+        if cid is not None
     }
 
 
@@ -148,14 +149,14 @@ def rfm_rows(conn: Connection, at: datetime, rules: SegmentRules, exponent: int,
     rules.check()
     stats = purchase_stats(conn, at)
     ids = sorted(stats)
-    people = {}
+    people: dict[int, tuple[str, str, tuple[str, ...]]] = {}
     for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
-        for cid, name, channel, tags in conn.execute(
+        for cid, name, channel, tag_list in conn.execute(
             select(Customer.id, Customer.name, Customer.channel, Customer.tags).where(
                 Customer.id.in_(chunk), Customer.erased_at.is_(None)
             )
         ):
-            people[cid] = (name, channel, tuple(tags or ()))
+            people[cid] = (name, channel, tuple(tag_list or ()))
     contacts = contact_details(conn, list(people))
     scale = 10**exponent
     rows = []
@@ -229,13 +230,15 @@ def repurchase(conn: Connection, start: datetime, end: datetime, label: str) -> 
         SalesOrder.shipped_at.is_not(None),
         SalesOrder.channel != REPLACEMENT_CHANNEL,
     )
-    first_shipped = dict(
-        conn.execute(
+    first_shipped: dict[int, datetime] = {
+        cid: first
+        for cid, first in conn.execute(
             select(SalesOrder.customer_id, func.min(SalesOrder.shipped_at))
             .where(*shipped)
             .group_by(SalesOrder.customer_id)
-        ).all()
-    )
+        )
+        if cid is not None and first is not None
+    }
     months: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     month_start: dict[str, datetime] = {}
     whole: dict[int, int] = defaultdict(int)
@@ -244,6 +247,8 @@ def repurchase(conn: Connection, start: datetime, end: datetime, label: str) -> 
             *shipped, SalesOrder.shipped_at >= start, SalesOrder.shipped_at < end
         )
     ):
+        if cid is None or shipped_at is None:  # the query asks for both
+            continue
         key = bucket_key(shipped_at.astimezone().date(), "month")
         months[key][cid] += 1
         whole[cid] += 1
@@ -251,7 +256,7 @@ def repurchase(conn: Connection, start: datetime, end: datetime, label: str) -> 
         month_start.setdefault(key, max(start, local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)))
 
     def row(name: str, counts: dict[int, int], since: datetime) -> RepurchaseRow:
-        returning = sum(1 for cid in counts if first_shipped.get(cid) is not None and first_shipped[cid] < since)
+        returning = sum(1 for cid in counts if cid in first_shipped and first_shipped[cid] < since)
         return RepurchaseRow(name, len(counts), sum(1 for n in counts.values() if n >= 2), returning)
 
     rows = [row(key, counts, month_start[key]) for key, counts in sorted(months.items())]

@@ -205,21 +205,21 @@ def write_month_end(
                     Col(t("note"), width=30),
                 ],
             )
-            for r in refunds_and_returns(conn, period.start, period.end, mask=mask_customers):
-                kind = t("refund_kind") if r.kind == "refund" else t(f"return_{r.kind}")
+            for back in refunds_and_returns(conn, period.start, period.end, mask=mask_customers):
+                kind = t("refund_kind") if back.kind == "refund" else t(f"return_{back.kind}")
                 sheet.row(
                     (
-                        r.at,
+                        back.at,
                         kind,
-                        r.order,
-                        r.case,
-                        r.customer,
-                        r.sku,
-                        r.name,
-                        r.quantity,
-                        r.refund,
-                        r.returned_cost,
-                        r.note,
+                        back.order,
+                        back.case,
+                        back.customer,
+                        back.sku,
+                        back.name,
+                        back.quantity,
+                        back.refund,
+                        back.returned_cost,
+                        back.note,
                     )
                 )
             sheet.totals(t("total"))

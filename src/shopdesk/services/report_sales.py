@@ -144,6 +144,16 @@ class RefundOrReturn:
     note: str
 
 
+def _shipped(at: datetime | None) -> datetime:
+    assert at is not None, "the query reads shipped orders only"
+    return at
+
+
+def local_day(at: datetime | None) -> date:
+    """The shop computer's calendar day of a moment."""
+    return _shipped(at).astimezone().date()
+
+
 def _returned_at():  # type: ignore[no-untyped-def]
     """When returned goods count: when their stock move came back (the ledger's time), else when received."""
     return func.coalesce(StockMove.moved_at, ReturnReceipt.received_at)
@@ -196,7 +206,7 @@ def period_sales(conn: Connection, start: datetime, end: datetime) -> PeriodSale
                 figures.orders += 1
                 figures.units_sold += int(qty or 0)
         has_tax = has_tax or bool(tax)
-        day = days[shipped_at.astimezone().date()]
+        day = days[local_day(shipped_at)]
         day[0] += 1 if purchase else 0
         day[1] += int(net or 0)
 
@@ -280,7 +290,7 @@ def sale_lines(conn: Connection, start: datetime, end: datetime, *, mask: bool) 
     ).execute(query):
         buyer = buyer or ""
         yield SaleLine(
-            shipped_at,
+            _shipped(shipped_at),
             number,
             channel,
             mask_name(buyer) if mask else buyer,
@@ -416,7 +426,7 @@ def product_sales(conn: Connection, start: datetime, end: datetime) -> list[Sale
     )
     result = []
     for pid, sku, name, orders, units, gross, discount, net, cost in rows:
-        sku, name = names.get(pid, (sku, name))
+        sku, name = names.get(pid, (sku, name)) if pid is not None else (sku, name)
         result.append(
             SalesGroup(
                 sku,
@@ -480,8 +490,7 @@ def _time_buckets(conn: Connection, start: datetime, end: datetime, by: str) -> 
     )
     buckets: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
     for shipped_at, units, gross, discount, net, cost in conn.execution_options(**STREAM).execute(per_order):
-        day = shipped_at.astimezone().date()
-        key = bucket_key(day, by)
+        key = bucket_key(local_day(shipped_at), by)
         figures = buckets[key]
         for n, value in enumerate((1, units, gross, discount, net, cost)):
             figures[n] += int(value or 0)

@@ -282,6 +282,7 @@ class ReportsTab(QWidget):
             view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
             view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
             view.verticalHeader().hide()
+            view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
             view.resizeColumnsToContents()
             self.tables.addTab(view, f"{table.title} ({len(table.rows):,})")
         self.notes.setText("\n".join(notes))
