@@ -757,6 +757,10 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>复制详细信息</translation>
     </message>
     <message>
+        <source>Open the log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1286,6 +1290,29 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to ShopDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Products</source>
@@ -1745,8 +1772,8 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>订单金额 {amount}</translation>
     </message>
     <message>
-        <source>{status}, paid {amount}</source>
-        <translation>{status}，已付 {amount}</translation>
+        <source>{status}, {amount} received</source>
+        <translation>{status}，已收 {amount}</translation>
     </message>
     <message>
         <source>Platform fee {amount}</source>
@@ -2477,6 +2504,65 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingPage</name>
+    <message>
+        <source>Printing labels</source>
+        <translation>打印面单</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>ZPL for a thermal printer (203 dpi)</source>
+        <translation>ZPL（热敏打印机，203 dpi）</translation>
+    </message>
+    <message>
+        <source>Save as PDF (no printer on this computer)</source>
+        <translation>保存为 PDF（本机没有打印机）</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation>面单尺寸</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Making a test label…</source>
+        <translation>正在生成测试面单…</translation>
+    </message>
+    <message>
+        <source>No PDF viewer on this computer; the test label is {path}</source>
+        <translation>本机没有 PDF 阅读器；测试面单在 {path}</translation>
+    </message>
+    <message>
+        <source>Opened {path}: print it at actual size on {printer}</source>
+        <translation>已打开 {path}：请在 {printer} 上按实际大小打印</translation>
+    </message>
+    <message>
+        <source>Opened the preview {path}</source>
+        <translation>已打开预览 {path}</translation>
+    </message>
+    <message>
+        <source>ZPL for the printer: {path}</source>
+        <translation>打印机用的 ZPL：{path}</translation>
+    </message>
+    <message>
+        <source>Making a test label</source>
+        <translation>生成测试面单</translation>
     </message>
 </context>
 <context>
@@ -3813,6 +3899,133 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>box</source>
         <translation>盒</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to ShopDesk</source>
+        <translation>欢迎使用 ShopDesk</translation>
+    </message>
+    <message>
+        <source>There is no shop on this computer yet. How would you like to start?</source>
+        <translation>这台电脑上还没有店铺。您想怎样开始？</translation>
+    </message>
+    <message>
+        <source>Create a new shop</source>
+        <translation>新建店铺</translation>
+    </message>
+    <message>
+        <source>Open the demo shop, to look around first</source>
+        <translation>打开演示店铺，先看看</translation>
+    </message>
+    <message>
+        <source>Connect to my shop&apos;s PostgreSQL server</source>
+        <translation>连接我店铺的 PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>Create the shop</source>
+        <translation>创建店铺</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>e.g. Lanlan&apos;s Tea House</source>
+        <translation>例如：兰兰茶舍</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Printed as the sender on shipping labels</source>
+        <translation>作为寄件人打印在快递面单上</translation>
+    </message>
+    <message>
+        <source>Moving average cost</source>
+        <translation>移动加权平均</translation>
+    </message>
+    <message>
+        <source>First in, first out (FIFO)</source>
+        <translation>先进先出（FIFO）</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>寄件地址</translation>
+    </message>
+    <message>
+        <source>Stock valuation</source>
+        <translation>库存计价</translation>
+    </message>
+    <message>
+        <source>The shop is kept in {path}</source>
+        <translation>店铺数据保存在 {path}</translation>
+    </message>
+    <message>
+        <source>A made-up shop with products, stock, customers and three months of orders and after-sales cases, kept apart from your own shop in {path}. Choose Settings → Database later to start your own shop.</source>
+        <translation>一个虚构的店铺，有商品、库存、客户以及三个月的订单和售后工单，与您自己的店铺分开保存在 {path}。以后可在 设置 → 数据库 中开始您自己的店铺。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>打开演示店铺</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s name</source>
+        <translation>请输入店铺名称</translation>
+    </message>
+    <message>
+        <source>Creating the shop</source>
+        <translation>正在创建店铺</translation>
+    </message>
+    <message>
+        <source>Building the demo shop</source>
+        <translation>正在生成演示店铺</translation>
+    </message>
+    <message>
+        <source>Enter a URL starting with postgresql+psycopg://</source>
+        <translation>请输入以 postgresql+psycopg:// 开头的地址</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: the server answers.</source>
+        <translation>已连接：服务器有响应。</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>正在测试连接</translation>
+    </message>
+    <message>
+        <source>Connecting to the server</source>
+        <translation>正在连接服务器</translation>
     </message>
 </context>
 </TS>

@@ -18,11 +18,11 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QTimer, QtMsgTy
 from PySide6.QtWidgets import QApplication
 
 from shopdesk import __version__
+from shopdesk.config import APP_NAME, Settings, first_run, log_dir, resolve_database
 from shopdesk.domain.errors import ShopDeskError
-from shopdesk.config import APP_NAME, Settings, log_dir, resolve_database
 from shopdesk.ui import errors
 from shopdesk.ui.i18n import install_translations, remove_translations, ui_language
-from shopdesk.ui.main_window import MainWindow
+from shopdesk.ui.main_window import MainWindow, app_icon
 from shopdesk.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -33,9 +33,17 @@ LOG_FILE = "shopdesk.log"
 OPEN_AT_THE_LATEST_MS = 500
 
 
-def run_gui(db_target: str | None) -> int:
-    """Open the app on a database (a path or URL; None: the settings, then the default file)."""
-    app, window = start_gui(db_target)
+def run_gui(db_target: str | None, quit_after: float | None = None) -> int:
+    """Open the app on a database (a path or URL; None: the settings, then the default file).
+
+    With no shop yet (first_run), the welcome dialog asks for one first; closing it quits.
+    quit_after closes the window that many seconds after the shop has opened (smoke tests).
+    """
+    if first_run(db_target):
+        db_target = _welcome()
+        if db_target is None:
+            return 0
+    app, window = start_gui(db_target, quit_after=quit_after)
     sys.excepthook = errors.excepthook
     previous = qInstallMessageHandler(_qt_message)
     try:
@@ -50,7 +58,26 @@ def run_gui(db_target: str | None) -> int:
             window.shop.close()
 
 
-def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
+def _welcome() -> str | None:
+    """The first-run dialog, in the language of the settings; the database it set up, or None."""
+    from shopdesk.ui.welcome import WelcomeDialog
+
+    settings = Settings.load()
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    translators = install_translations(app, ui_language(settings.language))
+    try:
+        dialog = WelcomeDialog(settings)
+        accepted = dialog.exec() == WelcomeDialog.DialogCode.Accepted
+        return dialog.target if accepted else None
+    finally:
+        remove_translations(app, translators)
+
+
+def start_gui(db_target: str | None, *, quit_after: float | None = None) -> tuple[QApplication, MainWindow]:
     """Everything up to a shown main window; the shop opens in the background and then fills it."""
     settings = Settings.load()
     setup_logging()
@@ -58,6 +85,7 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     language = ui_language(settings.language)
     translators = install_translations(app, language)
     target = resolve_database(db_target, settings)
@@ -75,6 +103,8 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
             window.close()  # the last window: the app quits
             return
         window.set_shop(shop)
+        if quit_after is not None:
+            QTimer.singleShot(int(quit_after * 1000), window.close)
         if backup:
             window.statusBar().showMessage(
                 QCoreApplication.translate("App", "Backed up the database before upgrading it: {path}").format(
@@ -107,10 +137,9 @@ def start_gui(db_target: str | None) -> tuple[QApplication, MainWindow]:
 
 
 def _open_shop(target: str, _progress: Progress) -> tuple[Shop, str | None]:
-    from shopdesk.services.shop import Shop  # SQLAlchemy and Alembic load here, after the window is up
-
     from shopdesk.files import clean_staging
     from shopdesk.services import maintenance
+    from shopdesk.services.shop import Shop  # SQLAlchemy and Alembic load here, after the window is up
 
     shop, upgrade = Shop.open(target)
     log.info("opened %s (schema %s)", shop.db.dialect, upgrade.to_revision if upgrade else "?")

@@ -53,6 +53,9 @@ class Settings:
 
     database: str = ""  # empty: the default file in the data folder
     language: str = "system"
+    label_size: str = "100x150"  # the label printer's stock: 4x6, 100x150, 76x130, a6-on-a4 (ui/settings/printing.py)
+    label_format: str = "pdf"  # or "zpl" for thermal printers that take it
+    printer: str = ""  # empty: no printer chosen, labels are saved as PDF
 
     @classmethod
     def path(cls) -> Path:
@@ -84,3 +87,11 @@ def resolve_database(cli_value: str | None = None, settings: Settings | None = N
         return os.environ["SHOPDESK_DB"]
     settings = settings or Settings.load()
     return settings.database or str(default_database())
+
+
+def first_run(cli_value: str | None = None, settings: Settings | None = None) -> bool:
+    """No shop yet: nothing named on the command line, in SHOPDESK_DB or the settings, and no default file."""
+    if cli_value or os.environ.get("SHOPDESK_DB"):
+        return False
+    settings = settings or Settings.load()
+    return not settings.database and not default_database().exists()

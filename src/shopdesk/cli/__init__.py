@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the app (the default)")
+    gui.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="close the window this long after the shop has opened (smoke tests of installed bundles)",
+    )
     gui.set_defaults(handler=_run_gui)
     for module in command_modules():
         module.register(sub, common)
@@ -74,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(ctx: Context) -> int:
     from shopdesk.app import run_gui
 
-    return run_gui(getattr(ctx.args, "db", None))
+    return run_gui(getattr(ctx.args, "db", None), quit_after=getattr(ctx.args, "quit_after", None))
 
 
 def _app_only(argv: list[str]) -> tuple[str | None] | None:

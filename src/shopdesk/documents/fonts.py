@@ -10,6 +10,7 @@ address should be would be delivered to the wrong door.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import threading
@@ -24,16 +25,18 @@ from shopdesk.domain.errors import ShopDeskError
 
 BUNDLED_FONT = "wqy-microhei.ttc"
 
+# Windows is not always on C: (WINDIR says where it is).
+_WINDOWS_FONTS = os.environ.get("WINDIR", "C:/Windows").replace("\\", "/") + "/Fonts"
 # System fonts with TrueType outlines (reportlab cannot embed CFF/OpenType-PS such
 # as Noto CJK .otf), tried in this order for characters the bundled font lacks.
 _SYSTEM_FONTS: dict[str, tuple[str, ...]] = {
     "win32": (
-        "C:/Windows/Fonts/msyh.ttc",  # Microsoft YaHei: Simplified Chinese
-        "C:/Windows/Fonts/simsun.ttc",
-        "C:/Windows/Fonts/meiryo.ttc",  # Japanese
-        "C:/Windows/Fonts/malgun.ttf",  # Korean
-        "C:/Windows/Fonts/arial.ttf",
-        "C:/Windows/Fonts/seguisym.ttf",
+        f"{_WINDOWS_FONTS}/msyh.ttc",  # Microsoft YaHei: Simplified Chinese
+        f"{_WINDOWS_FONTS}/simsun.ttc",
+        f"{_WINDOWS_FONTS}/meiryo.ttc",  # Japanese
+        f"{_WINDOWS_FONTS}/malgun.ttf",  # Korean
+        f"{_WINDOWS_FONTS}/arial.ttf",
+        f"{_WINDOWS_FONTS}/seguisym.ttf",
     ),
     "darwin": (
         "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from shopdesk.db import migrate
 from shopdesk.db.database import Database
 from shopdesk.db.models import ShopSetting
-from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.errors import NewerDatabase, ShopDeskError
 from shopdesk.domain.money import currency_exponent
 from shopdesk.domain.permissions import Permission, Role, allowed, require
 from shopdesk.services.aftersales import Aftersales
@@ -154,6 +154,25 @@ class Shop:
     @cached_property
     def aftersales(self) -> Aftersales:
         return Aftersales(self)
+
+
+def probe(target: str) -> str | None:
+    """Connect to a database and change nothing: its schema revision, None when it holds no shop yet.
+
+    Raises ShopDeskError naming the server when it cannot be reached, NewerDatabase
+    when a newer ShopDesk wrote it (the welcome dialog's "Test connection").
+    """
+    db = Database(target)
+    try:
+        current = migrate.current_revision(db)
+        if current is not None and current not in migrate.known_revisions():
+            raise NewerDatabase(
+                f"{db.describe()} was written by a newer version of ShopDesk (schema {current}). "
+                "Install the newer ShopDesk to open it; nothing was changed."
+            )
+        return current
+    finally:
+        db.dispose()
 
 
 def _login_name() -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QTranslator, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from shopdesk import __version__
 from shopdesk.config import config_dir, log_dir
+from shopdesk.ui.i18n import resources_dir
 from shopdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -31,6 +32,14 @@ if TYPE_CHECKING:
 def layout_store() -> QSettings:
     """Where window and column layouts are kept: next to settings.json, not in the registry."""
     return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def app_icon() -> QIcon:
+    """ShopDesk's icon (a shopping bag with a check mark) in every size resources/icons/make_icons.py drew."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("shopdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 class MainWindow(QMainWindow):

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.config import Settings, default_database
+from shopdesk.ui.settings.printing import PrintingPage
+from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.form import Field
 
 DEFAULT, SQLITE_FILE, SERVER = range(3)
@@ -74,6 +76,8 @@ class SettingsDialog(QDialog):
         self.language.addItem("简体中文", "zh_CN")
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
+        self.runner = TaskRunner(self)
+        self.printing = PrintingPage(settings, self.runner)
 
         note = QLabel(self.tr("Changes take effect the next time ShopDesk starts."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -82,6 +86,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(database)
         layout.addLayout(form)
+        layout.addWidget(self.printing)
         layout.addWidget(note)
         layout.addWidget(buttons)
 
@@ -138,5 +143,6 @@ class SettingsDialog(QDialog):
             return
         self.settings.database = database
         self.settings.language = self.language.currentData()
+        self.printing.apply(self.settings)
         self.settings.save()
         self.accept()
