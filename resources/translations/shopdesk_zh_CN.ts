@@ -758,7 +758,7 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
     <message>
         <source>Open the log file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志文件</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -1293,23 +1293,23 @@ The details below were written to the log. Copy them and send them to whoever lo
     <name>LoginDialog</name>
     <message>
         <source>Log in to ShopDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 ShopDesk</translation>
     </message>
     <message>
         <source>PIN or password</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 码或密码</translation>
     </message>
     <message>
         <source>Who are you?</source>
-        <translation type="unfinished"></translation>
+        <translation>您是哪位？</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 码</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
