@@ -126,7 +126,9 @@ class OrderDetailView(QWidget):
             self.tr("Goods {amount}").format(amount=m(d.goods_total)),
             self.tr("Shipping {amount}").format(amount=m(d.shipping_fee)),
             self.tr("Total {amount}").format(amount=m(d.total)),
-            self.tr("{status}, paid {amount}").format(status=label(PAYMENT, d.payment_status), amount=m(d.paid_amount))
+            self.tr("{status}, {amount} received").format(
+                status=label(PAYMENT, d.payment_status), amount=m(d.paid_amount)
+            )
             + (f" ({d.payment_method})" if d.payment_method else ""),
         ]
         if d.platform_fee:

@@ -171,7 +171,9 @@ class OrdersTab(QWidget):
     def restore_layout(self, store: QSettings) -> None:
         if not self.table.restore_layout(store.value(STATE_KEY)):
             self.table.fit_columns()
-        self.splitter.restoreState(store.value(SPLITTER_KEY, b""))  # type: ignore[arg-type]
+        if not self.splitter.restoreState(store.value(SPLITTER_KEY, b"")):  # type: ignore[arg-type]
+            width = max(self.width(), 1000)
+            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])  # the list first: it is what people scan
 
     # Filtering -----------------------------------------------------------------------
     def current_filter(self) -> OrderFilter:
