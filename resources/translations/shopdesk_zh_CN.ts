@@ -1044,6 +1044,10 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>已保存 {path}</translation>
     </message>
     <message>
+        <source>ZPL for the label printer written to {path}</source>
+        <translation>面单打印机 ZPL 文件已写入 {path}</translation>
+    </message>
+    <message>
         <source>Opened {path} for printing</source>
         <translation>已打开 {path}，请从查看器打印</translation>
     </message>

@@ -219,6 +219,6 @@ class PackingDialog(QDialog):
 
     def print_label(self) -> None:
         if self.number:
-            parent = self.parent()
-            size = getattr(parent, "label_size", "100x150")
-            self._printer.labels([self.number], Choice(None, size))
+            parent = self.parent()  # the Orders tab knows this computer's label stock
+            size, zpl = getattr(parent, "label_size", "100x150"), getattr(parent, "label_zpl", False)
+            self._printer.labels([self.number], Choice(None, size, zpl))

@@ -71,7 +71,16 @@ class Choice:
 class PrintChoiceDialog(QDialog):
     """Size and format for labels, or the kind of pick list; then Print (open in the viewer) or Save…."""
 
-    def __init__(self, title: str, what: str, parent: QWidget | None = None, *, labels: bool, size: str = "4x6"):
+    def __init__(
+        self,
+        title: str,
+        what: str,
+        parent: QWidget | None = None,
+        *,
+        labels: bool,
+        size: str = "4x6",
+        zpl: bool = False,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.choice: Choice | None = None
@@ -88,6 +97,7 @@ class PrintChoiceDialog(QDialog):
             self.size.setCurrentIndex(max(0, self.size.findData(size)))
             self.format.addItem(self.tr("PDF"), "pdf")
             self.format.addItem(self.tr("ZPL for a thermal printer (203 dpi)"), "zpl")
+            self.format.setCurrentIndex(1 if zpl else 0)
             form.addRow(self.tr("Label size"), self.size)
             form.addRow(self.tr("Format"), self.format)
             self.format.currentIndexChanged.connect(self._format_changed)
@@ -105,6 +115,8 @@ class PrintChoiceDialog(QDialog):
         self.save_button.clicked.connect(self._save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if labels:
+            self._format_changed()
 
     def _format_changed(self) -> None:
         zpl = self.format.currentData() == "zpl"
@@ -157,6 +169,8 @@ class DocumentPrinter(QObject):
         def done(written: Path) -> None:
             if path is not None:
                 self._report(self.tr("Saved {path}").format(path=written))
+            elif written.suffix == ".zpl":  # for the thermal printer, not for a viewer
+                self._report(self.tr("ZPL for the label printer written to {path}").format(path=written))
             elif open_in_viewer(written):
                 self._report(self.tr("Opened {path} for printing").format(path=written))
             else:

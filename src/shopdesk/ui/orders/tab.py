@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopdesk.config import Settings
 from shopdesk.domain.errors import Problem, ValidationFailed
 from shopdesk.services.order_fulfilment import FlowResult
 from shopdesk.services.order_queries import OrderFilter, OrderRow
@@ -60,7 +61,9 @@ class OrdersTab(QWidget):
         self.money = MoneyFormat(shop.money.currency, shop.money.exponent, money_locale(language))
         self.model = OrderTableModel(shop.orders, self.money, shop.money.currency, OrderFilter(), parent=self)
         self.printer = DocumentPrinter(shop, runner, self, self.message.emit)
-        self.label_size = "100x150"
+        # This computer's label stock and format (Settings → Printing); the print dialog starts from them.
+        local = Settings.load()
+        self.label_size, self.label_zpl = local.label_size, local.label_format == "zpl"
 
         self.buckets = QTabBar()
         self.buckets.setExpanding(False)
@@ -359,9 +362,10 @@ class OrdersTab(QWidget):
             self,
             labels=True,
             size=self.label_size,
+            zpl=self.label_zpl,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None:
-            self.label_size = dialog.choice.size
+            self.label_size, self.label_zpl = dialog.choice.size, dialog.choice.zpl
             self.printer.labels(numbers, dialog.choice)
 
     def new_order(self) -> None:
