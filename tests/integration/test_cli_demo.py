@@ -25,7 +25,7 @@ def count_products(path: Path) -> int:
 
 def test_demo_fills_a_new_shop_and_says_what_it_made(tmp_path: Path, capsys) -> None:
     db = tmp_path / "new.sqlite"
-    code, out, err = run(capsys, "--db", str(db), "demo", "--products", "200", "--customers", "30")
+    code, out, err = run(capsys, "--db", str(db), "demo", "--orders", "0", "--products", "200", "--customers", "30")
     assert code == 0, err
     assert "200 products" in out and "30 customers" in out and "2 warehouses" in out
     assert "products: 200/200" in err  # progress goes to stderr, the summary to stdout
@@ -34,13 +34,15 @@ def test_demo_fills_a_new_shop_and_says_what_it_made(tmp_path: Path, capsys) -> 
 
 def test_a_second_demo_is_refused_without_force_and_nothing_changes(tmp_path: Path, capsys) -> None:
     db = tmp_path / "shop.sqlite"
-    assert run(capsys, "--db", str(db), "demo", "--products", "120")[0] == 0
-    code, out, err = run(capsys, "--db", str(db), "demo", "--products", "120")
+    assert run(capsys, "--db", str(db), "demo", "--orders", "0", "--products", "120")[0] == 0
+    code, out, err = run(capsys, "--db", str(db), "demo", "--orders", "0", "--products", "120")
     assert code == 1 and out == ""
     assert "already has 120 product(s)" in err and "--force" in err
     assert count_products(db) == 120
 
-    code, out, err = run(capsys, "--db", str(db), "demo", "--products", "80", "--seed", "3", "--force", "--json")
+    code, out, err = run(
+        capsys, "--db", str(db), "demo", "--orders", "0", "--products", "80", "--seed", "3", "--force", "--json"
+    )
     assert code == 0, err
     summary = json.loads(out)
     assert (summary["products"], summary["seed"], summary["database"]) == (80, 3, str(db))
@@ -48,8 +50,32 @@ def test_a_second_demo_is_refused_without_force_and_nothing_changes(tmp_path: Pa
 
 
 def test_the_same_seed_makes_the_same_summary(tmp_path: Path, capsys) -> None:
-    first = run(capsys, "--db", str(tmp_path / "a.sqlite"), "demo", "--products", "150", "--seed", "11", "--json")
-    second = run(capsys, "--db", str(tmp_path / "b.sqlite"), "demo", "--products", "150", "--seed", "11", "--json")
+    first = run(
+        capsys,
+        "--db",
+        str(tmp_path / "a.sqlite"),
+        "demo",
+        "--orders",
+        "0",
+        "--products",
+        "150",
+        "--seed",
+        "11",
+        "--json",
+    )
+    second = run(
+        capsys,
+        "--db",
+        str(tmp_path / "b.sqlite"),
+        "demo",
+        "--orders",
+        "0",
+        "--products",
+        "150",
+        "--seed",
+        "11",
+        "--json",
+    )
     without_place_and_time = [
         {k: v for k, v in json.loads(out).items() if k not in ("database", "seconds")} for _, out, _ in (first, second)
     ]
