@@ -2,12 +2,11 @@
 
 The documents are PDFs made by shopdesk.documents (labels at their true size,
 CJK text embedded, barcodes that scan). To print, the app writes the PDF to
-ShopDesk's print folder and opens it in the system's PDF viewer, whose print
-dialog knows the shop's printers and paper (a 4×6 thermal printer included);
-"Save…" keeps the file where the person chooses. A Qt print dialog would need
-the labels drawn a second time with QPainter, or the PDF rasterised, and a
-second drawing of a label is a second chance to get it wrong. ZPL goes to a
-file for thermal printers that take it.
+ShopDesk's print folder and, when the computer has a printer, shows the Qt print
+dialog and prints the same PDF's pages rendered at the printer's resolution
+(ui/print_pdf.py: nothing is drawn twice); with no printer it opens the PDF in
+the system's viewer. "Save…" keeps the file where the person chooses. ZPL goes
+to a file for thermal printers that take it.
 
 Making the document runs in the background (ui/tasks.py): a pick list of
 500 orders or a thousand labels takes longer than a blink.
@@ -36,6 +35,7 @@ from shopdesk.config import data_dir
 from shopdesk.documents.labels import LABEL_SIZES
 from shopdesk.services.fulfilment_documents import FulfilmentDocuments, write_atomically
 from shopdesk.services.shop import Shop
+from shopdesk.ui.print_pdf import has_printer, print_with_dialog
 from shopdesk.ui.tasks import Progress, TaskRunner
 
 LABEL_SIZE_TITLES = {
@@ -107,7 +107,9 @@ class PrintChoiceDialog(QDialog):
             form.addRow(self.consolidated)
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button.setToolTip(self.tr("Opens the PDF in your PDF viewer; print it at actual size from there"))
+        self.print_button.setToolTip(
+            self.tr("Prints through the print dialog, or opens the PDF when there is no printer")
+        )
         self.save_button = buttons.addButton(self.tr("Save…"), QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.print_button.setDefault(True)
@@ -171,6 +173,9 @@ class DocumentPrinter(QObject):
                 self._report(self.tr("Saved {path}").format(path=written))
             elif written.suffix == ".zpl":  # for the thermal printer, not for a viewer
                 self._report(self.tr("ZPL for the label printer written to {path}").format(path=written))
+            elif has_printer():
+                if print_with_dialog(written, self._parent):
+                    self._report(self.tr("Sent {path} to the printer").format(path=written))
             elif open_in_viewer(written):
                 self._report(self.tr("Opened {path} for printing").format(path=written))
             else:
