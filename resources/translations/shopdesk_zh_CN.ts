@@ -1048,6 +1048,10 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>面单打印机 ZPL 文件已写入 {path}</translation>
     </message>
     <message>
+        <source>Sent {path} to the printer</source>
+        <translation>已发送 {path} 到打印机</translation>
+    </message>
+    <message>
         <source>Opened {path} for printing</source>
         <translation>已打开 {path}，请从查看器打印</translation>
     </message>
@@ -2494,8 +2498,8 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Opens the PDF in your PDF viewer; print it at actual size from there</source>
-        <translation>在 PDF 查看器中打开，请按实际大小打印</translation>
+        <source>Prints through the print dialog, or opens the PDF when there is no printer</source>
+        <translation>通过打印对话框打印；没有打印机时打开 PDF</translation>
     </message>
     <message>
         <source>Save…</source>
@@ -2508,6 +2512,13 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPdf</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -50,7 +50,7 @@ def print_with_dialog(path: Path, parent: QWidget | None) -> bool:
     """The Qt print dialog for a PDF; False when the person cancels."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print") if parent is not None else "Print")
+    dialog.setWindowTitle(QCoreApplication.translate("PrintPdf", "Print"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     print_pdf(path, printer)
