@@ -1005,10 +1005,6 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>双击或按回车查看商品</translation>
     </message>
     <message>
-        <source>Top products, last 30 days</source>
-        <translation>近30天热销商品</translation>
-    </message>
-    <message>
         <source>Reading the dashboard</source>
         <translation>正在读取首页数据</translation>
     </message>
@@ -1027,6 +1023,10 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <source>Top products, last 7 days</source>
+        <translation>近7天热销商品</translation>
     </message>
     <message>
         <source>Earlier</source>

@@ -109,10 +109,14 @@ def test_merging_nothing_or_strangers_is_refused(customers) -> None:
 
 def test_the_dashboard_counts_what_needs_doing_and_the_last_30_days(customers) -> None:
     figures = Dashboard(customers.shop).figures()
+    work, sales = figures.work, figures.sales
     # D (王五) is allocated: to ship. The case's due time passed in October: overdue.
-    assert (figures.to_review, figures.to_ship, figures.overdue_cases, figures.open_cases) == (0, 1, 1, 1)
+    assert (work.to_review, work.to_ship, work.overdue_cases, work.open_cases) == (0, 1, 1, 1)
     # Placed since 12 October: B 50.00, C 100.00, D 25.00, E 25.00; in the last 7 days nothing.
-    assert len(figures.days) == 30 and figures.days[-1].day == dt.date(2026, 11, 10)
-    assert figures.sales_since(30) == 5000 + 10000 + 2500 + 2500 and figures.orders_since(30) == 4
-    assert figures.sales_since(7) == 0
-    assert [(p.sku, p.units, p.sales) for p in figures.top_products] == [("MUG", 6, 15000), ("PEN", 10, 5000)]
+    assert len(sales.days) == 30 and sales.days[-1].day == dt.date(2026, 11, 10)
+    assert sales.sales_since(30) == 5000 + 10000 + 2500 + 2500 and sales.orders_since(30) == 4
+    assert sales.sales_since(7) == 0 and sales.top_products == []
+    # On 5 November the week's best seller is the MUG of order E (3 November).
+    week = Dashboard(customers.shop).sales(dt.datetime(2026, 11, 5, 12, tzinfo=dt.UTC))
+    assert [(p.sku, p.units, p.sales) for p in week.top_products] == [("MUG", 1, 2500)]
+    assert week.sales_since(7) == 2500 and week.days[-1].day == dt.date(2026, 11, 5)

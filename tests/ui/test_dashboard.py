@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 
 from tests.reports.shop_month import build_october
 
-NOVEMBER_10 = dt.datetime(2026, 11, 10, 9, tzinfo=dt.UTC)
+NOVEMBER_5 = dt.datetime(2026, 11, 5, 9, tzinfo=dt.UTC)
 
 
 @pytest.fixture
 def october_shop(sqlite_shop):
     build_october(sqlite_shop)
-    with time_machine.travel(NOVEMBER_10, tick=True):
+    with time_machine.travel(NOVEMBER_5, tick=True):
         yield sqlite_shop
 
 
@@ -36,12 +36,12 @@ def test_the_dashboard_shows_todays_work_and_recent_sales(dashboard) -> None:
     assert dashboard.to_ship.text() == "1\nOrders to ship"  # 王五's order D, allocated
     assert dashboard.overdue.value == 1 and dashboard.to_review.value == 0
     assert dashboard.sales_30.text() == "Last 30 days: CN¥200.00 in 4 orders"
-    assert dashboard.sales_7.text() == "Last 7 days: CN¥0.00 in 0 orders"
+    assert dashboard.sales_7.text() == "Last 7 days: CN¥25.00 in 1 order"  # E, 3 November
     series = dashboard.chart.series()[0]
     older, recent = series.barSets()
     assert older.count() == recent.count() == 30
     assert sum(older.at(n) + recent.at(n) for n in range(30)) == pytest.approx(200.0)
-    assert [dashboard.top.row_at(r).sku for r in range(dashboard.top.rowCount())] == ["MUG", "PEN"]
+    assert [dashboard.top.row_at(r).sku for r in range(dashboard.top.rowCount())] == ["MUG"]
 
 
 def test_each_figure_leads_to_the_filtered_list(qtbot, dashboard) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.services.dashboard import Dashboard, DashboardFigures, TopProduct
+from shopdesk.services.dashboard import Dashboard, DashboardFigures, SalesFigures, TopProduct, WorkFigures
 from shopdesk.services.shop import Shop
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.models.paged_table import Column
@@ -68,8 +68,9 @@ class DashboardTab(QWidget):
         self._shop = shop
         self._runner = runner
         self._dashboard = Dashboard(shop)
-        self._task: Task[DashboardFigures] | None = None
-        self.figures: DashboardFigures | None = None
+        self._tasks: dict[str, Task[Any]] = {}
+        self.work: WorkFigures | None = None
+        self.sales: SalesFigures | None = None
         self.money = MoneyFormat(shop.money.currency, shop.money.exponent, money_locale(language))
 
         self.to_review = FigureButton(self.tr("Orders to review"))
@@ -134,7 +135,7 @@ class DashboardTab(QWidget):
         lower = QGridLayout()
         lower.addWidget(self.chart_view, 0, 0)
         top_box = QVBoxLayout()
-        top_box.addWidget(QLabel(self.tr("Top products, last 30 days")))
+        top_box.addWidget(QLabel(self.tr("Top products, last 7 days")))
         top_box.addWidget(self.top_table)
         lower.addLayout(top_box, 0, 1)
         lower.setColumnStretch(0, 3)
@@ -151,15 +152,26 @@ class DashboardTab(QWidget):
         QTimer.singleShot(0, self.refresh)
 
     # Reading -------------------------------------------------------------------------------
+    @property
+    def figures(self) -> DashboardFigures | None:
+        """What is on screen, once both parts have arrived."""
+        return None if self.work is None or self.sales is None else DashboardFigures(self.work, self.sales)
+
     def refresh(self) -> None:
-        """Read the figures again in the background (one reading at a time)."""
-        if self._task is not None and not self._task.finished:
+        """Read the figures again in the background: the work to do at once, the month's sales beside it."""
+        if any(not task.finished for task in self._tasks.values()):
             return
 
-        def work(_progress: Progress) -> DashboardFigures:
-            return self._dashboard.figures()
+        def read_work(_progress: Progress) -> WorkFigures:
+            return self._dashboard.work()
 
-        self._task = self._runner.run(self.tr("Reading the dashboard"), work, on_done=self.show_figures)
+        def read_sales(_progress: Progress) -> SalesFigures:
+            return self._dashboard.sales()
+
+        self._tasks = {
+            "work": self._runner.run(self.tr("Reading the dashboard"), read_work, on_done=self.show_work),
+            "sales": self._runner.run(self.tr("Reading the dashboard"), read_sales, on_done=self.show_sales),
+        }
 
     def _refresh_if_shown(self) -> None:
         if self.isVisible():
@@ -167,16 +179,21 @@ class DashboardTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.figures is not None:
+        if self.work is not None:
             self.refresh()
 
     # Showing -------------------------------------------------------------------------------
-    def show_figures(self, figures: DashboardFigures) -> None:
-        self.figures = figures
-        self.to_review.show_value(figures.to_review, alert=True)
-        self.to_ship.show_value(figures.to_ship)
-        self.low_stock.show_value(figures.low_stock, alert=True)
-        self.overdue.show_value(figures.overdue_cases, alert=True)
+    def show_work(self, work: WorkFigures) -> None:
+        self.work = work
+        self.to_review.show_value(work.to_review, alert=True)
+        self.to_ship.show_value(work.to_ship)
+        self.low_stock.show_value(work.low_stock, alert=True)
+        self.overdue.show_value(work.overdue_cases, alert=True)
+        self.updated.setText(self.tr("Updated {time}").format(time=work.at.astimezone().strftime("%H:%M")))
+        self._shown()
+
+    def show_sales(self, figures: SalesFigures) -> None:
+        self.sales = figures
         self.sales_7.setText(
             self.tr("Last 7 days: {sales} in %n order(s)", "", figures.orders_since(7)).format(
                 sales=self.money(figures.sales_since(7))
@@ -187,14 +204,17 @@ class DashboardTab(QWidget):
                 sales=self.money(figures.sales_since(30))
             )
         )
-        self.updated.setText(self.tr("Updated {time}").format(time=figures.at.astimezone().strftime("%H:%M")))
         self.top.set_rows(figures.top_products)
         self.top_table.resizeColumnsToContents()
         self.top_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._draw_chart(figures)
-        self.refreshed.emit()
+        self._shown()
 
-    def _draw_chart(self, figures: DashboardFigures) -> None:
+    def _shown(self) -> None:
+        if all(task.finished for task in self._tasks.values()) and self.figures is not None:
+            self.refreshed.emit()
+
+    def _draw_chart(self, figures: SalesFigures) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
