@@ -91,7 +91,7 @@ CLI = (
     WATCH
     + """
 from PySide6.QtWidgets import QMainWindow
-import shopdesk.app as app_module
+import shopdesk.ui.application as app_module
 
 def watched_start(db, start=app_module.start_gui):
     app, window = start(db)

@@ -28,7 +28,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     ui = sorted((TOP / "src" / "shopdesk" / "ui").rglob("*.py"))
-    return [str(p.relative_to(TOP)) for p in [TOP / "src" / "shopdesk" / "app.py", *ui]]
+    return [str(p.relative_to(TOP)) for p in ui]
 
 
 def lupdate(ts: Path, language: str, extra: list[str]) -> None:
