@@ -28,10 +28,7 @@ from shopdesk.services.marketplace_import import (
     save_order_layout,
 )
 from shopdesk.services.order_file import COLUMNS
-from shopdesk.services.sync import CHANNEL_TYPES, ChannelView, OutboxView, SyncService
-from shopdesk.sync import credentials
-from shopdesk.sync.http import SendFailed
-from shopdesk.sync.woocommerce import push_stock, woocommerce_client
+from shopdesk.services.sync import CHANNEL_TYPES, SyncService, store_sender
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -224,14 +221,11 @@ def sync_outbox(ctx: Context) -> int:
 def pull_orders(ctx: Context, service: SyncService) -> int:
     args = ctx.args
     channel = service.channel(args.target)
-    if channel.type != "woocommerce":
-        raise ShopDeskError(f"Pulling orders is available for WooCommerce stores; {channel.name} is {channel.type}.")
-    kept = credentials.load(channel.name)
-    client = woocommerce_client(channel.store_url, kept.key, kept.secret)
+    store = service.open_store(channel.name)
     try:
-        result = service.pull_orders(channel.name, client, dry_run=args.dry_run)
+        result = service.pull_orders(channel.name, store, dry_run=args.dry_run)
     finally:
-        client.close()
+        store.close()
     for number, why in result.failed:
         ctx.info(f"Order {number} was not stored and will be asked for again: {why}")
     for number in result.waiting:
@@ -244,18 +238,7 @@ def pull_orders(ctx: Context, service: SyncService) -> int:
     )
     if args.push_stock and not args.dry_run:
         service.queue_stock_levels(channel.name)
-        run = service.send_outbox(_store_sender, channel=channel.name)
+        run = service.send_outbox(store_sender, channel=channel.name)
         text += f" Outbox: {run.sent} sent, {run.retrying} to retry, {run.dead} failed (shopdesk sync outbox)."
     ctx.out(result, text + (" Nothing was written (dry run)." if result.dry_run else ""))
     return 1 if result.failed else 0
-
-
-def _store_sender(channel: ChannelView, item: OutboxView) -> None:
-    kept = credentials.load(channel.name)
-    client = woocommerce_client(channel.store_url, kept.key, kept.secret)
-    try:
-        if item.kind != "stock":
-            raise SendFailed(f"sending a {item.kind} to a store is not supported in this version", 422)
-        push_stock(client, item.payload["levels"])
-    finally:
-        client.close()

@@ -31,7 +31,8 @@ from shopdesk.services import channels as sku_links
 from shopdesk.services.orders import OrderWriter
 from shopdesk.sync import credentials
 from shopdesk.sync.http import SendFailed, StoreClient, retry_delay
-from shopdesk.sync.woocommerce import StoreOrder, orders_modified_since
+from shopdesk.sync.store import Store, StoreOrder, open_store
+from shopdesk.sync.woocommerce import WooCommerceStore
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -182,8 +183,37 @@ class SyncService:
             ).all()
         return [tuple(r) for r in rows]  # type: ignore[misc]
 
+    def open_store(self, name: str, **options: Any) -> Store:
+        """The store of a channel, with its credentials from the keyring (options: timeout=...)."""
+        channel = self.channel(name)
+        if channel.type == "file":
+            raise ShopDeskError(f"{channel.name} is a file channel: its orders come in files (import orders).")
+        return open_store(channel.type, channel.store_url, credentials.load(channel.name), **options)
+
+    def test_connection(self, name: str) -> str:
+        """Ask the channel's store who it is; the answer (or why it failed) goes to the sync log too."""
+        channel = self.channel(name)
+        store = self.open_store(channel.name, timeout=15)
+        try:
+            answer = store.check()
+        except SendFailed as failure:
+            self._note(channel.id, "test connection", "failed", str(failure), error=str(failure))
+            raise ShopDeskError(f"{channel.name}: {failure}.") from failure
+        finally:
+            store.close()
+        self._note(channel.id, "test connection", "ok", answer, error="")
+        return answer
+
+    def _note(self, channel_id: int, action: str, outcome: str, detail: str, *, error: str) -> None:
+        with self.db.uow() as uow:
+            channel = uow.session.get(SalesChannel, channel_id)
+            assert channel is not None
+            channel.last_error = error[:500]
+            log(uow.session, channel_id, action, outcome, detail)
+            uow.commit()
+
     # Orders ---------------------------------------------------------------------------
-    def pull_orders(self, name: str, client: StoreClient, *, dry_run: bool = False) -> PullResult:
+    def pull_orders(self, name: str, client: Store | StoreClient, *, dry_run: bool = False) -> PullResult:
         """Import the orders the store changed since the cursor (less the overlap), each once.
 
         The cursor moves only over orders that are stored (created, imported
@@ -198,8 +228,9 @@ class SyncService:
         exponent = currency_exponent(str(self.shop.setting("currency")))
         result = PullResult(channel.name, dry_run=dry_run)
         blocked = False
+        store: Store = WooCommerceStore(client) if isinstance(client, StoreClient) else client
         try:
-            for order in orders_modified_since(client, since, exponent):
+            for order in store.orders_changed_since(since, exponent):
                 stored = self._store(channel.name, order, result, dry_run)
                 blocked = blocked or not stored
                 if not blocked and (cursor is None or order.modified > cursor):
@@ -371,6 +402,24 @@ class SyncService:
                         log(uow.session, item.channel_id, item.kind, "retry", detail)
                 uow.commit()
         return run
+
+
+def store_sender(channel: ChannelView, item: OutboxView) -> None:
+    """The outbox's Sender for real stores: opens the channel's store and sends the item to it."""
+    try:
+        kept = credentials.load(channel.name)
+    except ShopDeskError as exc:
+        raise SendFailed(str(exc), 401) from exc
+    store = open_store(channel.type, channel.store_url, kept)
+    try:
+        if item.kind == "stock":
+            store.set_stock(item.payload["levels"])
+        elif item.kind == "shipment":
+            store.ship(item.payload)
+        else:
+            raise SendFailed(f"an outbox item of kind {item.kind!r} cannot be sent", 422)
+    finally:
+        store.close()
 
 
 def enqueue(session: Session, channel: str, kind: str, payload: dict[str, Any]) -> int:

@@ -42,4 +42,3 @@ def load(channel: str) -> Credentials:
         raise ShopDeskError(f"No credentials for channel {channel} in the system keyring; add the channel again.")
     key, secret = json.loads(kept)
     return Credentials(key, secret)
-

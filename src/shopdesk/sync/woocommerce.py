@@ -10,28 +10,19 @@ already seen are skipped; X-WP-TotalPages of 1 says the last page came.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
+from shopdesk.sync.credentials import Credentials
 from shopdesk.sync.http import SendFailed, StoreClient
+from shopdesk.sync.store import StoreOrder, register
 
 PER_PAGE = 100
 # Orders in these states are nothing to ship; a draft checkout is not an order yet.
 SKIPPED_STATUSES = frozenset({"cancelled", "failed", "trash", "refunded", "checkout-draft"})
 PAYMENT = {"pending": "unpaid", "on-hold": "unpaid", "processing": "paid", "completed": "paid"}
-
-
-@dataclass(frozen=True)
-class StoreOrder:
-    """One order as the store sent it: its id, when it was last changed, and the draft (None: skipped)."""
-
-    id: str
-    modified: datetime
-    status: str
-    draft: OrderDraft | None
 
 
 def gmt(text: str) -> datetime:
@@ -210,3 +201,36 @@ def _batch(client: StoreClient, path: str, ids: dict[str, int], levels: dict[str
                 sku = by_id.get(int(result.get("id") or 0), f"id {result.get('id')}")
                 refused.append(f"{sku}: {error.get('message') or error.get('code')}")
     return refused
+
+
+class WooCommerceStore:
+    """The `Store` of a WooCommerce shop (REST API v3), over one StoreClient."""
+
+    def __init__(self, client: StoreClient):
+        self.client = client
+
+    @classmethod
+    def open(cls, store_url: str, credentials: Credentials, **options: Any) -> WooCommerceStore:
+        return cls(woocommerce_client(store_url, credentials.key, credentials.secret, **options))
+
+    def check(self) -> str:
+        answer = self.client.request("GET", "/wp-json/wc/v3/system_status")
+        environment = (answer or {}).get("environment", {}) if isinstance(answer, dict) else {}
+        version = environment.get("version") or "?"
+        site = environment.get("site_url") or self.client.client.base_url
+        return f"WooCommerce {version} at {site}"
+
+    def orders_changed_since(self, since: datetime, exponent: int) -> Iterator[StoreOrder]:
+        return orders_modified_since(self.client, since, exponent)
+
+    def set_stock(self, levels: dict[str, int]) -> list[str]:
+        return push_stock(self.client, levels)
+
+    def ship(self, shipment: dict[str, Any]) -> None:
+        raise SendFailed("telling WooCommerce about a shipment is not supported in this version", 422)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+register("woocommerce", WooCommerceStore.open)

@@ -1,0 +1,81 @@
+"""What the app needs of an online store, whichever platform it runs on.
+
+Each platform (WooCommerce, Shopify) has one adapter implementing `Store`;
+`open_store` picks it by the channel's type. The services speak only to this
+protocol, so the pull, the outbox and the settings page work the same for
+every platform, and a fake store can stand in for tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from shopdesk.domain.order_draft import OrderDraft
+from shopdesk.sync.credentials import Credentials
+from shopdesk.sync.http import SendFailed
+
+
+@dataclass(frozen=True)
+class StoreOrder:
+    """One order as the store sent it: its id, when it was last changed, and the draft (None: skipped)."""
+
+    id: str
+    modified: datetime
+    status: str
+    draft: OrderDraft | None
+
+
+class Store(Protocol):
+    """An online store's API, as the sync services use it. Every call raises SendFailed when the store fails."""
+
+    def check(self) -> str:
+        """Ask the store who it is (test connection); returns a short description, e.g. its name and version."""
+        ...
+
+    def orders_changed_since(self, since: datetime, exponent: int) -> Iterator[StoreOrder]:
+        """Every order changed after `since` (UTC), oldest change first; amounts in minor units of `exponent`."""
+        ...
+
+    def set_stock(self, levels: dict[str, int]) -> list[str]:
+        """Set the available quantity of each SKU; returns the SKUs the store does not sell."""
+        ...
+
+    def ship(self, shipment: dict[str, Any]) -> None:
+        """Tell the store an order left: {"order": their order id, "carrier": ..., "tracking": ..., "lines": ...}."""
+        ...
+
+    def close(self) -> None: ...
+
+
+StoreFactory = Callable[..., Store]
+_FACTORIES: dict[str, StoreFactory] = {}
+
+
+def register(channel_type: str, factory: StoreFactory) -> None:
+    """Make `open_store` build `factory(store_url, credentials, **options)` for channels of this type."""
+    _FACTORIES[channel_type] = factory
+
+
+def open_store(channel_type: str, store_url: str, credentials: Credentials, **options: Any) -> Store:
+    """The adapter for a channel's platform, ready to talk to its store."""
+    _load_adapters()
+    factory = _FACTORIES.get(channel_type)
+    if factory is None:
+        raise SendFailed(f"a {channel_type} channel has no store to talk to", 422)
+    return factory(store_url, credentials, **options)
+
+
+def _load_adapters() -> None:
+    # The adapters register themselves when imported; imported here, late, so that this
+    # module stays importable without them (and without import cycles).
+    import importlib
+
+    for module in ("shopdesk.sync.woocommerce", "shopdesk.sync.shopify"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
