@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from shopdesk.db.database import Database
@@ -64,6 +64,7 @@ class AuditFilter:
     action: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    text: str | None = None  # in the label (SKU, order number...) or the reason
 
 
 def events(db: Database, flt: AuditFilter, limit: int = 500) -> list[Event]:
@@ -81,8 +82,24 @@ def events(db: Database, flt: AuditFilter, limit: int = 500) -> list[Event]:
         query = query.where(AuditEvent.at >= flt.since)
     if flt.until is not None:
         query = query.where(AuditEvent.at < flt.until)
+    if flt.text:
+        text = flt.text.strip()
+        query = query.where(
+            or_(
+                AuditEvent.entity_label.icontains(text, autoescape=True),
+                AuditEvent.reason.icontains(text, autoescape=True),
+            )
+        )
     with db.uow() as uow:
         return [
             Event(e.at, e.user, e.entity, e.entity_id, e.entity_label, e.action, dict(e.changes), e.reason)
             for e in uow.session.scalars(query)
         ]
+
+
+def filter_choices(db: Database) -> tuple[list[str], list[str]]:
+    """The people and the kinds of things (product, order...) the trail holds, for filter lists."""
+    with db.read() as conn:
+        users = conn.execute(select(AuditEvent.user).distinct().order_by(AuditEvent.user)).scalars().all()
+        entities = conn.execute(select(AuditEvent.entity).distinct().order_by(AuditEvent.entity)).scalars().all()
+    return list(users), list(entities)

@@ -70,8 +70,14 @@ def restore(target: str, source: Path) -> Path | None:
     return backups.restore_from(source, path)
 
 
+def daily_backup_folder(db: Database) -> Path | None:
+    """Where the automatic daily backups of a shop file go (None for a PostgreSQL shop)."""
+    return None if db.file is None else data_dir() / "backups" / db.file.stem
+
+
 def daily_backup(db: Database, keep: int = DAILY_BACKUPS_KEPT) -> Path | None:
     """The first start of a day backs the shop file up into the data folder's backups/."""
-    if db.file is None:
+    folder = daily_backup_folder(db)
+    if db.file is None or folder is None:
         return None
-    return backups.daily_backup(db.file, data_dir() / "backups" / db.file.stem, keep)
+    return backups.daily_backup(db.file, folder, keep)
