@@ -1,0 +1,353 @@
+"""A Shopify store in a test: POST /admin/api/2025-07/graphql.json answered as the Admin GraphQL API documents it.
+
+The handler tells the operations apart by their text and answers from a small
+store kept in memory: orders (cursor pages sorted by updated_at, as
+`orders(first, after, sortKey: UPDATED_AT, query: "updated_at:>'…'")`),
+variants with an inventory item and its `available` at one location
+(`inventorySetQuantities` compares compareQuantity with what is kept),
+fulfillment orders (`fulfillmentCreate` closes them). Every answer carries
+extensions.cost with the bucket's throttleStatus; a query the bucket cannot pay
+for is answered THROTTLED, and the bucket fills only when the adapter's
+injected `sleep` is called (the fake's clock). Faults queued in `faults` are
+answered first, one per request.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from werkzeug import Request, Response
+
+GRAPHQL_PATH = "/admin/api/2025-07/graphql.json"
+TOKEN = "shpat_test_token"
+LOCATION = "gid://shopify/Location/61"
+START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+
+
+def money(amount: str) -> dict[str, Any]:
+    return {"shopMoney": {"amount": amount, "currencyCode": "CNY"}}
+
+
+def when(minutes: int) -> str:
+    return (START + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def line(n: int, sku: str | None, quantity: int, price: str, discount: str = "", variant: int | None = None) -> dict:
+    """A line item as Shopify sends it; `discount` is the amount allocated to this line (all units)."""
+    return {
+        "id": f"gid://shopify/LineItem/{n}",
+        "sku": sku,
+        "name": f"item {sku or n}",
+        "quantity": quantity,
+        "variant": {"legacyResourceId": str(variant or 4000 + n)},
+        "originalUnitPriceSet": money(price),
+        "discountAllocations": [{"allocatedAmountSet": money(discount)}] if discount else [],
+    }
+
+
+def shopify_order(number: int, minutes: int, *lines: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """Order #<number> (legacy id 5<number>), created and updated `minutes` after START, paid, to Suzhou."""
+    order = {
+        "id": f"gid://shopify/Order/5{number}",
+        "legacyResourceId": f"5{number}",
+        "name": f"#{number}",
+        "createdAt": when(minutes),
+        "updatedAt": when(minutes),
+        "cancelledAt": None,
+        "currencyCode": "CNY",
+        "displayFinancialStatus": "PAID",
+        "displayFulfillmentStatus": "UNFULFILLED",
+        "note": None,
+        "customer": {"displayName": "Anna Li"},
+        "shippingAddress": {
+            "name": "Anna Li",
+            "phone": "13812345678",
+            "countryCodeV2": "CN",
+            "province": "江苏省",
+            "city": "苏州市",
+            "address1": "人民路2号",
+            "address2": "3楼",
+            "zip": "215000",
+        },
+        "totalReceivedSet": money("25.00"),
+        "shippingLines": {"nodes": []},
+        "refunds": [],
+        "lineItems": {"nodes": list(lines) or [line(number * 10, "MUG", 1, "25.00")]},
+    }
+    order.update(fields)
+    return order
+
+
+@dataclass
+class Bucket:
+    """Shopify's cost bucket: what a query may spend, refilled at restore_rate points per second of the clock."""
+
+    maximum: float = 1000.0
+    available: float = 1000.0
+    restore_rate: float = 50.0
+
+    def status(self) -> dict[str, float]:
+        return {
+            "maximumAvailable": self.maximum,
+            "currentlyAvailable": self.available,
+            "restoreRate": self.restore_rate,
+        }
+
+
+@dataclass
+class FakeShopify:
+    orders: list[dict[str, Any]] = field(default_factory=list)
+    stock: dict[str, int] = field(default_factory=dict)  # SKU -> available at LOCATION
+    shop_name: str = "Suzhou Mugs"
+    token: str = TOKEN
+    bucket: Bucket = field(default_factory=Bucket)
+    costs: dict[str, float] = field(default_factory=dict)  # operation -> requestedQueryCost (default 10)
+    faults: list[Response] = field(default_factory=list)
+    requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (operation, variables)
+    waits: list[float] = field(default_factory=list)  # every sleep the adapter asked for
+    throttled: int = 0  # answers that said THROTTLED
+    fulfilment_orders: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # order gid -> its FOs
+    fulfilments: list[dict[str, Any]] = field(default_factory=list)
+    before_set: Callable[[FakeShopify], None] | None = None  # runs as inventorySetQuantities arrives
+
+    # The clock ----------------------------------------------------------------------
+    def sleep(self, seconds: float) -> None:
+        """The adapter's wait: time passes on the store, the bucket refills."""
+        self.waits.append(seconds)
+        self.bucket.available = min(self.bucket.maximum, self.bucket.available + seconds * self.bucket.restore_rate)
+
+    # The store ----------------------------------------------------------------------
+    def item_id(self, sku: str) -> str:
+        return f"gid://shopify/InventoryItem/{sorted(self.stock).index(sku) + 700}"
+
+    def sell_on_the_store(self, sku: str, units: int = 1) -> None:
+        self.stock[sku] -= units
+
+    def open_fulfilment_orders(self, order: dict[str, Any]) -> list[dict[str, Any]]:
+        if order["id"] not in self.fulfilment_orders:
+            self.fulfilment_orders[order["id"]] = [
+                {
+                    "id": f"gid://shopify/FulfillmentOrder/9{order['legacyResourceId']}",
+                    "status": "OPEN",
+                    "lineItems": {
+                        "nodes": [
+                            {
+                                "id": f"gid://shopify/FulfillmentOrderLineItem/8{li['id'].rsplit('/', 1)[-1]}",
+                                "remainingQuantity": li["quantity"],
+                                "lineItem": {"id": li["id"]},
+                            }
+                            for li in order["lineItems"]["nodes"]
+                        ]
+                    },
+                }
+            ]
+        return self.fulfilment_orders[order["id"]]
+
+    # HTTP ---------------------------------------------------------------------------
+    def __call__(self, request: Request) -> Response:
+        if request.headers.get("X-Shopify-Access-Token") != self.token:
+            return _json(
+                {"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"}, 401
+            )
+        if self.faults:
+            return self.faults.pop(0)
+        body = json.loads(request.get_data(as_text=True))
+        text, variables = body["query"], body.get("variables") or {}
+        operation = _operation(text)
+        self.requests.append((operation, variables))
+        cost = self.costs.get(operation, 10.0)
+        if self.bucket.available < cost:
+            self.throttled += 1
+            return _json(
+                {
+                    "errors": [
+                        {
+                            "message": "Throttled",
+                            "extensions": {
+                                "code": "THROTTLED",
+                                "documentation": "https://shopify.dev/api/usage/rate-limits",
+                            },
+                        }
+                    ],
+                    "extensions": self._cost(cost, None),
+                }
+            )
+        self.bucket.available -= cost
+        data = getattr(self, f"_{operation}")(variables)
+        return _json({"data": data, "extensions": self._cost(cost, cost)})
+
+    def _cost(self, requested: float, actual: float | None) -> dict[str, Any]:
+        return {
+            "cost": {
+                "requestedQueryCost": requested,
+                "actualQueryCost": actual,
+                "throttleStatus": self.bucket.status(),
+            }
+        }
+
+    def _shop(self, variables: dict[str, Any]) -> dict[str, Any]:
+        return {"shop": {"name": self.shop_name, "myshopifyDomain": "suzhou-mugs.myshopify.com", "currencyCode": "CNY"}}
+
+    def _orders(self, variables: dict[str, Any]) -> dict[str, Any]:
+        match = re.fullmatch(r"updated_at:>'([^']+)'", variables["query"])
+        assert match, variables["query"]
+        since = match.group(1)
+        found = sorted((o for o in self.orders if o["updatedAt"] > since), key=lambda o: (o["updatedAt"], o["id"]))
+        if variables.get("after"):
+            # A cursor holds the sort key of the last order sent: the page goes on after it.
+            after = tuple(json.loads(variables["after"]))
+            found = [o for o in found if (o["updatedAt"], o["id"]) > after]
+        page = found[: variables["first"]]
+        nodes = [dict(o, lineItems=_page(o["lineItems"]["nodes"], variables["lines"], None)) for o in page]
+        end = json.dumps([page[-1]["updatedAt"], page[-1]["id"]]) if page else None
+        return {"orders": {"pageInfo": {"hasNextPage": len(found) > len(page), "endCursor": end}, "nodes": nodes}}
+
+    def _order_lines(self, variables: dict[str, Any]) -> dict[str, Any]:
+        order = next(o for o in self.orders if o["id"] == variables["id"])
+        return {"order": {"lineItems": _page(order["lineItems"]["nodes"], 50, variables.get("after"))}}
+
+    def _location(self, variables: dict[str, Any]) -> dict[str, Any]:
+        return {"locations": {"nodes": [{"id": LOCATION, "name": "Suzhou shop"}]}}
+
+    def _variants(self, variables: dict[str, Any]) -> dict[str, Any]:
+        assert variables["location"] == LOCATION
+        terms = re.findall(r'sku:"((?:[^"\\]|\\.)*)"', variables["query"])
+        # Shopify's search matches by words: "MUG" finds "MUG-XL" too.
+        nodes = [
+            {
+                "sku": sku,
+                "inventoryItem": {
+                    "id": self.item_id(sku),
+                    "inventoryLevel": {"quantities": [{"name": "available", "quantity": self.stock[sku]}]},
+                },
+            }
+            for sku in sorted(self.stock)
+            if any(sku.startswith(term) for term in terms)
+        ]
+        return {"productVariants": {"nodes": nodes[: variables["first"]]}}
+
+    def _set_quantities(self, variables: dict[str, Any]) -> dict[str, Any]:
+        if self.before_set is not None:
+            self.before_set(self)
+        given = variables["input"]
+        assert (given["name"], given["reason"]) == ("available", "correction")
+        by_item = {self.item_id(sku): sku for sku in self.stock}
+        errors = []
+        for n, q in enumerate(given["quantities"]):
+            where = ["input", "quantities", str(n)]
+            sku = by_item.get(q["inventoryItemId"])
+            if sku is None or q["locationId"] != LOCATION:
+                errors.append({"code": "INVALID_INVENTORY_ITEM", "field": where, "message": "not found"})
+            elif "compareQuantity" not in q:
+                errors.append(
+                    {
+                        "code": "COMPARE_QUANTITY_REQUIRED",
+                        "field": [*where, "compareQuantity"],
+                        "message": "The compareQuantity argument must be given to each quantity.",
+                    }
+                )
+            elif q["compareQuantity"] != self.stock[sku]:
+                errors.append(
+                    {
+                        "code": "COMPARE_QUANTITY_STALE",
+                        "field": [*where, "compareQuantity"],
+                        "message": "The compareQuantity value does not match persisted value.",
+                    }
+                )
+        if errors:  # all or nothing
+            return {"inventorySetQuantities": {"inventoryAdjustmentGroup": None, "userErrors": errors}}
+        for q in given["quantities"]:
+            self.stock[by_item[q["inventoryItemId"]]] = q["quantity"]
+        return {"inventorySetQuantities": {"inventoryAdjustmentGroup": {"reason": "correction"}, "userErrors": []}}
+
+    def _fulfilment_orders(self, variables: dict[str, Any]) -> dict[str, Any]:
+        order = next((o for o in self.orders if o["id"] == variables["id"]), None)
+        if order is None:
+            return {"order": None}
+        told = [{"trackingInfo": f["trackingInfo"]} for f in self.fulfilments if f["order"] == order["id"]]
+        return {
+            "order": {
+                "name": order["name"],
+                "fulfillments": told,
+                "fulfillmentOrders": {"nodes": self.open_fulfilment_orders(order)},
+            }
+        }
+
+    def _fulfil(self, variables: dict[str, Any]) -> dict[str, Any]:
+        given = variables["fulfillment"]
+        by_id = {f["id"]: (gid, f) for gid, fos in self.fulfilment_orders.items() for f in fos}
+        order_gid = ""
+        for pair in given["lineItemsByFulfillmentOrder"]:
+            order_gid, fulfilment_order = by_id[pair["fulfillmentOrderId"]]
+            if fulfilment_order["status"] not in ("OPEN", "IN_PROGRESS"):
+                return {
+                    "fulfillmentCreate": {
+                        "fulfillment": None,
+                        "userErrors": [{"field": ["fulfillment"], "message": "Fulfillment order is not open."}],
+                    }
+                }
+            items = fulfilment_order["lineItems"]["nodes"]
+            chosen = {i["id"]: i["quantity"] for i in pair.get("fulfillmentOrderLineItems") or []} or {
+                i["id"]: i["remainingQuantity"] for i in items
+            }
+            for item in items:
+                item["remainingQuantity"] -= chosen.get(item["id"], 0)
+            fulfilment_order["status"] = "CLOSED" if all(i["remainingQuantity"] == 0 for i in items) else "IN_PROGRESS"
+        tracking = given.get("trackingInfo") or {}
+        self.fulfilments.append(
+            {
+                "order": order_gid,
+                "trackingInfo": [{"number": tracking.get("number"), "company": tracking.get("company")}],
+                "notifyCustomer": given.get("notifyCustomer", False),
+                "lines": given["lineItemsByFulfillmentOrder"],
+            }
+        )
+        created = {"id": f"gid://shopify/Fulfillment/{len(self.fulfilments)}", "status": "SUCCESS"}
+        return {"fulfillmentCreate": {"fulfillment": created, "userErrors": []}}
+
+
+OPERATIONS = (
+    ("inventorySetQuantities(", "set_quantities"),
+    ("fulfillmentCreate(", "fulfil"),
+    ("fulfillmentOrders(", "fulfilment_orders"),
+    ("orders(", "orders"),
+    ("order(id", "order_lines"),
+    ("productVariants(", "variants"),
+    ("locations(", "location"),
+    ("shop {", "shop"),
+)
+
+
+def _operation(text: str) -> str:
+    for marker, name in OPERATIONS:
+        if marker in text:
+            return name
+    raise AssertionError(f"the fake does not know this query: {text[:80]}")
+
+
+def _page(nodes: list[dict[str, Any]], first: int, after: str | None) -> dict[str, Any]:
+    start = int(after) if after else 0
+    chunk = nodes[start : start + first]
+    more = start + first < len(nodes)
+    return {"pageInfo": {"hasNextPage": more, "endCursor": str(start + len(chunk))}, "nodes": chunk}
+
+
+def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(json.dumps(body), status=status, content_type="application/json", headers=headers)
+
+
+def too_many_requests(retry_after: str = "2") -> Response:
+    return Response("", status=429, headers={"Retry-After": retry_after})
+
+
+def broken(status: int, text: str = "<html>Bad gateway</html>") -> Response:
+    return Response(text, status=status, content_type="text/html")
+
+
+def graphql_error(message: str) -> Response:
+    return _json({"errors": [{"message": message, "locations": [{"line": 2, "column": 3}]}]})
