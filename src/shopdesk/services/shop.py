@@ -42,6 +42,7 @@ SHOP_DEFAULTS: dict[str, Any] = {
     "reorder_window_days": 30,  # average daily sales for reorder points are taken over this many days
     "customer_segments": {},  # RFM segment rules over reports.analytics.SegmentRules' defaults (services/reports.py)
     "report_mask_customers": False,  # month-end workbooks show buyers masked (张**)
+    "sync_interval_minutes": 10,  # scheduled store sync while the app is open; 0 = off (services/sync_runs.py)
     **AFTERSALES_DEFAULTS,  # return windows, case deadlines, sub-reasons, evidence size, high-return alert
 }
 

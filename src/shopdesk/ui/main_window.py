@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from shopdesk.ui.products.tab import ProductsTab
     from shopdesk.ui.reports.tab import ReportsTab
     from shopdesk.ui.stock.tab import StockTab
+    from shopdesk.ui.sync.controller import SyncController
 
 
 def layout_store() -> QSettings:
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.dashboard: DashboardTab | None = None
         self.customers: CustomersTab | None = None
         self.reports: ReportsTab | None = None
+        self.sync: SyncController | None = None
         self.translators: list[QTranslator] = []  # installed for this window's language; removed when it ends
         self.setWindowTitle("ShopDesk")
         self.tabs = QTabWidget()
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._add_dashboard(shop)
         self._add_customers(shop)
         self._add_reports(shop)
+        self._add_sync(shop)
         store = layout_store()
         self.products.restore_layout(store)
         self.stock.restore_layout(store)
@@ -174,6 +177,18 @@ class MainWindow(QMainWindow):
         tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.tabs.addTab(tab, self.tr("Reports"))
 
+    def _add_sync(self, shop: Shop) -> None:
+        """Scheduled sync with the online stores, and its word in the status bar (hidden with no store)."""
+        from shopdesk.ui.sync.controller import SyncController
+        from shopdesk.ui.sync.indicator import SyncIndicator
+
+        self.sync = SyncController(shop, self.runner, self)
+        self.sync_indicator = SyncIndicator(self.sync)
+        self.sync_indicator.clicked.connect(lambda: self.open_settings("channels"))
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.sync.orders_created.connect(lambda _numbers: self.orders.refresh() if self.orders is not None else None)
+        self.sync.start()
+
     def follow_link(self, target: str, flt: dict) -> None:  # type: ignore[type-arg]
         """Show a tab filtered as a link asks (the Dashboard's figures): orders of a bucket, low stock,
         overdue cases, a product. A tab with `show_filtered(**flt)` takes the filter itself."""
@@ -200,11 +215,11 @@ class MainWindow(QMainWindow):
             self.products.search.setText(str(flt["text"]))
             self.products.apply_filters()
 
-    def open_settings(self) -> None:
+    def open_settings(self, page: str = "") -> None:
         from shopdesk.config import Settings
         from shopdesk.ui.settings.dialog import SettingsDialog
 
-        SettingsDialog(Settings.load(), self).exec()
+        SettingsDialog(Settings.load(), self, sync=self.sync, page=page or "").exec()
 
     def _about(self) -> None:
         QMessageBox.about(

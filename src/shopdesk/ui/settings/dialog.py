@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +28,17 @@ from shopdesk.ui.settings.printing import PrintingPage
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.form import Field
 
+if TYPE_CHECKING:
+    from shopdesk.ui.sync.controller import SyncController
+
 DEFAULT, SQLITE_FILE, SERVER = range(3)
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, sync: SyncController | None = None, page: str = ""
+    ):
+        """With the shop open (`sync`), a second page shows its sales channels; page="channels" opens on it."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -83,17 +91,32 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        computer = QWidget()
+        layout = QVBoxLayout(computer)
         layout.addWidget(database)
         layout.addLayout(form)
         layout.addWidget(self.printing)
         layout.addWidget(note)
-        layout.addWidget(buttons)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(computer, self.tr("This computer"))
+        self.channels = None
+        if sync is not None:  # the shop's own settings: its online stores (销售渠道), saved as they change
+            from shopdesk.ui.sync.channels_page import ChannelsPage
+
+            self.channels = ChannelsPage(sync, self.runner)
+            self.pages.addTab(self.channels, self.tr("Sales channels"))
+            if page == "channels":
+                self.pages.setCurrentWidget(self.channels)
+        self.pages.tabBar().setVisible(self.pages.count() > 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages)
+        outer.addWidget(buttons)
 
         self._show(settings)
         self.kind.idToggled.connect(lambda _id, _on: self._enable())
         self._enable()
-        self.resize(560, self.sizeHint().height())
+        self.resize(560 if sync is None else 900, self.sizeHint().height())
 
     def _show(self, settings: Settings) -> None:
         where = settings.database.strip()

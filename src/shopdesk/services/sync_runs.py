@@ -1,0 +1,139 @@
+"""One sync run with the online stores, as the app's scheduler and its "Sync now" button do it.
+
+A run pulls each active store channel's orders and then sends that channel's
+due outbox items. Every channel is tried: one store that is down, refuses its
+key or has no credentials is written down as that channel's error (in its
+sync log and last error) and the run goes on with the next. Nothing here
+waits or retries by itself: the scheduler runs again after its interval, and
+the outbox keeps its own backoff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from shopdesk.db.models import SalesChannel
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.services.sync import Sender, SyncService, log, store_sender
+from shopdesk.sync.http import SendFailed
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+INTERVAL_SETTING = "sync_interval_minutes"  # shop setting: minutes between scheduled runs, 0 = off
+
+
+@dataclass
+class ChannelRun:
+    """What one channel's sync did: orders created (our numbers), outbox items sent, and its error if any."""
+
+    channel: str
+    created: list[str] = field(default_factory=list)
+    already: int = 0
+    waiting: int = 0
+    not_stored: int = 0
+    sent: int = 0
+    retrying: int = 0
+    dead: int = 0
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """How syncing stands, for the status bar: how many store channels, when they last synced, what is wrong."""
+
+    channels: int
+    last_sync_at: datetime | None
+    problems: list[str]  # one line per channel error and per dead outbox item
+    pending: int
+    interval_minutes: int
+
+
+def store_channels(shop: Shop) -> list[str]:
+    """The channels a sync run visits: active ones with an online store (file channels come in files)."""
+    return [c.name for c in SyncService(shop).channels() if c.type != "file" and c.status == "active"]
+
+
+def sync_channel(shop: Shop, name: str, *, sender: Sender = store_sender) -> ChannelRun:
+    """Pull the channel's orders, then send its due outbox items; a failure is returned, not raised.
+
+    When the pull fails (no network, a refused key) the outbox is not sent
+    either: it would fail the same way and use up its items' attempts.
+    """
+    service = SyncService(shop)
+    run = ChannelRun(name)
+    try:
+        store = service.open_store(name)
+    except (ShopDeskError, SendFailed) as exc:
+        run.error = str(exc)
+        _note_failure(shop, name, run.error)
+        return run
+    try:
+        pulled = service.pull_orders(name, store)
+    except ShopDeskError as exc:  # pull_orders has written it to the sync log and the channel's last error
+        run.error = str(exc)
+        return run
+    finally:
+        store.close()
+    run.created, run.already = list(pulled.created), pulled.already
+    run.waiting, run.not_stored = len(pulled.waiting), len(pulled.failed)
+    sent = service.send_outbox(sender, channel=name)
+    run.sent, run.retrying, run.dead = sent.sent, sent.retrying, sent.dead
+    return run
+
+
+def sync_all(
+    shop: Shop, *, sender: Sender = store_sender, between: Callable[[], None] | None = None
+) -> list[ChannelRun]:
+    """Sync every store channel in turn (see sync_channel); `between` is called before each (to stop early)."""
+    runs = []
+    for name in store_channels(shop):
+        if between is not None:
+            between()
+        runs.append(sync_channel(shop, name, sender=sender))
+    return runs
+
+
+def sync_status(shop: Shop) -> SyncStatus:
+    """The channels, their latest sync and their problems: errors of the last run and dead outbox items."""
+    service = SyncService(shop)
+    channels = [c for c in service.channels() if c.type != "file"]
+    problems = [f"{c.name}: {c.last_error}" for c in channels if c.last_error]
+    problems += [f"{i.channel}: {i.kind} #{i.id}: {i.last_error or 'not sent'}" for i in service.outbox("dead")]
+    synced = [c.last_sync_at for c in channels if c.last_sync_at is not None]
+    return SyncStatus(
+        channels=len(channels),
+        last_sync_at=max(synced) if synced else None,
+        problems=problems,
+        pending=len(service.outbox("pending")),
+        interval_minutes=sync_interval(shop),
+    )
+
+
+def sync_interval(shop: Shop) -> int:
+    """Minutes between scheduled runs while the app is open (0: no scheduled runs)."""
+    try:
+        return max(int(shop.setting(INTERVAL_SETTING)), 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def set_sync_interval(shop: Shop, minutes: int) -> None:
+    """Change the minutes between scheduled runs for everyone using the shop (0 turns them off)."""
+    if not 0 <= minutes <= 24 * 60:
+        raise ShopDeskError("Sync every 0 (off) to 1440 minutes.")
+    shop.set_setting(INTERVAL_SETTING, minutes)
+
+
+def _note_failure(shop: Shop, name: str, error: str) -> None:
+    """A run that could not even start for a channel (no credentials...) shows like a failed pull."""
+    channel_id = SyncService(shop).channel(name).id
+    with shop.db.uow() as uow:
+        channel = uow.session.get(SalesChannel, channel_id)
+        if channel is not None:
+            channel.last_error = error[:500]
+            log(uow.session, channel_id, "sync", "failed", error)
+        uow.commit()

@@ -1,0 +1,239 @@
+"""Settings → Sales channels (销售渠道): the online stores, how often they sync, their log and their outbox.
+
+Adding a channel, retrying and dropping are quick database changes and happen
+here at once (they are the shop's, not this computer's settings); testing the
+connection and syncing talk to the store, so they run on the task runner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.services.sync import ChannelView, SyncService
+from shopdesk.services.sync_runs import ChannelRun, sync_interval
+from shopdesk.ui import errors
+from shopdesk.ui.sync.add_channel import CHANNEL_TYPES, AddChannelDialog
+from shopdesk.ui.sync.controller import SyncController
+from shopdesk.ui.sync.outbox_list import OutboxList, local_time
+from shopdesk.ui.tasks import Progress, TaskRunner
+
+
+class ChannelsPage(QWidget):
+    def __init__(self, controller: SyncController, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self._runner = runner
+        self._service = SyncService(controller.shop)
+        self.channels: list[ChannelView] = []
+
+        self.interval = QSpinBox()
+        self.interval.setRange(0, 24 * 60)
+        self.interval.setSuffix(self.tr(" min"))
+        self.interval.setSpecialValueText(self.tr("off"))
+        self.interval.setValue(sync_interval(controller.shop))
+        self.interval.editingFinished.connect(self._interval_edited)
+        every = QHBoxLayout()
+        every.addWidget(QLabel(self.tr("Sync orders and stock every")))
+        every.addWidget(self.interval)
+        every.addWidget(QLabel(self.tr("while ShopDesk is open (0 = off)")))
+        every.addStretch(1)
+
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Platform"),
+                self.tr("Store URL"),
+                self.tr("Buffer"),
+                self.tr("Status"),
+                self.tr("Last sync"),
+                self.tr("Last error"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.add_button = QPushButton(self.tr("Add channel…"))
+        self.add_button.clicked.connect(self.add_channel)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.clicked.connect(self.sync_now)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.test_button, self.sync_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.log = QTableWidget(0, 4)
+        self.log.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Outcome"), self.tr("Detail")])
+        self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.log.verticalHeader().hide()
+        self.log.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.outbox = OutboxList(self._service)
+        self.outbox.changed.connect(self.controller.refresh_status)
+        self.below = QTabWidget()
+        self.below.addTab(self.log, self.tr("Sync log"))
+        self.below.addTab(self.outbox, self.tr("Waiting to be sent"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(every)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.below, 3)
+
+        controller.running_changed.connect(lambda _running: self._enable())
+        controller.run_finished.connect(self._run_finished)
+        self.reload()
+
+    # Reading -----------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the channels, the selected one's log and the outbox again."""
+        selected = self.selected()
+        self.channels = [c for c in self._service.channels() if c.type != "file"]
+        self.table.setRowCount(len(self.channels))
+        for row, channel in enumerate(self.channels):
+            cells = [
+                channel.name,
+                QCoreApplication.translate("SyncChannels", CHANNEL_TYPES.get(channel.type, channel.type)),
+                channel.store_url,
+                str(channel.buffer),
+                self.tr("Active") if channel.status == "active" else channel.status,
+                local_time(channel.last_sync_at) or self.tr("never"),
+                channel.last_error,
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text if column in (2, 6) else "")
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        names = [c.name for c in self.channels]
+        if names:
+            self.table.selectRow(names.index(selected.name) if selected and selected.name in names else 0)
+        self._selection_changed()
+        self.outbox.reload()
+        waiting = len(self.outbox.items)
+        self.below.setTabText(1, self.tr("Waiting to be sent ({count})").format(count=waiting))
+
+    def selected(self) -> ChannelView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.channels[rows[0].row()] if rows and rows[0].row() < len(self.channels) else None
+
+    def _selection_changed(self) -> None:
+        channel = self.selected()
+        entries = self._service.sync_log(channel.name) if channel is not None else []
+        self.log.setRowCount(len(entries))
+        for row, (at, action, outcome, detail) in enumerate(entries):
+            for column, text in enumerate((local_time(at), action, outcome, detail)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text if column == 3 else "")
+                self.log.setItem(row, column, cell)
+        self.log.resizeColumnsToContents()
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = self.selected() is not None
+        self.test_button.setEnabled(chosen)
+        self.sync_button.setEnabled(chosen and not self.controller.running)
+
+    # Acting ------------------------------------------------------------------------
+    def add_channel(self) -> None:
+        dialog = AddChannelDialog(self._service, self)
+        if dialog.exec() == AddChannelDialog.DialogCode.Accepted and dialog.added is not None:
+            self.reload()
+            names = [c.name for c in self.channels]
+            if dialog.added.name in names:
+                self.table.selectRow(names.index(dialog.added.name))
+            self.outcome.setText(
+                self.tr("Added {name}. Test the connection to see that the store answers.").format(
+                    name=dialog.added.name
+                )
+            )
+            self.controller.refresh_status()
+
+    def test_connection(self) -> None:
+        channel = self.selected()
+        if channel is None:
+            return
+        self.test_button.setEnabled(False)
+        self.outcome.setText(self.tr("Asking {name}…").format(name=channel.name))
+
+        def work(_progress: Progress) -> tuple[bool, str]:
+            # A store that does not answer is an answer here, shown on the page: not an error dialog.
+            try:
+                return True, self._service.test_connection(channel.name)
+            except ShopDeskError as exc:
+                return False, str(exc)
+
+        def done(result: tuple[bool, str]) -> None:
+            answered, text = result
+            if answered:
+                text = self.tr("{name} answers: {answer}").format(name=channel.name, answer=text)
+            self.outcome.setText(text)
+            self.reload()
+
+        self._runner.run(
+            self.tr("Testing the connection"),
+            work,
+            on_done=done,
+            on_error=lambda _exc: self.reload(),
+            cancellable=False,
+        )
+
+    def sync_now(self) -> None:
+        channel = self.selected()
+        if channel is None:
+            return
+        if self.controller.sync_now(channel.name) is None:
+            self.outcome.setText(self.tr("A sync is running already; its result shows here when it ends."))
+            return
+        self.outcome.setText(self.tr("Syncing {name}…").format(name=channel.name))
+
+    def _run_finished(self, runs: list[ChannelRun]) -> None:
+        self.outcome.setText("\n".join(self.run_text(run) for run in runs))
+        self.reload()
+
+    def run_text(self, run: ChannelRun) -> str:
+        if run.error:
+            return self.tr("{name}: {error}").format(name=run.channel, error=run.error)
+        text = self.tr("{name}: {new} new order(s), {known} known, {waiting} waiting for SKU links").format(
+            name=run.channel, new=len(run.created), known=run.already, waiting=run.waiting
+        )
+        if run.not_stored:
+            text += self.tr(", {count} not stored (see the log)").format(count=run.not_stored)
+        if run.sent or run.retrying or run.dead:
+            text += self.tr("; sent {sent}, {retrying} to retry, {dead} not sent").format(
+                sent=run.sent, retrying=run.retrying, dead=run.dead
+            )
+        return text
+
+    def _interval_edited(self) -> None:
+        minutes = self.interval.value()
+        if minutes == sync_interval(self.controller.shop):
+            return
+        try:
+            self.controller.set_interval(minutes)
+        except Exception as exc:  # a clerk may not change shop settings
+            errors.show_error(self, exc)
+            self.interval.setValue(sync_interval(self.controller.shop))

@@ -1,0 +1,330 @@
+"""Sales channels in the app: adding a store, testing it, syncing now and on a schedule, the outbox's dead letters,
+and the status bar's word on it all — against a fake WooCommerce store on this computer."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import keyring
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytest_httpserver import HTTPServer
+from sqlalchemy import select
+from werkzeug import Request, Response
+
+from shopdesk.config import Settings
+from shopdesk.db.models import SalesChannel, SyncLogEntry
+from shopdesk.services.shop import Shop
+from shopdesk.services.sync import SyncService, enqueue
+from shopdesk.services.sync_runs import set_sync_interval, sync_all, sync_status
+from shopdesk.sync import credentials
+from shopdesk.sync.http import SendFailed
+from shopdesk.ui.settings.dialog import SettingsDialog
+from shopdesk.ui.sync.add_channel import AddChannelDialog
+from shopdesk.ui.sync.channels_page import ChannelsPage
+from shopdesk.ui.sync.controller import SyncController
+from shopdesk.ui.sync.indicator import SyncIndicator
+from tests.order_helpers import stocked_shop
+from tests.sync.conftest import MemoryKeyring
+from tests.sync.fake_woo import FakeWooStore, item, woo_order
+from tests.ui.conftest import when_dialog_opens
+
+KEY, SECRET = "ck_live_4f9a0c", "cs_live_secret_77"
+ORDERS_PATH = "/wp-json/wc/v3/orders"
+STATUS_PATH = "/wp-json/wc/v3/system_status"
+WAIT_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The computer's real keyring is never touched: an in-memory one stands in for it."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def web_store(httpserver: HTTPServer) -> FakeWooStore:
+    """A WooCommerce store with two paid orders for mugs, answering who it is."""
+    store = FakeWooStore([woo_order(501, 0, item(1, "MUG", 2, "50.00")), woo_order(502, 5, item(1, "TEE", 1, "25.00"))])
+    httpserver.expect_request(ORDERS_PATH).respond_with_handler(store)
+    httpserver.expect_request(STATUS_PATH).respond_with_json(
+        {"environment": {"version": "9.4.2", "site_url": "https://mugs.example.com"}}
+    )
+    return store
+
+
+@pytest.fixture
+def controller(qtbot, sqlite_shop: Shop, runner) -> SyncController:
+    stocked_shop(sqlite_shop)
+    return SyncController(sqlite_shop, runner)
+
+
+def add_web_store(shop: Shop, httpserver: HTTPServer, name: str = "webshop") -> None:
+    SyncService(shop).add_channel(name, "woocommerce", httpserver.url_for("/"), KEY, SECRET)
+
+
+def show_page(qtbot, controller: SyncController, runner) -> ChannelsPage:  # type: ignore[no-untyped-def]
+    page = ChannelsPage(controller, runner)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    return page
+
+
+def wait_for_status(qtbot, controller: SyncController) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(controller.status_changed, timeout=WAIT_MS):
+        controller.refresh_status()
+
+
+def test_a_store_on_plain_http_is_refused_by_the_url_field_and_nothing_is_saved(
+    qtbot, sqlite_shop: Shop, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = AddChannelDialog(SyncService(sqlite_shop))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("webshop")
+    dialog.url.setText("http://example.com")
+    dialog.key.setText(KEY)
+    dialog.secret.setText(SECRET)
+    dialog.save()
+    assert dialog.result() != AddChannelDialog.DialogCode.Accepted
+    url = dialog.fields["url"].message
+    assert url.isVisible() and "https://" in url.text() and "unencrypted" in url.text()
+    assert not dialog.fields["key"].message.isVisible()
+    assert SyncService(sqlite_shop).channels() == [] and memory_keyring.kept == {}
+
+
+def test_a_missing_key_and_a_bad_address_are_both_said_at_once(qtbot, sqlite_shop: Shop) -> None:
+    dialog = AddChannelDialog(SyncService(sqlite_shop))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("webshop")
+    dialog.url.setText("shop.example.com")
+    dialog.save()
+    assert dialog.fields["key"].message.text() == "Enter the store's API key"
+    assert dialog.fields["url"].message.text() == "Give the store's address like https://shop.example.com"
+
+
+def test_a_store_added_on_the_page_keeps_its_key_in_the_keyring_and_shows_in_the_status_bar(
+    qtbot, controller: SyncController, runner, httpserver: HTTPServer, memory_keyring: MemoryKeyring
+) -> None:
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+    wait_for_status(qtbot, controller)
+    assert indicator.isHidden()  # no store: no word of sync
+    page = show_page(qtbot, controller, runner)
+    assert page.table.rowCount() == 0 and not page.sync_button.isEnabled()
+
+    def fill(dialog: AddChannelDialog) -> None:
+        dialog.name.setText("WebShop")
+        dialog.url.setText(httpserver.url_for("/"))
+        dialog.key.setText(KEY)
+        dialog.secret.setText(SECRET)
+        dialog.buffer.setValue(2)
+        dialog.save()
+
+    seen = when_dialog_opens(AddChannelDialog, fill)
+    with qtbot.waitSignal(controller.status_changed, timeout=WAIT_MS):
+        page.add_button.click()
+    assert seen and seen[0].key.text() == "" and seen[0].secret.text() == ""  # not kept in the dialog either
+    row = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
+    assert row[:5] == ["webshop", "WooCommerce", httpserver.url_for("/").rstrip("/"), "2", "Active"]
+    assert row[5] == "never"
+    assert credentials.load("webshop") == credentials.Credentials(KEY, SECRET)
+    with controller.shop.db.read() as conn:
+        stored = [
+            str(v) for table in (SalesChannel, SyncLogEntry) for r in conn.execute(select(table.__table__)) for v in r
+        ]
+    assert stored and not [v for v in stored if KEY in v or SECRET in v]
+    assert not indicator.isHidden() and indicator.text() == "Sync: not yet"
+
+
+def test_test_connection_shows_the_stores_answer_or_why_it_did_not_answer(
+    qtbot, controller: SyncController, runner, httpserver: HTTPServer, web_store: FakeWooStore
+) -> None:
+    add_web_store(controller.shop, httpserver)
+    SyncService(controller.shop).add_channel("gone", "woocommerce", "http://127.0.0.1:9", KEY, SECRET)
+    page = show_page(qtbot, controller, runner)
+    page.table.selectRow([c.name for c in page.channels].index("webshop"))
+    page.test_button.click()
+    qtbot.waitUntil(lambda: "answers" in page.outcome.text(), timeout=WAIT_MS)
+    assert page.outcome.text() == "webshop answers: WooCommerce 9.4.2 at https://mugs.example.com"
+    assert page.log.item(0, 1).text() == "test connection" and page.log.item(0, 2).text() == "ok"
+
+    page.table.selectRow([c.name for c in page.channels].index("gone"))
+    page.test_button.click()
+    qtbot.waitUntil(lambda: "cannot reach the store" in page.outcome.text(), timeout=WAIT_MS)
+    assert page.outcome.text().startswith("gone: cannot reach the store")
+    assert "cannot reach the store" in page.table.item(page.table.currentRow(), 6).text()  # its last error
+
+
+def test_sync_now_imports_the_stores_orders_and_the_orders_tab_shows_them(
+    qtbot, sqlite_shop: Shop, httpserver: HTTPServer, web_store: FakeWooStore
+) -> None:
+    from shopdesk.ui.main_window import MainWindow
+
+    stocked_shop(sqlite_shop)
+    add_web_store(sqlite_shop, httpserver)
+    set_sync_interval(sqlite_shop, 0)  # no schedule: this sync is the person's
+    window = MainWindow("en")
+    qtbot.addWidget(window)
+    window.set_shop(sqlite_shop)
+    try:
+        assert window.sync is not None and window.orders is not None
+        qtbot.waitUntil(lambda: window.sync.status is not None, timeout=WAIT_MS)
+        assert window.orders.model.rowCount() == 0
+        assert window.sync_indicator.text() == "Sync: not yet" and not window.sync.timer.isActive()
+        settings = SettingsDialog(Settings.load(), window, sync=window.sync, page="channels")
+        page = settings.channels
+        assert page is not None and settings.pages.currentWidget() is page
+        with qtbot.waitSignal(window.sync.orders_created, timeout=WAIT_MS) as created:
+            page.sync_button.click()
+            assert window.sync_indicator.text() == "Syncing…" and not page.sync_button.isEnabled()
+        assert created.args == [["SO-000001", "SO-000002"]]
+        orders = [window.orders.model.row_at(r) for r in range(window.orders.model.rowCount())]
+        assert sorted((o.number, o.channel) for o in orders) == [("SO-000001", "webshop"), ("SO-000002", "webshop")]
+        assert page.outcome.text().startswith("webshop: 2 new order(s), 0 known")
+        qtbot.waitUntil(lambda: window.sync_indicator.text() == "Sync: just now", timeout=WAIT_MS)
+        assert page.sync_button.isEnabled() and page.table.item(0, 5).text() != "never"
+    finally:
+        assert window.runner.shutdown()
+
+
+def test_a_dead_change_can_be_retried_and_then_dropped_after_a_confirmation(
+    qtbot, controller: SyncController, runner, httpserver: HTTPServer
+) -> None:
+    shop = controller.shop
+    add_web_store(shop, httpserver)
+    with shop.db.uow() as uow:
+        enqueue(uow.session, "webshop", "stock", {"levels": {"MUG": 7}})
+        uow.commit()
+
+    def revoked(_channel, _item) -> None:  # type: ignore[no-untyped-def]
+        raise SendFailed("the store refused the request: HTTP 401 (the key was refused)", 401)
+
+    SyncService(shop).send_outbox(revoked)
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+    wait_for_status(qtbot, controller)
+    assert indicator.text() == "Sync: 1 problem" and "HTTP 401" in indicator.toolTip()
+    page = show_page(qtbot, controller, runner)
+    outbox = page.outbox
+    assert page.below.tabText(1) == "Waiting to be sent (1)"
+    cells = [outbox.table.item(0, c).text() for c in range(outbox.table.columnCount())]
+    assert cells[1:4] == [f"Stock levels #{outbox.items[0].id}", "Not sent", "1"] and "HTTP 401" in cells[5]
+    assert not outbox.retry_button.isEnabled()
+
+    outbox.table.selectRow(0)
+    with qtbot.waitSignal(controller.status_changed, timeout=WAIT_MS):
+        outbox.retry_button.click()
+    assert [(i.state, i.attempts) for i in SyncService(shop).outbox()] == [("pending", 0)]
+    assert outbox.table.item(0, 2).text() == "Waiting" and indicator.isHidden() is False
+    assert indicator.text() == "Sync: not yet"
+
+    SyncService(shop).send_outbox(revoked)
+    outbox.reload()
+    outbox.table.selectRow(0)
+    declined = when_dialog_opens(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
+    outbox.drop_button.click()
+    assert declined and [i.state for i in SyncService(shop).outbox()] == ["dead"]  # No keeps it
+    confirmed = when_dialog_opens(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    outbox.drop_button.click()
+    assert confirmed and SyncService(shop).outbox() == [] and outbox.table.rowCount() == 0
+
+
+def test_the_schedule_syncs_every_store_and_one_store_being_down_does_not_stop_the_others(
+    qtbot, controller: SyncController, httpserver: HTTPServer, web_store: FakeWooStore
+) -> None:
+    shop = controller.shop
+    SyncService(shop).add_channel("offline", "woocommerce", "http://127.0.0.1:9", KEY, SECRET)  # nothing listens
+    add_web_store(shop, httpserver)
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+    wait_for_status(qtbot, controller)
+    assert controller.timer.isActive() and controller.timer.interval() == 10 * 60_000  # the shop's default
+    assert indicator.text() == "Sync: not yet"
+
+    with qtbot.waitSignal(controller.run_finished, timeout=WAIT_MS) as finished:
+        controller.timer.timeout.emit()  # ten minutes have passed
+        assert indicator.text() == "Syncing…"
+    runs = {run.channel: run for run in finished.args[0]}
+    assert runs["offline"].error.startswith("Sync with offline stopped: cannot reach the store")
+    assert runs["webshop"].created == ["SO-000001", "SO-000002"] and not runs["webshop"].error
+    qtbot.waitUntil(lambda: indicator.text() == "Sync: 1 problem", timeout=WAIT_MS)
+    assert "offline: cannot reach the store" in indicator.toolTip()
+
+    # Next time the offline store is asked again, and the orders already here are not imported twice.
+    with qtbot.waitSignal(controller.run_finished, timeout=WAIT_MS) as finished:
+        controller.scheduled_run()
+    runs = {run.channel: run for run in finished.args[0]}
+    assert runs["offline"].error and runs["webshop"].created == [] and runs["webshop"].already >= 1
+
+
+def test_no_second_run_starts_while_one_is_running(
+    qtbot, controller: SyncController, httpserver: HTTPServer, web_store: FakeWooStore
+) -> None:
+    add_web_store(controller.shop, httpserver)
+    wait_for_status(qtbot, controller)
+    store_answered = threading.Event()
+    hold = threading.Event()
+    slow = FakeWooStore(web_store.orders)
+
+    def slow_store(request: Request) -> Response:
+        store_answered.set()
+        hold.wait(WAIT_MS / 1000)
+        return slow(request)
+
+    httpserver.clear()
+    httpserver.expect_request(ORDERS_PATH).respond_with_handler(slow_store)
+    first = controller.sync_now()
+    assert first is not None and controller.running
+    qtbot.waitUntil(store_answered.is_set, timeout=WAIT_MS)
+    assert controller.sync_now() is None and controller.sync_now("webshop") is None
+    controller.scheduled_run()
+    assert [t for t in controller.runner.running() if t.title == first.title] == [first]
+    with qtbot.waitSignal(controller.running_changed, timeout=WAIT_MS):
+        hold.set()
+    assert not controller.running and len(slow.requests) == 1
+
+
+def test_a_shop_without_stores_runs_no_sync_and_shows_nothing(qtbot, controller: SyncController) -> None:
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+    with qtbot.waitSignal(controller.status_changed, timeout=WAIT_MS):
+        controller.start()
+    assert controller.status is not None and controller.status.channels == 0
+    assert not controller.timer.isActive() and indicator.isHidden()
+    controller.scheduled_run()
+    assert not controller.running and controller.runner.running() == []
+
+
+def test_opening_a_shop_whose_stores_are_due_syncs_them_at_once(
+    qtbot, controller: SyncController, httpserver: HTTPServer, web_store: FakeWooStore
+) -> None:
+    add_web_store(controller.shop, httpserver)
+    with qtbot.waitSignal(controller.orders_created, timeout=WAIT_MS) as created:
+        controller.start()
+    assert created.args == [["SO-000001", "SO-000002"]]
+    qtbot.waitUntil(lambda: not controller.running, timeout=WAIT_MS)
+
+
+def test_a_run_visits_every_store_and_notes_the_one_that_is_down_on_both_databases(
+    shop: Shop, httpserver: HTTPServer, web_store: FakeWooStore
+) -> None:
+    stocked_shop(shop)
+    SyncService(shop).add_channel("offline", "woocommerce", "http://127.0.0.1:9", KEY, SECRET)
+    add_web_store(shop, httpserver)
+    keyring.get_keyring().delete_password(credentials.SERVICE, "channel:offline")  # its key was lost too
+    runs = {run.channel: run for run in sync_all(shop)}
+    assert runs["offline"].error.startswith("No credentials for channel offline")
+    assert runs["webshop"].created == ["SO-000001", "SO-000002"]
+    status = sync_status(shop)
+    assert (status.channels, status.interval_minutes) == (2, 10)
+    assert [p for p in status.problems if p.startswith("offline:")] == [
+        "offline: No credentials for channel offline in the system keyring; add the channel again."
+    ]
+    assert SyncService(shop).sync_log("offline")[0][1:3] == ("sync", "failed")
