@@ -103,6 +103,7 @@ class Bucket:
 class FakeShopify:
     orders: list[dict[str, Any]] = field(default_factory=list)
     stock: dict[str, int] = field(default_factory=dict)  # SKU -> available at LOCATION
+    unstocked: set[str] = field(default_factory=set)  # SKUs sold, but not stocked at LOCATION
     shop_name: str = "Suzhou Mugs"
     token: str = TOKEN
     bucket: Bucket = field(default_factory=Bucket)
@@ -223,13 +224,15 @@ class FakeShopify:
                 "sku": sku,
                 "inventoryItem": {
                     "id": self.item_id(sku),
-                    "inventoryLevel": {"quantities": [{"name": "available", "quantity": self.stock[sku]}]},
+                    "inventoryLevel": None
+                    if sku in self.unstocked
+                    else {"quantities": [{"name": "available", "quantity": self.stock[sku]}]},
                 },
             }
-            for sku in sorted(self.stock)
+            for sku in self.stock  # in the order the products were made
             if any(sku.startswith(term) for term in terms)
         ]
-        return {"productVariants": {"nodes": nodes[: variables["first"]]}}
+        return {"productVariants": _page(nodes, variables["first"], variables.get("after"))}
 
     def _set_quantities(self, variables: dict[str, Any]) -> dict[str, Any]:
         if self.before_set is not None:

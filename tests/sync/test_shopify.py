@@ -238,13 +238,39 @@ def test_a_sale_on_the_store_while_stock_is_set_is_read_again_not_overwritten(ht
 
     fake.before_set = a_buyer_takes_one_mug_first_time
     store = serve(httpserver, fake)
-    assert store.set_stock({"MUG": 8, "TEE": 3}) == []
+    assert store.set_stock({"MUG": 8, "TEE": 3, "CAP": 1}) == ["CAP"]
     sets = [v["input"]["quantities"] for op, v in fake.requests if op == "set_quantities"]
     assert [[(q["quantity"], q["compareQuantity"]) for q in s] for s in sets] == [
         [(8, 5), (3, 2)],  # refused: the store had 4 mugs by then, and nothing was set
         [(7, 4), (3, 2)],  # read again; the mug sold there stays sold until the order is pulled
     ]
     assert fake.stock == {"MUG": 7, "TEE": 3}
+
+
+def test_only_a_changed_sku_is_read_again_and_one_at_its_level_is_left_alone(httpserver: HTTPServer) -> None:
+    fake = FakeShopify(stock={"MUG": 5, "TEE": 2})
+    fake.before_set = lambda store: store.sell_on_the_store("MUG") if store.stock["MUG"] == 5 else None
+    store = serve(httpserver, fake)
+    store.set_stock({"MUG": 8, "TEE": 2})
+    sets = [v["input"]["quantities"] for op, v in fake.requests if op == "set_quantities"]
+    assert [[(q["quantity"], q["compareQuantity"]) for q in s] for s in sets] == [[(8, 5)], [(7, 4)]]
+    assert fake.stock == {"MUG": 7, "TEE": 2}
+
+
+def test_a_sku_not_stocked_at_the_location_is_named_after_the_others_are_set(httpserver: HTTPServer) -> None:
+    fake = FakeShopify(stock={"MUG": 5, "TEE": 2}, unstocked={"TEE"})
+    store = serve(httpserver, fake)
+    with pytest.raises(SendFailed, match=f"Shopify does not stock TEE at the location {LOCATION}") as failed:
+        store.set_stock({"MUG": 3, "TEE": 9})
+    assert (failed.value.retryable, fake.stock) == (False, {"MUG": 3, "TEE": 2})
+
+
+def test_more_variants_than_a_page_are_read_to_the_end(httpserver: HTTPServer) -> None:
+    # The search for "MUG" also finds 120 variants whose SKU starts with it: ours is on the second page.
+    fake = FakeShopify(stock={**{f"MUG-{n:03}": 1 for n in range(120)}, "MUG": 5})
+    store = serve(httpserver, fake)
+    assert store.set_stock({"MUG": 2}) == []
+    assert fake.stock["MUG"] == 2 and [r[0] for r in fake.requests].count("variants") == 2
 
 
 def test_stock_that_keeps_changing_on_the_store_is_left_for_the_outbox_to_retry(httpserver: HTTPServer) -> None:

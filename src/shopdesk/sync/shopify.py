@@ -63,9 +63,11 @@ MORE_LINES_QUERY = f"""query OrderLines($id: ID!, $after: String) {{
   }}
 }}"""
 SHOP_QUERY = "query Shop { shop { name myshopifyDomain currencyCode } }"
-LOCATION_QUERY = 'query Location { locations(first: 1, query: "active:true") { nodes { id name } } }'
-VARIANTS_QUERY = """query StockOf($first: Int!, $query: String!, $location: ID!) {
-  productVariants(first: $first, query: $query) {
+# Active locations only (inactive and legacy ones are left out unless asked for).
+LOCATION_QUERY = "query Location { locations(first: 1) { nodes { id name } } }"
+VARIANTS_QUERY = """query StockOf($first: Int!, $after: String, $query: String!, $location: ID!) {
+  productVariants(first: $first, after: $after, query: $query) {
+    pageInfo { hasNextPage endCursor }
     nodes { sku inventoryItem { id inventoryLevel(locationId: $location) { quantities(names: ["available"]) {
       name quantity } } } }
   }
@@ -210,11 +212,13 @@ class ShopifyStore:
         A unit sold on the store between our read and our write makes Shopify
         refuse (COMPARE_QUANTITY_STALE): we read again and keep that change on
         top of our level, so a sale we have not pulled yet is not overwritten.
-        Refused twice, the push is left to the outbox to try later.
+        Refused twice, the push is left to the outbox to try later. A SKU the
+        store sells but does not stock at the location is named once the others are set.
         """
         location = self._location()
         found = self._read_stock(sorted(levels), location)
-        wanted = {sku: max(int(level), 0) for sku, level in levels.items() if sku in found}
+        unstocked = sorted(sku for sku, (_, quantity) in found.items() if quantity is None)
+        wanted = {sku: max(int(level), 0) for sku, level in levels.items() if sku in found and sku not in unstocked}
         for attempt in (1, 2):
             changes = {sku: q for sku, q in wanted.items() if found[sku][1] != q}
             if not changes:
@@ -227,11 +231,17 @@ class ShopifyStore:
                     "the stock of " + ", ".join(stale) + " changed on Shopify while we set it twice; "
                     "it is sent again later"
                 )
-            before = {sku: found[sku][1] for sku in changes}
-            found = self._read_stock(sorted(changes), location)
+            before = {sku: found[sku][1] or 0 for sku in changes}
+            found.update(self._read_stock(sorted(changes), location))
             for sku, then in before.items():
                 # What the store changed meanwhile (a sale there) stays counted.
-                wanted[sku] = max(wanted[sku] + found[sku][1] - then, 0)
+                wanted[sku] = max(wanted[sku] + (found[sku][1] or 0) - then, 0)
+        if unstocked:
+            raise SendFailed(
+                f"Shopify does not stock {', '.join(unstocked)} at the location {location}; "
+                "stock it there on the store (the other SKUs were set)",
+                422,
+            )
         return sorted(set(levels) - set(found))
 
     def _location(self) -> str:
@@ -242,26 +252,32 @@ class ShopifyStore:
             self.location_id = str(nodes[0]["id"])
         return self.location_id
 
-    def _read_stock(self, skus: list[str], location: str) -> dict[str, tuple[str, int]]:
-        """SKU -> (inventory item id, available now at the location), for the SKUs the store sells."""
-        found: dict[str, tuple[str, int]] = {}
+    def _read_stock(self, skus: list[str], location: str) -> dict[str, tuple[str, int | None]]:
+        """SKU -> (inventory item id, available now at the location, None: not stocked there), for SKUs sold."""
+        found: dict[str, tuple[str, int | None]] = {}
         for start in range(0, len(skus), SKUS_PER_QUERY):
             chunk = skus[start : start + SKUS_PER_QUERY]
             search = " OR ".join(f'sku:"{_quoted(sku)}"' for sku in chunk)
-            variables = {"first": 2 * len(chunk), "query": search, "location": location}
-            for variant in (self.query(VARIANTS_QUERY, variables).get("productVariants") or {}).get("nodes") or []:
-                sku, item = variant.get("sku"), variant.get("inventoryItem") or {}
-                # The search matches words; only the exact SKU is ours.
-                if sku not in chunk or sku in found:
-                    continue
-                level = item.get("inventoryLevel")
-                if level is None:
-                    raise SendFailed(f"{sku} is not stocked at the Shopify location {location}", 422)
-                quantities = {q["name"]: int(q["quantity"]) for q in level.get("quantities") or []}
-                found[sku] = (str(item["id"]), quantities.get("available", 0))
+            variables: dict[str, Any] = {"first": 100, "after": None, "query": search, "location": location}
+            while True:
+                variants = self.query(VARIANTS_QUERY, variables).get("productVariants") or {}
+                for variant in variants.get("nodes") or []:
+                    sku, item = variant.get("sku"), variant.get("inventoryItem") or {}
+                    # The search matches words; only the exact SKU is ours.
+                    if sku not in chunk or sku in found:
+                        continue
+                    level = item.get("inventoryLevel")
+                    quantities = {q["name"]: int(q["quantity"]) for q in (level or {}).get("quantities") or []}
+                    found[sku] = (str(item["id"]), quantities.get("available", 0) if level is not None else None)
+                page = variants.get("pageInfo") or {}
+                if not page.get("hasNextPage"):
+                    break
+                variables["after"] = page.get("endCursor")
         return found
 
-    def _set_quantities(self, changes: dict[str, int], found: dict[str, tuple[str, int]], location: str) -> list[str]:
+    def _set_quantities(
+        self, changes: dict[str, int], found: dict[str, tuple[str, int | None]], location: str
+    ) -> list[str]:
         """Send one compare-and-set; returns the SKUs Shopify found changed (nothing set), [] when all were set."""
         skus = sorted(changes)
         quantities = [
