@@ -142,3 +142,25 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(sqlite_shop, tmp_p
     assert result.returncode == 1
     assert "Could not write the backup" in result.stderr
     assert list(target.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [(["check"], 1), (["upgrade"], 1), (["backup", "copy.sqlite"], 0)],  # a copy of it harms nobody
+)
+def test_another_apps_sqlite_file_is_left_exactly_as_it_was(tmp_path, command, status) -> None:
+    """Pointing `shopdesk db …` at a file that is not ours must not change it (not even to WAL mode)."""
+    recipes = tmp_path / "recipes.sqlite"
+    with sqlite3.connect(recipes) as conn:
+        conn.execute("CREATE TABLE recipe (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO recipe (name) VALUES ('红烧肉')")
+    conn.close()
+    before = recipes.read_bytes()
+
+    assert main(["--db", str(recipes), "db", *command[:1], *(str(tmp_path / c) for c in command[1:])]) == status
+
+    assert recipes.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("recipes")) == ["recipes.sqlite"]
+    with sqlite3.connect(f"file:{recipes}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()

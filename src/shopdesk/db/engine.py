@@ -10,6 +10,20 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool, StaticPool
 
 BUSY_TIMEOUT_MS = 10_000
+# A PostgreSQL server that is down or unreachable is reported within seconds, not after
+# the operating system's TCP timeout (a minute or more); a URL may set its own connect_timeout.
+PG_CONNECT_TIMEOUT_S = 5
+PG_CONNECTION_ARGS = {
+    "connect_timeout": PG_CONNECT_TIMEOUT_S,
+    # A link that died without a word (a firewall dropping idle connections, a cable pulled)
+    # is noticed by TCP keepalives while idle, and by the pool's pre-ping when reused, which
+    # gives up after tcp_user_timeout instead of retransmitting for many minutes.
+    "keepalives": 1,
+    "keepalives_idle": 60,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,
+}
 
 
 def url_for(target: str | Path) -> str:
@@ -34,7 +48,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         return _sqlite_engine(url, echo=echo)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    if parsed.get_backend_name() != "postgresql":
+        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    connect_args = {key: value for key, value in PG_CONNECTION_ARGS.items() if key not in parsed.query}
+    # pre_ping replaces a pooled connection the server has dropped (restart, idle kill) before a
+    # use case gets it; a connection that dies during a use case is invalidated by SQLAlchemy,
+    # together with every pooled connection older than it (db/database.py explains the error).
+    return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args=connect_args)
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
@@ -59,7 +79,10 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if not memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            # WAL is a property of the file: switch only a new file or a ShopDesk one, never a
+            # foreign database that is about to be refused (opening it must not change it).
+            if _new_or_shopdesk(cursor):
+                cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
@@ -71,3 +94,9 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _new_or_shopdesk(cursor: sqlite3.Cursor) -> bool:
+    """True for an empty file and for one holding ShopDesk's schema version table."""
+    tables = {row[0] for row in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return not tables or "alembic_version" in tables
