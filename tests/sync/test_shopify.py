@@ -121,6 +121,15 @@ def test_refunded_voided_and_cancelled_orders_are_skipped_and_payment_states_map
     sync, store = connect(shop, httpserver, fake)
     result = sync.pull_orders("shop1", store)
     assert result.skipped == ["51301", "51302", "51303"]
+    pulled = store.orders_changed_since(shopify.datetime(2026, 1, 1, tzinfo=shopify.UTC), 2)
+    assert [o.status for o in pulled] == [
+        "refunded",
+        "voided",
+        "cancelled",
+        "partially paid, unfulfilled",
+        "pending, unfulfilled",
+        "partially refunded, unfulfilled",
+    ]
     orders = {o.channel_order_no: o for o in shop.orders.list_orders(OrderFilter())}
     assert sorted(orders) == ["51304", "51305", "51306"]
     partly = shop.orders.get_order(orders["51304"].number)
@@ -139,7 +148,9 @@ def test_a_revoked_token_says_so_and_the_cursor_does_not_move(shop: Shop, httpse
     assert shop.orders.list_orders(OrderFilter()) == []
 
 
-@pytest.mark.parametrize("fault", [broken(502), broken(200, "{not json"), graphql_error("Internal error")])
+@pytest.mark.parametrize(
+    "fault", [broken(500), broken(502), broken(503), broken(200, "{not json"), graphql_error("Internal error")]
+)
 def test_a_store_failing_on_the_second_page_keeps_the_first_pages_orders_and_cursor(
     sqlite_shop: Shop, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch, fault
 ) -> None:  # type: ignore[no-untyped-def]

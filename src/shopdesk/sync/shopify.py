@@ -362,11 +362,15 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
         order_id = str(raw.get("legacyResourceId") or _tail(str(raw["id"])))
         modified = _when(raw["updatedAt"])
         financial = str(raw.get("displayFinancialStatus") or "")
-        status = f"{financial}/{raw.get('displayFulfillmentStatus') or ''}"
+        fulfilment = str(raw.get("displayFulfillmentStatus") or "")
     except (KeyError, TypeError, ValueError) as exc:
         raise SendFailed(f"Shopify sent an order without its id or dates ({exc})") from exc
-    if financial in SKIPPED_FINANCIAL or raw.get("cancelledAt"):
-        return StoreOrder(order_id, modified, status, None)
+    # In words, as the order's timeline shows it: "cancelled", "refunded", "paid, unfulfilled".
+    status = ", ".join(p.lower().replace("_", " ") for p in (financial, fulfilment) if p)
+    if raw.get("cancelledAt"):
+        return StoreOrder(order_id, modified, "cancelled", None)
+    if financial in SKIPPED_FINANCIAL:
+        return StoreOrder(order_id, modified, financial.lower(), None)
     lines = []
     for item in (raw.get("lineItems") or {}).get("nodes") or []:
         quantity = int(item.get("quantity") or 0)
