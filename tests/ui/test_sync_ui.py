@@ -17,7 +17,7 @@ from shopdesk.config import Settings
 from shopdesk.db.models import SalesChannel, SyncLogEntry
 from shopdesk.services.shop import Shop
 from shopdesk.services.sync import SyncService, enqueue
-from shopdesk.services.sync_runs import set_sync_interval, sync_all, sync_status
+from shopdesk.services.sync_runs import set_sync_interval, sync_all, sync_interval, sync_status
 from shopdesk.sync import credentials
 from shopdesk.sync.http import SendFailed
 from shopdesk.ui.settings.dialog import SettingsDialog
@@ -328,3 +328,19 @@ def test_a_run_visits_every_store_and_notes_the_one_that_is_down_on_both_databas
         "offline: No credentials for channel offline in the system keyring; add the channel again."
     ]
     assert SyncService(shop).sync_log("offline")[0][1:3] == ("sync", "failed")
+
+
+def test_the_owner_turns_the_schedule_off_on_the_page_for_the_whole_shop(
+    qtbot, controller: SyncController, runner, httpserver: HTTPServer
+) -> None:
+    add_web_store(controller.shop, httpserver)
+    wait_for_status(qtbot, controller)
+    page = show_page(qtbot, controller, runner)
+    assert page.interval.value() == 10 and controller.timer.isActive()
+    with qtbot.waitSignal(controller.status_changed, timeout=WAIT_MS):
+        page.interval.setValue(0)
+    assert page.interval.text() == "off" and not controller.timer.isActive()
+    assert sync_interval(controller.shop) == 0
+    with qtbot.waitSignal(controller.status_changed, timeout=WAIT_MS):
+        page.interval.setValue(30)
+    assert controller.timer.isActive() and controller.timer.interval() == 30 * 60_000

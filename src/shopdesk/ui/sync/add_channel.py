@@ -150,3 +150,5 @@ class AddChannelDialog(QDialog):
         first = next((self.fields[k] for k in self.fields if k in problems), None)
         if first is not None:
             first.setFocus()
+        self.layout().activate()  # room for the messages: the http:// one takes three lines
+        self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))

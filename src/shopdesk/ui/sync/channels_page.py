@@ -45,7 +45,7 @@ class ChannelsPage(QWidget):
         self.interval.setSuffix(self.tr(" min"))
         self.interval.setSpecialValueText(self.tr("off"))
         self.interval.setValue(sync_interval(controller.shop))
-        self.interval.editingFinished.connect(self._interval_edited)
+        self.interval.valueChanged.connect(self._interval_edited)  # saved as it changes, like the channels
         every = QHBoxLayout()
         every.addWidget(QLabel(self.tr("Sync orders and stock every")))
         every.addWidget(self.interval)
@@ -96,7 +96,13 @@ class ChannelsPage(QWidget):
         self.below.addTab(self.log, self.tr("Sync log"))
         self.below.addTab(self.outbox, self.tr("Waiting to be sent"))
 
+        shared = QLabel(
+            self.tr("Sales channels belong to the shop: changes here are saved at once, for every computer.")
+        )
+        shared.setWordWrap(True)
+        shared.setEnabled(False)  # a quiet note, greyed like a hint
         layout = QVBoxLayout(self)
+        layout.addWidget(shared)
         layout.addLayout(every)
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
@@ -126,6 +132,8 @@ class ChannelsPage(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text if column in (2, 6) else "")
+                if column == 3:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
         names = [c.name for c in self.channels]
