@@ -121,6 +121,31 @@ def test_a_session_ended_while_a_product_is_saved_keeps_none_of_it(pg_shop, admi
     assert skus(pg_shop) == ["TEA-1"]
 
 
+def test_a_session_ended_as_the_change_is_saved_says_it_may_not_have_been_saved(pg_shop, admin) -> None:
+    """Cut off around COMMIT, nobody can tell whether the server kept the change: the message says so."""
+    fired: list[int] = []
+
+    def before_commit(conn) -> None:  # type: ignore[no-untyped-def]
+        if not fired:
+            fired.append(pid := conn.connection.dbapi_connection.info.backend_pid)
+            with admin.connect() as admin_conn:
+                admin_conn.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
+
+    event.listen(pg_shop.db.engine, "commit", before_commit)
+    try:
+        with pytest.raises(ServerUnavailable) as raised:
+            pg_shop.catalogue.create_product(product("JAM-1"))
+    finally:
+        event.remove(pg_shop.db.engine, "commit", before_commit)
+    assert str(raised.value) == (
+        f"The PostgreSQL server at {_address()} stopped answering while your change was being saved; it may or "
+        "may not have been saved. ShopDesk reconnects on its own; check your last change before you do it again."
+    )
+    assert skus(pg_shop) == []  # here the server ended the session first, so it was not
+    pg_shop.catalogue.create_product(product("JAM-1"))
+    assert skus(pg_shop) == ["JAM-1"]
+
+
 def _address() -> str:
     url = make_url(PG_URL)
     return f"{url.host}:{url.port or 5432}"

@@ -73,11 +73,12 @@ def explain_lost_connection(url: URL, exc: BaseException, *, doing: str) -> Serv
             f"Cannot reach the PostgreSQL server at {where} ({reason}). Check that the server is running "
             "and that this computer can reach it; ShopDesk connects again on its own once it answers."
         )
-    lost = {
-        "change": "your last change was not saved",
-        "commit": "your last change may or may not have been saved: check it before you try again",
-        "read": "nothing was changed",
-    }[doing]
+    if doing == "commit":
+        return ServerUnavailable(
+            f"The PostgreSQL server at {where} stopped answering while your change was being saved; it may or "
+            "may not have been saved. ShopDesk reconnects on its own; check your last change before you do it again."
+        )
+    lost = "nothing was changed" if doing == "read" else "your last change was not saved"
     return ServerUnavailable(
         f"The PostgreSQL server at {where} stopped answering; {lost}. ShopDesk reconnects on its own; try again."
     )
