@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from shopdesk.db import search_index
 from shopdesk.db.models import Barcode, Category, Product, ProductSupplier, Supplier
 from shopdesk.domain import barcodes as bc
 from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key, validate
@@ -98,8 +99,7 @@ class Catalogue:
     # Reading -----------------------------------------------------------------------
     def _filtered(self, query: Select, flt: ProductFilter, subtree: Sequence[int] | None) -> Select:
         if flt.text.strip():
-            needle = normalize_query(flt.text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(Product.search_text.like(f"%{needle}%", escape="\\"))
+            query = query.where(search_index.contains(self.db.engine, Product.search_text, normalize_query(flt.text)))
         if subtree is not None:
             query = query.where(Product.category_id.in_(subtree))
         if flt.status:

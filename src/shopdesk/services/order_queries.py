@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, select
 
+from shopdesk.db import search_index
 from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
 from shopdesk.domain.errors import Problem, ValidationFailed
 from shopdesk.domain.orders import OrderStatus
@@ -212,8 +213,9 @@ class OrderQueries(OrderDetails):
         if with_status and statuses is not None:
             query = query.where(SalesOrder.status.in_(statuses))
         if flt.text.strip():
-            needle = normalize_query(flt.text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(SalesOrder.search_text.like(f"%{needle}%", escape="\\"))
+            query = query.where(
+                search_index.contains(self.db.engine, SalesOrder.search_text, normalize_query(flt.text))
+            )
         if flt.channel:
             query = query.where(SalesOrder.channel == flt.channel.strip().casefold())
         if flt.placed_from is not None:
