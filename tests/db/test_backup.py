@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -164,3 +165,82 @@ def test_another_apps_sqlite_file_is_left_exactly_as_it_was(tmp_path, command, s
     with sqlite3.connect(f"file:{recipes}?mode=ro", uri=True) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
+
+
+@pytest.mark.parametrize(
+    "keep",
+    [lambda size: 100, lambda size: size // 2, lambda size: size - 1],
+    ids=["the header only", "half of it", "all but the last byte"],
+)
+def test_a_backup_cut_short_is_refused_and_the_shop_is_left_as_it_was(sqlite_shop, tmp_path, keep, capsys) -> None:
+    """A copy interrupted on its way (a USB stick pulled out) is refused, even where SQLite would read it."""
+    sqlite_shop.catalogue.create_product(product("MINE"))
+    shop_file = sqlite_shop.db.file
+    whole = backups.backup_to(shop_file, tmp_path / "copies" / "whole.sqlite").read_bytes()
+    sqlite_shop.close()
+    cut = tmp_path / "copies" / "cut.sqlite"
+    cut.write_bytes(whole[: keep(len(whole))])
+    before = shop_file.read_bytes()
+    beside = sorted(shop_file.parent.iterdir())
+
+    assert main(["--db", str(shop_file), "db", "restore", str(cut)]) == 1
+    assert f"{cut} is damaged or incomplete (" in capsys.readouterr().err
+    assert shop_file.read_bytes() == before
+    assert sorted(shop_file.parent.iterdir()) == beside  # no kept copy, no half-restored file
+
+
+def _mount_small_disk(folder: Path, options: str) -> Callable[[], None]:
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here (needs root): {mounted.stderr.decode().strip()}")
+    return lambda: subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path) -> Iterator[Path]:
+    """A real 1 MB disk (tmpfs), to be filled up."""
+    unmount = _mount_small_disk(tmp_path / "stick", "size=1m")
+    yield tmp_path / "stick"
+    unmount()
+
+
+@pytest.fixture
+def read_only_disk(tmp_path) -> Iterator[Path]:
+    """A real read-only disk: as root, a folder without write permission would not stop the write."""
+    unmount = _mount_small_disk(tmp_path / "cdrom", "ro,size=64k")
+    yield tmp_path / "cdrom"
+    unmount()
+
+
+def fill(disk: Path, leave: int) -> None:
+    """Fill the disk until only about `leave` bytes are free."""
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    (disk / "holiday-photos.bin").write_bytes(b"\0" * max(free - leave, 0))
+
+
+def test_a_backup_onto_a_really_full_disk_says_so_and_leaves_nothing(sqlite_shop, small_disk) -> None:
+    fill(small_disk, leave=64 * 1024)
+    with pytest.raises(ShopDeskError, match=f"Could not write the backup to {small_disk}/monday.sqlite: "):
+        backups.backup_to(sqlite_shop.db.file, small_disk / "monday.sqlite")
+    assert sorted(p.name for p in small_disk.iterdir()) == ["holiday-photos.bin"]
+    assert sqlite_shop.catalogue.count_products() == 0  # the shop itself carries on
+
+
+def test_a_daily_backup_on_a_full_disk_keeps_the_earlier_ones(sqlite_shop, small_disk) -> None:
+    folder = small_disk / "daily"
+    assert backups.daily_backup(sqlite_shop.db.file, folder, keep=1, today=date(2026, 11, 1)) is not None
+    fill(small_disk, leave=64 * 1024)
+    with pytest.raises(ShopDeskError, match="Could not write the backup"):
+        backups.daily_backup(sqlite_shop.db.file, folder, keep=1, today=date(2026, 11, 2))
+    # the failed day's backup must not push out the last good one
+    assert sorted(p.name for p in folder.iterdir()) == ["daily-2026-11-01.sqlite"]
+
+
+def test_a_backup_onto_a_read_only_disk_says_so_and_leaves_nothing(sqlite_shop, read_only_disk) -> None:
+    with pytest.raises(
+        ShopDeskError,
+        match=f"Could not write the backup to {read_only_disk}/b.sqlite: that folder cannot be written to",
+    ):
+        backups.backup_to(sqlite_shop.db.file, read_only_disk / "b.sqlite")
+    assert list(read_only_disk.iterdir()) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -19,27 +20,59 @@ def backup_to(source: Path, target: Path) -> Path:
     try:
         return backup_sqlite(source, target)
     except (OSError, sqlite3.Error) as exc:
-        raise ShopDeskError(f"Could not write the backup to {target}: {exc}") from exc
+        reason = str(exc)
+        if isinstance(exc, sqlite3.Error) and target.parent.is_dir() and not os.access(target.parent, os.W_OK):
+            reason = "that folder cannot be written to (a read-only disk, or no permission)"  # SQLite: "unable to open"
+        raise ShopDeskError(f"Could not write the backup to {target}: {reason}") from exc
 
 
 def revision_of(path: Path) -> str:
-    """The schema revision inside a file, or a ShopDeskError if it is not a ShopDesk database."""
+    """The schema revision inside a file, or a ShopDeskError if it is not a whole ShopDesk database."""
     if not path.is_file():
         raise ShopDeskError(f"{path} does not exist")
+    short = _cut_short(path)
+    if short:
+        raise ShopDeskError(f"{path} is damaged or incomplete ({short}); it cannot be restored. Nothing was changed.")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             status = conn.execute("PRAGMA quick_check").fetchone()[0]
             if status != "ok":
-                raise ShopDeskError(f"{path} is damaged ({status}); it cannot be restored")
+                raise ShopDeskError(f"{path} is damaged ({status}); it cannot be restored. Nothing was changed.")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise ShopDeskError(f"{path} is damaged ({exc}); it cannot be restored. Nothing was changed.") from exc
         raise ShopDeskError(f"{path} is not a ShopDesk database ({exc})") from exc
     if not row:
         raise ShopDeskError(f"{path} is not a ShopDesk database (no schema version)")
     return str(row[0])
+
+
+def _cut_short(path: Path) -> str | None:
+    """Why an SQLite file is shorter than its own header says (a copy cut off), or None.
+
+    SQLite reads a missing tail as empty pages, so a file cut at the right place
+    passes its own checks while rows are gone: the size is checked against the header.
+    """
+    with path.open("rb") as file:
+        header = file.read(100)
+    if not header.startswith(b"SQLite format 3\0"):
+        return None  # not an SQLite file at all: refused as such when opened
+    if len(header) < 100:
+        return f"only {len(header)} bytes"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size = path.stat().st_size
+    # The page count in the header is trusted only when written together with the change counter.
+    if pages and header[24:28] == header[92:96] and size < pages * page_size:
+        return f"{size:,} of {pages * page_size:,} bytes"
+    if size % page_size:
+        return f"{size:,} bytes is not a whole number of {page_size:,}-byte pages"
+    return None
 
 
 def restore_from(backup: Path, target: Path) -> Path | None:
@@ -56,7 +89,10 @@ def restore_from(backup: Path, target: Path) -> Path | None:
             target, target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
         )
     tmp = target.with_name(target.name + ".restoring")
-    backup_sqlite(backup, tmp)
+    try:
+        backup_sqlite(backup, tmp)
+    except (OSError, sqlite3.Error) as exc:
+        raise ShopDeskError(f"Could not restore {backup}: {exc}. The shop file was not changed.") from exc
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     tmp.replace(target)
