@@ -19,3 +19,8 @@ def mask_name(name: str) -> str:
     if any("\u4e00" <= ch <= "\u9fff" for ch in name):
         return name[0] + "*" * (len(name) - 1)
     return " ".join(w[0] + "*" * (len(w) - 1) for w in name.split())
+
+
+def mask_street(street: str) -> str:
+    """世纪大道100号 -> 世纪******: the region stays readable elsewhere, the door does not."""
+    return street[:2] + "*" * max(len(street) - 2, 0)

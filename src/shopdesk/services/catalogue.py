@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, Select, bindparam, func, or_, select
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ProductRow:
-    """One line of the product list."""
+    """One line of the product list; cost is None for a role that may not see costs."""
 
     id: int
     sku: str
@@ -36,7 +36,7 @@ class ProductRow:
     variant_label: str
     category: str
     price: int
-    cost: int
+    cost: int | None
     status: str
     archived: bool
     is_parent: bool
@@ -51,6 +51,8 @@ class ProductDetail:
     archived: bool
     is_parent: bool
     variant_skus: list[str] = field(default_factory=list)
+    # False for a role without VIEW_COSTS: draft.cost is then 0, not the product's cost.
+    cost_shown: bool = True
 
 
 SORT_COLUMNS = {
@@ -133,8 +135,10 @@ class Catalogue:
         """One page of the product list, filtered and sorted in SQL."""
         with self.db.read() as conn:
             subtree = self._subtree(conn, flt.category_id)
-            query = self._filtered(_list_query(), flt, subtree).order_by(*_ordering(flt)).offset(offset).limit(limit)
-            return _with_barcodes(conn, conn.execute(query).all())
+            query = (
+                self._filtered(_list_query(), flt, subtree).order_by(*self._ordering(flt)).offset(offset).limit(limit)
+            )
+            return self._with_barcodes(conn, conn.execute(query).all())
 
     def match_products(self, flt: ProductFilter = ProductFilter(), few: int = FEW_MATCHES) -> ProductMatches:
         """How many products the list shows, found in one pass over the table; their ids too when few match.
@@ -158,7 +162,7 @@ class Catalogue:
             if len(first) <= few:
                 if not first:
                     return ProductMatches(0, [])
-                in_order = _list_query(Product.id).where(Product.id.in_(_IDS)).order_by(*_ordering(flt))
+                in_order = _list_query(Product.id).where(Product.id.in_(_IDS)).order_by(*self._ordering(flt))
                 return ProductMatches(len(first), list(conn.execute(in_order, {"ids": first}).scalars().all()))
             rest = counted.where(Product.id > first[few - 1])
             return ProductMatches(few + int(conn.execute(rest).scalar_one()), None)
@@ -167,7 +171,20 @@ class Catalogue:
         """List lines of the given products, in the order given; ids no longer there are left out."""
         with self.db.read() as conn:
             found = {r.id: r for r in conn.execute(_list_query().where(Product.id.in_(_IDS)), {"ids": list(ids)})}
-            return _with_barcodes(conn, [found[i] for i in ids if i in found])
+            return self._with_barcodes(conn, [found[i] for i in ids if i in found])
+
+    @property
+    def costs_shown(self) -> bool:
+        """Whether the current role sees costs: without VIEW_COSTS lists, details and exports leave them out."""
+        return self.shop.can(Permission.VIEW_COSTS)
+
+    def _ordering(self, flt: ProductFilter) -> list[Any]:
+        # Sorting by a hidden cost would still give it away: such a list sorts by SKU.
+        return _ordering(flt if self.costs_shown or flt.sort != "cost" else replace(flt, sort="sku"))
+
+    def _with_barcodes(self, conn: Connection, rows: Sequence[Row[Any]]) -> list[ProductRow]:
+        found = _with_barcodes(conn, rows)
+        return found if self.costs_shown else [replace(r, cost=None) for r in found]
 
     def get_product(self, product_id: int) -> ProductDetail:
         with self.db.uow() as uow:
@@ -196,7 +213,7 @@ class Catalogue:
             sku=product.sku,
             name=product.name,
             price=product.price,
-            cost=product.cost,
+            cost=product.cost if self.costs_shown else 0,
             alt_name=product.alt_name,
             description=product.description,
             category_path=product.category.path if product.category else "",
@@ -208,7 +225,9 @@ class Catalogue:
             parent_sku=parent_sku,
             variant_label=product.variant_label,
         )
-        return ProductDetail(product.id, product.version, draft, product.archived, product.is_parent, variants)
+        return ProductDetail(
+            product.id, product.version, draft, product.archived, product.is_parent, variants, self.costs_shown
+        )
 
     def categories(self) -> list[tuple[int, str]]:
         """(id, path) of every category, in tree order."""
@@ -356,7 +375,8 @@ class Catalogue:
         product.category_id = category_id_for(session, draft.category_path)
         product.unit = draft.unit
         product.price = draft.price
-        product.cost = draft.cost
+        if self.costs_shown or is_new:  # a role that does not see the cost cannot have meant to change it
+            product.cost = draft.cost
         product.weight_g = draft.weight_g
         product.status = str(draft.status)
         product.tags = list(draft.tags)

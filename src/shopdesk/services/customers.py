@@ -26,7 +26,8 @@ from shopdesk.db.models import Base, Customer, CustomerAddress, CustomerPhone
 from shopdesk.db.models.aftersales import Case
 from shopdesk.db.models.orders import OrderRefund, SalesOrder
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
-from shopdesk.domain.privacy import mask_phone
+from shopdesk.domain.permissions import Permission
+from shopdesk.domain.privacy import mask_name, mask_phone, mask_street
 from shopdesk.reports.analytics import SEGMENTS, SegmentRules, average, days_between, segment_of
 from shopdesk.services import audit
 from shopdesk.services import order_records as rec
@@ -242,7 +243,8 @@ class Customers:
 
     # One customer ---------------------------------------------------------------------------
     def detail(self, customer_id: int, history: int = 100) -> CustomerDetail:
-        """Everything about one customer: figures, contacts in full, orders and after-sales cases."""
+        """Everything about one customer: figures, contacts (in full for a role with VIEW_PERSONAL_DATA),
+        orders and after-sales cases."""
         rows = self.rows_by_id([customer_id])
         if not rows:
             raise NotFound(f"No customer with id {customer_id}")
@@ -256,12 +258,24 @@ class Customers:
             first = uow.session.scalar(
                 select(func.min(SalesOrder.placed_at)).where(SalesOrder.customer_id == customer_id, is_purchase())
             )
+            # A role without VIEW_PERSONAL_DATA (the accountant) gets phones and streets masked.
+            full = self.shop.can(Permission.VIEW_PERSONAL_DATA)
             return CustomerDetail(
                 rows[0],
-                [p.phone for p in customer.phones],
+                [p.phone if full else mask_phone(p.phone) for p in customer.phones],
                 [
                     " ".join(
-                        p for p in (a.recipient, a.phone, a.province, a.city, a.district, a.street, a.postcode) if p
+                        p
+                        for p in (
+                            a.recipient if full else mask_name(a.recipient),
+                            a.phone if full or not a.phone else mask_phone(a.phone),
+                            a.province,
+                            a.city,
+                            a.district,
+                            a.street if full else mask_street(a.street),
+                            a.postcode,
+                        )
+                        if p
                     )
                     for a in customer.addresses
                 ],

@@ -1,12 +1,14 @@
 """Reading one order: its lines, address, payment, reservation, refunds and timeline; and pick lines.
 
-The detail of one order shows the buyer's name and phone in full (lists mask them).
+The detail of one order shows the buyer's name, phone and street in full (lists mask
+them) to a role with VIEW_PERSONAL_DATA, masked to others; cost of goods only to a
+role with VIEW_COSTS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,8 @@ from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
 from shopdesk.domain.errors import NotFound, Problem, ValidationFailed
 from shopdesk.domain.order_draft import ShipTo
 from shopdesk.domain.orders import HOLDS_RESERVATION, OrderStatus
+from shopdesk.domain.permissions import Permission
+from shopdesk.domain.privacy import mask_name, mask_phone, mask_street
 from shopdesk.services.order_records import SOURCE_TYPE, OrderRef, normalize_ref
 
 if TYPE_CHECKING:
@@ -36,7 +40,7 @@ class OrderLineView:
     qty_packed: int
     qty_shipped: int
     qty_returned: int
-    cost_of_goods: int
+    cost_of_goods: int | None  # None for a role without VIEW_COSTS
 
 
 @dataclass(frozen=True)
@@ -114,8 +118,9 @@ class OrderDetail:
         return sum(line.quantity for line in self.lines)
 
     @property
-    def cost_of_goods(self) -> int:
-        return sum(line.cost_of_goods for line in self.lines)
+    def cost_of_goods(self) -> int | None:
+        costs = [line.cost_of_goods for line in self.lines]
+        return None if None in costs else sum(c for c in costs if c is not None)
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,26 @@ class OrderDetails:
         return found
 
     def get_order(self, ref: OrderRef) -> OrderDetail:
-        """One order with its lines, address, payment, reservation, refunds and timeline (nothing masked)."""
+        """One order with its lines, address, payment, reservation, refunds and timeline.
+
+        The buyer's name, phone and street are masked for a role without VIEW_PERSONAL_DATA,
+        and the lines carry no cost of goods for a role without VIEW_COSTS.
+        """
+        detail = self._order(ref)
+        if not self.shop.can(Permission.VIEW_PERSONAL_DATA):
+            to = detail.ship_to
+            masked = replace(
+                to,
+                name=mask_name(to.name),
+                phone=mask_phone(to.phone) if to.phone else "",
+                street=mask_street(to.street),
+            )
+            detail = replace(detail, ship_to=masked, customer_name=mask_name(detail.customer_name))
+        if not self.shop.can(Permission.VIEW_COSTS):
+            detail = replace(detail, lines=[replace(line, cost_of_goods=None) for line in detail.lines])
+        return detail
+
+    def _order(self, ref: OrderRef) -> OrderDetail:
         with self.db.read() as conn:
             order_id = self._order_id(conn, ref)
             o = conn.execute(select(SalesOrder.__table__).where(SalesOrder.id == order_id)).one()

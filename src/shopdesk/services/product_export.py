@@ -24,7 +24,8 @@ from shopdesk.db.models import Barcode, Category, Product
 from shopdesk.domain.catalogue import ListingStatus
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.money import format_plain, minor_to_decimal
-from shopdesk.imports.products import FIELDS
+from shopdesk.domain.permissions import Permission
+from shopdesk.imports.products import FIELDS, Field
 from shopdesk.imports.tables import FORMULA_STARTS
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class ProductExport:
         """Write every product (not archived ones unless asked) to a .csv or .xlsx file.
 
         language "en" or "zh" chooses the headings and status words; the importer reads both.
+        A role without VIEW_COSTS gets the file without the cost column.
         """
         path = Path(path)
         kind = FORMATS.get(path.suffix.lower())
@@ -68,10 +70,11 @@ class ProductExport:
             raise ShopDeskError(f"Unknown heading language {language!r}; use en or zh.")
         if not path.parent.is_dir():
             raise ShopDeskError(f"Cannot export to {path}: the folder {path.parent} does not exist.")
-        headings = [f.label_zh if language == "zh" else f.label for f in FIELDS]
+        fields = [f for f in FIELDS if f.name != "cost" or self.shop.can(Permission.VIEW_COSTS)]
+        headings = [f.label_zh if language == "zh" else f.label for f in fields]
         with self.db.read() as conn:
             total = _count(conn, include_archived)
-            rows = self._rows(conn, include_archived, language, total, progress)
+            rows = self._rows(conn, fields, include_archived, language, total, progress)
             try:
                 fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
             except OSError as exc:
@@ -80,7 +83,7 @@ class ProductExport:
             tmp = Path(tmp_name)
             try:
                 writer = _write_csv if kind == "csv" else _write_xlsx
-                count = writer(tmp, headings, rows, self.shop.money.exponent)
+                count = writer(tmp, fields, headings, rows, self.shop.money.exponent)
                 os.replace(tmp, path)
             except OSError as exc:
                 raise ShopDeskError(
@@ -93,6 +96,7 @@ class ProductExport:
     def _rows(
         self,
         conn: Connection,
+        fields: list[Field],
         include_archived: bool,
         language: str,
         total: int,
@@ -155,7 +159,7 @@ class ProductExport:
                     "variant_label": p.variant_label,
                     "description": p.description,
                 }
-                yield [values[f.name] for f in FIELDS]
+                yield [values[f.name] for f in fields]
             done += len(page)
             last = page[-1].sku_key
             if progress is not None:
@@ -174,8 +178,8 @@ def protect(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _write_csv(target: Path, headings: list[str], rows: Iterator[list[Any]], exponent: int) -> int:
-    money = [i for i, f in enumerate(FIELDS) if f.name in _MONEY]
+def _write_csv(target: Path, fields: list[Field], headings: list[str], rows: Iterator[list[Any]], exponent: int) -> int:
+    money = [i for i, f in enumerate(fields) if f.name in _MONEY]
     count = 0
     with target.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")
@@ -188,7 +192,9 @@ def _write_csv(target: Path, headings: list[str], rows: Iterator[list[Any]], exp
     return count
 
 
-def _write_xlsx(target: Path, headings: list[str], rows: Iterator[list[Any]], exponent: int) -> int:
+def _write_xlsx(
+    target: Path, fields: list[Field], headings: list[str], rows: Iterator[list[Any]], exponent: int
+) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
@@ -198,7 +204,7 @@ def _write_xlsx(target: Path, headings: list[str], rows: Iterator[list[Any]], ex
     sheet.freeze_panes = "A2"
     sheet.append(headings)
     money_format = "0." + "0" * exponent if exponent else "0"
-    money = {i: WriteOnlyCell(sheet) for i, f in enumerate(FIELDS) if f.name in _MONEY}
+    money = {i: WriteOnlyCell(sheet) for i, f in enumerate(fields) if f.name in _MONEY}
     for cell in money.values():
         cell.number_format = money_format
     count = 0

@@ -1,5 +1,12 @@
 """The analyses as tables (stock on hand, low stock, ABC, turnover, slow movers, RFM segments, repurchase,
-complaints and returns, sales by a dimension), in the report's language; services/reports.py runs and saves them."""
+complaints and returns, sales by a dimension), in the report's language; services/reports.py runs and saves them.
+
+Who may run which: a report whose point is costs, margins or stock value (month-end,
+stock on hand and value, turnover, slow movers with their value, ABC and sales with
+their margins) is refused with PermissionDenied for a role without VIEW_COSTS, rather
+than produced with holes in it (COST_REPORTS). Low stock, segments, repurchase and
+complaints carry no cost figures and are open to every role.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shopdesk.domain.errors import Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.reports import terms
 from shopdesk.reports.analytics import (
     SEGMENTS,
@@ -26,6 +34,7 @@ from shopdesk.reports.analytics import (
 from shopdesk.reports.tables import Report, Table
 from shopdesk.reports.workbook import Col, Kind
 from shopdesk.services import aftersales_analysis
+from shopdesk.services.access import guarded
 from shopdesk.services.report_customers import (
     RepurchaseRow,
     RfmRow,
@@ -116,8 +125,9 @@ class ReportTables:
         with self.db.read() as conn:
             return product_flows(conn, start, end, self.shop.inventory.roll_forward(start, end))
 
+    @guarded(Permission.VIEW_COSTS, "see the stock value report")
     def stock_on_hand(self, params: ReportParams) -> Report:
-        """Quantity and value per product and location as of a moment (the ledger's value then)."""
+        """Quantity and value per product and location as of a moment (the ledger's value then); needs VIEW_COSTS."""
         t = terms_of(params.language)
         at = self.moment(params)
         with self.db.read() as conn:
@@ -206,8 +216,9 @@ class ReportTables:
             ],
         )
 
+    @guarded(Permission.VIEW_COSTS, "see the turnover report (it is built on cost of goods)")
     def turnover(self, params: ReportParams) -> Report:
-        """Inventory turnover (库存周转率) and days of inventory per SKU and per category."""
+        """Inventory turnover (库存周转率) and days of inventory per SKU and per category; needs VIEW_COSTS."""
         t = terms_of(params.language)
         period = self.period(params)
         flows = self.stock_flows(period.start, period.end)
@@ -256,8 +267,10 @@ class ReportTables:
             ],
         )
 
+    @guarded(Permission.VIEW_COSTS, "see the slow movers report (it shows stock value)")
     def movers(self, params: ReportParams) -> Report:
-        """Products in stock with no sales in the window (dead) or stock for longer than the cover (slow)."""
+        """Products in stock with no sales in the window (dead) or stock for longer than the cover (slow);
+        needs VIEW_COSTS (the stock value of each)."""
         t = terms_of(params.language)
         if params.window_days <= 0 or params.slow_cover_days <= 0:
             raise ValidationFailed(
@@ -315,7 +328,9 @@ class ReportTables:
             groups = product_sales(conn, period.start, period.end)
         return abc_classes([(g, g.goods_sales if by == "revenue" else g.margin) for g in groups], thresholds)
 
+    @guarded(Permission.VIEW_COSTS, "see the ABC analysis (it shows margins)")
     def abc(self, params: ReportParams) -> Report:
+        """Products classed A/B/C by revenue or margin, with their margins; needs VIEW_COSTS."""
         t = terms_of(params.language)
         period = self.period(params)
         items = self.abc_items(period, params.by, params.thresholds)
@@ -357,6 +372,7 @@ class ReportTables:
     def rfm(self, at: datetime, rules: SegmentRules | None = None, *, mask: bool = True) -> list[RfmRow]:
         """Every customer who bought before `at`, with R/F/M scores, segment and high-value mark."""
         with self.db.read() as conn:
+            mask = mask or not self.shop.can(Permission.VIEW_PERSONAL_DATA)
             return rfm_rows(conn, at, rules or self.segment_rules(), self.shop.money.exponent, mask=mask)
 
     def segments(self, params: ReportParams) -> Report:
@@ -514,7 +530,9 @@ class ReportTables:
         with self.db.read() as conn:
             return grouped_sales(conn, period.start, period.end, by)
 
+    @guarded(Permission.VIEW_COSTS, "see the sales report (it shows cost of goods and margins)")
     def sales_by(self, params: ReportParams) -> Report:
+        """Sales by channel, category, product or time with cost of goods and margin; needs VIEW_COSTS."""
         t = terms_of(params.language)
         by = params.by if params.by in GROUPINGS else "channel"
         period = self.period(params)

@@ -21,11 +21,13 @@ from sqlalchemy import func, select
 from shopdesk.db.models import SalesOrderLine, StockMove
 from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.reports import terms
 from shopdesk.reports.analytics import SegmentRules, month_period
 from shopdesk.reports.tables import Report, Table, TypedValue, write_report
 from shopdesk.reports.workbook import Col, Kind, check_target
 from shopdesk.services import aftersales_analysis
+from shopdesk.services.access import guarded
 from shopdesk.services.report_month_end import MonthEnd, ProgressFn, write_month_end
 from shopdesk.services.report_sales import period_sales
 from shopdesk.services.report_stock import product_flows
@@ -55,13 +57,17 @@ class Reports(ReportTables):
         )
 
     def _mask(self, params: ReportParams) -> bool:
+        """Buyers masked: always for a role without VIEW_PERSONAL_DATA, else as asked or as the shop chose."""
+        if not self.shop.can(Permission.VIEW_PERSONAL_DATA):
+            return True
         if params.mask_customers is not None:
             return params.mask_customers
         return bool(self.shop.setting("report_mask_customers"))
 
     # The month-end workbook --------------------------------------------------------------------
+    @guarded(Permission.VIEW_COSTS, "see the month-end figures (cost of goods, margins, stock value)")
     def month_end_data(self, month: str, *, now: datetime | None = None) -> MonthEnd:
-        """The month's figures; a month that has not started is refused."""
+        """The month's figures; a month that has not started is refused, and so is a role without VIEW_COSTS."""
         now = now or datetime.now(UTC)
         period = month_period(month, now)
         with self.db.read() as conn:
@@ -101,8 +107,9 @@ class Reports(ReportTables):
         progress: ProgressFn | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> tuple[Path, MonthEnd]:
-        """Write the month-end workbook to `path` (.xlsx). A bad path is refused before any work,
-        and a failed or cancelled report leaves no file behind."""
+        """Write the month-end workbook to `path` (.xlsx). A bad path or a role without VIEW_COSTS
+        is refused before any work, and a failed or cancelled report leaves no file behind."""
+        self.shop.require(Permission.VIEW_COSTS, "write the month-end workbook (cost of goods, margins, stock value)")
         language = terms.check_language(language)
         target = check_target(Path(path))
         data = self.month_end_data(month)

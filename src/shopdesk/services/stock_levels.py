@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, func, or_, select
 
 from shopdesk.db.models import Category, Location, Product, StockBalance, StockLevel, StockValuation
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.search import normalize_query
 from shopdesk.domain.stock import PHYSICAL_KINDS, share
 
@@ -49,7 +50,7 @@ class StockRow:
     on_hand: int
     reserved: int
     warning_line: int
-    value: int  # minor units
+    value: int | None  # minor units; None for a role that may not see stock value (VIEW_COSTS)
 
     @property
     def available(self) -> int:
@@ -170,7 +171,8 @@ class StockLevels:
             pid: (int(on_hand), int(reserved))
             for pid, on_hand, reserved in conn.execute(_sums(warehouse_id).where(StockBalance.product_id.in_(ids)))
         }
-        rows = []
+        rows: list[StockRow] = []
+        costs_shown = self.shop.can(Permission.VIEW_COSTS)
         for pid in ids:
             p = products[pid]
             on_hand, reserved = sums.get(pid, (0, 0))
@@ -178,7 +180,8 @@ class StockLevels:
             if warehouse_id is not None:  # this warehouse's share of the product's value
                 value = share(p.value, on_hand, p.owned) if 0 < on_hand <= p.owned else 0
             name = f"{p.name}  ·  {p.variant_label}" if p.variant_label else p.name
-            rows.append(StockRow(pid, p.sku, name, p.category, p.unit, on_hand, reserved, p.warning_line, value))
+            shown = value if costs_shown else None
+            rows.append(StockRow(pid, p.sku, name, p.category, p.unit, on_hand, reserved, p.warning_line, shown))
         return rows
 
     def low_stock_count(self) -> int:

@@ -10,13 +10,14 @@ opening + in − out = closing holds exactly, to the minor unit.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, case, func, select
 
 from shopdesk.db.models import Location, Product, StockBalance, StockMove, StockTransfer, StockValuation
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import HELD_KINDS, PHYSICAL_KINDS, STOCK_KINDS, allocate, unit_cost
 from shopdesk.services.stock_ledger import product_info
 
@@ -33,7 +34,9 @@ class LocationStock:
     on_hand: int
     reserved: int
     available: int
-    value: int  # the product's value shared out over its locations by quantity (adds up exactly)
+    # The product's value shared out over its locations by quantity (adds up exactly);
+    # None for a role without VIEW_COSTS, as in ProductStock and MoveRow.
+    value: int | None
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class ProductStock:
     available: int
     quarantine: int
     in_transit: int
-    value: int  # everything owned: on hand, quarantine and in transit
+    value: int | None  # everything owned: on hand, quarantine and in transit
     unit_cost: Decimal | None
     locations: list[LocationStock] = field(default_factory=list)  # warehouses, zones, bins: add up to on_hand
     held: list[LocationStock] = field(default_factory=list)  # quarantine and in transit: owned, not available
@@ -105,7 +108,7 @@ class MoveRow:
     from_path: str
     to_path: str
     quantity: int
-    value: int
+    value: int | None
     reason: str
     source: str
     user: str
@@ -138,9 +141,21 @@ class StockQueries:
         self.db = shop.db
 
     def product_stock(self, product: int | str) -> ProductStock:
-        """On hand, reserved, available and value of one product, in total and per location."""
+        """On hand, reserved, available and value of one product, in total and per location.
+
+        A role without VIEW_COSTS gets the quantities with no value and no unit cost.
+        """
         with self.db.read() as conn:
-            return product_stock(conn, product)
+            stock = product_stock(conn, product)
+        if self.shop.can(Permission.VIEW_COSTS):
+            return stock
+        return replace(
+            stock,
+            value=None,
+            unit_cost=None,
+            locations=[replace(loc, value=None) for loc in stock.locations],
+            held=[replace(loc, value=None) for loc in stock.held],
+        )
 
     def warehouse_stock(self, product: int | str) -> list[WarehouseStock]:
         """On hand, reserved and available of a product per warehouse."""
@@ -175,7 +190,8 @@ class StockQueries:
             return [(sku, oh, rs, oh - rs) for sku, oh, rs in rows]
 
     def total_value(self) -> int:
-        """The value of all stock now, from the valuation kept with every move."""
+        """The value of all stock now, from the valuation kept with every move (refused without VIEW_COSTS)."""
+        self.shop.require(Permission.VIEW_COSTS, "see the stock value")
         with self.db.read() as conn:
             return int(conn.execute(select(func.coalesce(func.sum(StockValuation.value), 0))).scalar_one())
 
@@ -234,7 +250,8 @@ class StockQueries:
             return [PendingTransfer(*r) for r in rows]
 
     def history(self, product: int | str, limit: int = 200, offset: int = 0) -> list[MoveRow]:
-        """The ledger of one product, newest first."""
+        """The ledger of one product, newest first; without VIEW_COSTS the moves have no value."""
+        costs_shown = self.shop.can(Permission.VIEW_COSTS)
         with self.db.read() as conn:
             info = product_info(conn, product)
             rows = conn.execute(
@@ -256,7 +273,10 @@ class StockQueries:
                 .offset(offset)
                 .limit(limit)
             )
-            return [MoveRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[9] or r[8], r[10]) for r in rows]
+            return [
+                MoveRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] if costs_shown else None, r[7], r[9] or r[8], r[10])
+                for r in rows
+            ]
 
 
 def _sum(figures) -> StockFigure:  # type: ignore[no-untyped-def]

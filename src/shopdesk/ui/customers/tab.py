@@ -35,6 +35,7 @@ from shopdesk.ui.customers.duplicates import DuplicatesDialog
 from shopdesk.ui.customers.source import SEGMENT_LABELS, CustomerSource, customer_columns, segment_label
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.models.paged_table import Column, PagedTableModel
+from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
@@ -87,6 +88,8 @@ class CustomersTab(QWidget):
         self.duplicates_button.clicked.connect(self.find_duplicates)
         self.table = DataTableView()
         self.table.setModel(self.model)
+        # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
+        self.watcher = ListWatcher(shop, self.table, self.model, parent=self)
 
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)

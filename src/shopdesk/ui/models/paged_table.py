@@ -114,6 +114,23 @@ class PagedTableModel(QAbstractTableModel, Generic[F, R]):
         """Read again after a change in the database."""
         self.set_filter(self._filter)
 
+    def reload(self) -> None:
+        """Read again after someone else changed the database, without a reset: the view keeps
+        its selected rows and scroll position (rows that came or went are added or taken at the end)."""
+        count = self._source.count(self._filter)
+        self._pages.clear()
+        if count > self._count:
+            self.beginInsertRows(_ROOT, self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(_ROOT, count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if count and self._columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self._columns) - 1))
+        self.count_changed.emit(count)
+
     def row_at(self, row: int) -> R | None:
         """The source's row object behind a table row (read from the database if its page is not cached)."""
         found = self._cell_source(row)

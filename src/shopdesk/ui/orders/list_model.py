@@ -35,8 +35,9 @@ class OrderSource:
         self.counts: dict[str, int] = {}
 
     def count(self, flt: OrderFilter) -> int:
-        # The last keystroke's matches narrow the next one's search (typing "138" after "13").
-        previous = self._first[1] if self._first is not None else None
+        # The last keystroke's matches narrow the next one's search (typing "138" after "13");
+        # the same filter again is a fresh look (orders may have come since), searched in full.
+        previous = self._first[1] if self._first is not None and self._first[0] != flt else None
         page = self._orders.first_page(flt, limit=PAGE_SIZE, previous=previous)
         self._first = (flt, page)
         self.counts = page.counts

@@ -38,6 +38,7 @@ from shopdesk.ui.orders.detail import OrderDetailView
 from shopdesk.ui.orders.labels import BUCKETS, CHANNEL, label
 from shopdesk.ui.orders.list_model import OrderTableModel
 from shopdesk.ui.orders.printing import DocumentPrinter, PrintChoiceDialog
+from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.tasks import Progress, TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
@@ -86,6 +87,8 @@ class OrdersTab(QWidget):
         self.count_label = QLabel()
         self.table = DataTableView()
         self.table.setModel(self.model)
+        # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
+        self.watcher = ListWatcher(shop, self.table, self.model, parent=self)
         self.detail = OrderDetailView(self.money)
         self._load_channels()
 

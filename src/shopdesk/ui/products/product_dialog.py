@@ -67,6 +67,9 @@ class ProductDialog(QDialog):
         self.category.lineEdit().setPlaceholderText(self.tr("e.g. 服装/上衣/T恤"))
         self.price = QLineEdit()
         self.cost = QLineEdit()
+        if not shop.catalogue.costs_shown:  # the catalogue does not give this role the cost, nor takes one from it
+            self.cost.setEnabled(False)
+            self.cost.setPlaceholderText(self.tr("not shown to your role"))
         self.unit = QComboBox()
         for unit in UNITS:
             self.unit.addItem(QCoreApplication.translate("Units", UNIT_LABELS.get(unit, unit)), unit)
@@ -154,7 +157,7 @@ class ProductDialog(QDialog):
         self.parent_sku.setText(draft.parent_sku)
         self.category.setCurrentText(draft.category_path)
         self.price.setText(format_plain(draft.price, exponent))
-        self.cost.setText(format_plain(draft.cost, exponent))
+        self.cost.setText(format_plain(draft.cost, exponent) if detail.cost_shown else "")
         self.unit.setCurrentIndex(max(self.unit.findData(draft.unit), 0))
         self.weight_g.setText("" if draft.weight_g is None else str(draft.weight_g))
         self.status.setCurrentIndex(max(self.status.findData(str(draft.status)), 0))

@@ -48,9 +48,10 @@ class ProductSource:
         return self._catalogue.list_products(flt, offset, limit)
 
 
-def product_columns(money: MoneyFormat) -> list[Column[ProductRow]]:
+def product_columns(money: MoneyFormat, *, costs: bool = True) -> list[Column[ProductRow]]:
+    """The list's columns; without `costs` (a role that may not see them) there is no Cost column."""
     archived = translate("ProductStatus", ARCHIVED_LABEL)
-    return [
+    columns = [
         Column(translate("ProductColumns", "SKU"), lambda r: r.sku, "sku"),
         Column(
             translate("ProductColumns", "Name"),
@@ -60,7 +61,9 @@ def product_columns(money: MoneyFormat) -> list[Column[ProductRow]]:
         Column(translate("ProductColumns", "Second name"), lambda r: r.alt_name),
         Column(translate("ProductColumns", "Category"), lambda r: r.category, "category"),
         Column(translate("ProductColumns", "Price"), lambda r: money(r.price), "price", numeric=True),
-        Column(translate("ProductColumns", "Cost"), lambda r: money(r.cost), "cost", numeric=True),
+        Column(
+            translate("ProductColumns", "Cost"), lambda r: "" if r.cost is None else money(r.cost), "cost", numeric=True
+        ),
         Column(
             translate("ProductColumns", "Status"),
             lambda r: archived if r.archived else status_label(r.status),
@@ -68,3 +71,4 @@ def product_columns(money: MoneyFormat) -> list[Column[ProductRow]]:
         ),
         Column(translate("ProductColumns", "Barcode"), lambda r: r.barcode),
     ]
+    return columns if costs else [c for c in columns if c.sort_key != "cost"]

@@ -27,6 +27,7 @@ from shopdesk.ui.i18n import CHINESE, money_locale
 from shopdesk.ui.models.paged_table import PagedTableModel
 from shopdesk.ui.products.product_dialog import ProductDialog
 from shopdesk.ui.products.source import ProductSource, product_columns, status_label
+from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.tasks import Progress, TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
@@ -49,7 +50,7 @@ class ProductsTab(QWidget):
         money = MoneyFormat(shop.money.currency, shop.money.exponent, money_locale(language))
         self.model: PagedTableModel[ProductFilter, ProductRow] = PagedTableModel(
             ProductSource(shop.catalogue),
-            product_columns(money),
+            product_columns(money, costs=shop.catalogue.costs_shown),
             ProductFilter(),
             muted=lambda r: r.archived,
             parent=self,
@@ -68,6 +69,8 @@ class ProductsTab(QWidget):
         self.count_label = QLabel()
         self.table = DataTableView()
         self.table.setModel(self.model)
+        # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
+        self.watcher = ListWatcher(shop, self.table, self.model, parent=self)
         self._load_categories()
 
         self.new_action = self._action(self.tr("New…"), QKeySequence.StandardKey.New, self.new_product)

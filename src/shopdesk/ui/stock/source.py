@@ -68,7 +68,13 @@ class StockSource:
         return self._levels.page(flt, offset, limit)
 
 
-def stock_columns(money: MoneyFormat) -> list[Column[StockRow]]:
+def _value(money: MoneyFormat, value: int | None) -> str:
+    return "" if value is None else money(value)
+
+
+def stock_columns(money: MoneyFormat, *, costs: bool = True) -> list[Column[StockRow]]:
+    """The stock list's columns; without `costs` (a role that may not see stock value) no Value column."""
+    value = [Column(translate("StockColumns", "Value"), lambda r: _value(money, r.value), numeric=True)]
     return [
         Column(translate("StockColumns", "SKU"), lambda r: r.sku, "sku"),
         Column(translate("StockColumns", "Name"), lambda r: r.name, "name"),
@@ -81,28 +87,30 @@ def stock_columns(money: MoneyFormat) -> list[Column[StockRow]]:
             lambda r: str(r.warning_line) if r.warning_line else "",
             numeric=True,
         ),
-        Column(translate("StockColumns", "Value"), lambda r: money(r.value), numeric=True),
+        *(value if costs else []),
     ]
 
 
-def location_columns(money: MoneyFormat) -> list[Column[LocationStock]]:
+def location_columns(money: MoneyFormat, *, costs: bool = True) -> list[Column[LocationStock]]:
+    value = [Column(translate("StockColumns", "Value"), lambda r: _value(money, r.value), numeric=True)]
     return [
         Column(translate("StockColumns", "Location"), lambda r: r.path),
         Column(translate("StockColumns", "On hand"), lambda r: str(r.on_hand), numeric=True),
         Column(translate("StockColumns", "Reserved"), lambda r: str(r.reserved), numeric=True),
         Column(translate("StockColumns", "Available"), lambda r: str(r.available), numeric=True),
-        Column(translate("StockColumns", "Value"), lambda r: money(r.value), numeric=True),
+        *(value if costs else []),
     ]
 
 
-def move_columns(money: MoneyFormat) -> list[Column[MoveRow]]:
+def move_columns(money: MoneyFormat, *, costs: bool = True) -> list[Column[MoveRow]]:
+    value = [Column(translate("MoveColumns", "Value"), lambda r: _value(money, r.value), numeric=True)]
     return [
         Column(translate("MoveColumns", "When"), lambda r: r.moved_at.astimezone().strftime("%Y-%m-%d %H:%M")),
         Column(translate("MoveColumns", "What"), lambda r: move_kind_label(r.kind)),
         Column(translate("MoveColumns", "Quantity"), lambda r: str(r.quantity), numeric=True),
         Column(translate("MoveColumns", "From"), lambda r: r.from_path),
         Column(translate("MoveColumns", "To"), lambda r: r.to_path),
-        Column(translate("MoveColumns", "Value"), lambda r: money(r.value), numeric=True),
+        *(value if costs else []),
         Column(translate("MoveColumns", "Document"), lambda r: r.source),
         Column(translate("MoveColumns", "Reason"), lambda r: r.reason),
         Column(translate("MoveColumns", "By"), lambda r: r.user),

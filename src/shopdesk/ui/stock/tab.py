@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.shop import Shop
 from shopdesk.services.stock_levels import StockFilter, StockLevels, StockRow
 from shopdesk.services.stock_queries import LocationStock, MoveRow
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.models.paged_table import PagedTableModel
+from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.stock.move_dialog import MoveDialog, MoveKind
 from shopdesk.ui.stock.purchase_page import PurchasePage
@@ -66,11 +68,12 @@ class StockTab(QWidget):
         self._shop = shop
         self._levels = StockLevels(shop)
         money = MoneyFormat(shop.money.currency, shop.money.exponent, money_locale(language))
+        costs = shop.can(Permission.VIEW_COSTS)  # the services leave values out for such a role anyway
         self.model: PagedTableModel[StockFilter, StockRow] = PagedTableModel(
-            StockSource(shop), stock_columns(money), StockFilter(), parent=self
+            StockSource(shop), stock_columns(money, costs=costs), StockFilter(), parent=self
         )
-        self.places: ListTableModel[LocationStock] = ListTableModel(location_columns(money), parent=self)
-        self.moves: ListTableModel[MoveRow] = ListTableModel(move_columns(money), parent=self)
+        self.places: ListTableModel[LocationStock] = ListTableModel(location_columns(money, costs=costs), parent=self)
+        self.moves: ListTableModel[MoveRow] = ListTableModel(move_columns(money, costs=costs), parent=self)
 
         self.search = SearchField()
         self.search.setPlaceholderText(self.tr("Search name, SKU, barcode or pinyin  Ctrl+F"))
@@ -90,6 +93,8 @@ class StockTab(QWidget):
         self.count_label = QLabel()
         self.table = DataTableView()
         self.table.setModel(self.model)
+        # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
+        self.watcher = ListWatcher(shop, self.table, self.model, parent=self)
         self.place_table = _small_table(self.places)
         self.move_table = _small_table(self.moves)
 
