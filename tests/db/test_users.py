@@ -117,3 +117,55 @@ def test_warehouse_staff_do_not_see_costs_and_the_accountant_changes_nothing() -
         match=r"Zhao \(accountant\) may not adjust stock: that needs the role owner or warehouse staff",
     ):
         require("Zhao", Role.ACCOUNTANT, Permission.MOVE_STOCK, "adjust stock")
+
+
+def test_a_guesser_at_it_all_day_meets_a_growing_wait_and_the_owner_still_gets_in(shop) -> None:
+    """Each wrong PIN past the free tries doubles the wait, up to a ceiling: never a lockout."""
+    import re
+
+    from shopdesk.services.users import MAX_DELAY_S
+
+    clock = Clock()
+    users = Users(shop, clock=clock)
+    users.add("Wang", Role.OWNER, "9876")
+    waits: list[int] = []  # the wait asked for after each counted wrong try
+    while len(waits) < 12:
+        try:
+            users.login("Wang", "0000")
+        except ShopDeskError as exc:
+            asked = re.search(r"try again in (\d+) s", str(exc))
+            if asked:  # refused unread and uncounted: the guesser waits as told
+                clock.now += timedelta(seconds=int(asked[1]))
+                waits[-1] = int(asked[1])
+                continue
+            assert str(exc) == "Unknown user or wrong PIN."
+            waits.append(0)
+    assert waits[:2] == [0, 0]  # a slip of the finger costs nothing
+    assert waits[2:-1] == sorted(waits[2:-1]) and 0 < waits[2] < waits[4] < waits[6]  # then it grows
+    assert waits[-3:-1] == [MAX_DELAY_S] * 2  # up to a ceiling, not a lockout
+    # The owner, arriving now, waits like anyone (the PIN is not even read), and then gets in.
+    with pytest.raises(ShopDeskError, match=f"try again in {MAX_DELAY_S} s"):
+        users.login("Wang", "9876")
+    clock.now += timedelta(seconds=MAX_DELAY_S)
+    assert users.login("Wang", "9876").role is Role.OWNER
+
+
+def test_a_shop_without_an_accountant_or_customer_service_works_and_refusals_name_the_role(shop) -> None:
+    users = Users(shop)
+    users.add("Wang", Role.OWNER, "9876")
+    users.add("Li", Role.WAREHOUSE, "1234")
+    assert {u.role for u in users.list()} == {Role.OWNER, Role.WAREHOUSE}
+
+    li = users.login("Li", "1234")
+    shop.log_in(li.name, li.role)
+    with pytest.raises(
+        PermissionDenied,
+        match=r"Li \(warehouse staff\) may not work after-sales cases: that needs the role owner or customer service\.",
+    ):
+        shop.aftersales.confirm(1)
+    with pytest.raises(PermissionDenied, match=r"that needs the role owner or accountant\.$"):
+        shop.require(Permission.EXPORT, "export the month for the accountant")
+
+    wang = users.login("Wang", "9876")
+    shop.log_in(wang.name, wang.role)
+    shop.require(Permission.EXPORT, "export the month for the accountant")  # the owner covers the empty roles
