@@ -64,16 +64,14 @@ def end_sessions(admin: Engine, database: str) -> int:
     return len(ended)
 
 
-def end_session_after_first_write(shop: Shop, admin: Engine, table: str) -> Callable[[], None]:
-    """Once the shop's first INSERT INTO table has run, its session is ended under it; returns the unhook."""
+def after_first_write(shop: Shop, table: str, then: Callable[[int], object]) -> Callable[[], None]:
+    """Once the shop's first INSERT INTO table has run, call then(backend pid); returns the unhook."""
     fired: list[int] = []
 
     def after(conn, _cursor, statement: str, *_args: object) -> None:  # type: ignore[no-untyped-def]
         if not fired and statement.lstrip().upper().startswith(f"INSERT INTO {table.upper()} "):
-            pid = conn.connection.dbapi_connection.info.backend_pid
-            fired.append(pid)
-            with admin.connect() as admin_conn:
-                admin_conn.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
+            fired.append(conn.connection.dbapi_connection.info.backend_pid)
+            then(fired[0])
 
     event.listen(shop.db.engine, "after_cursor_execute", after)
 
@@ -82,6 +80,16 @@ def end_session_after_first_write(shop: Shop, admin: Engine, table: str) -> Call
         assert fired, f"the use case never inserted into {table}"
 
     return unhook
+
+
+def end_session_after_first_write(shop: Shop, admin: Engine, table: str) -> Callable[[], None]:
+    """The server ends the shop's session in the middle of its use case, just after it wrote to table."""
+
+    def terminate(pid: int) -> None:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
+
+    return after_first_write(shop, table, terminate)
 
 
 def test_sessions_ended_between_two_use_cases_reconnect_and_lose_nothing(pg_shop, admin, pg_url) -> None:
@@ -236,6 +244,28 @@ def test_a_server_out_of_reach_is_said_plainly_and_the_shop_carries_on_once_it_i
         link.plug_in()
         shop.catalogue.create_product(product("TUESDAY-1"))
         assert sorted(skus(shop)) == ["MONDAY-1", "TUESDAY-1"]
+    finally:
+        shop.close()
+
+
+def test_the_network_dropping_in_the_middle_of_a_delivery_keeps_none_of_it(pg_url, link) -> None:
+    shop = Shop(Database(make_url(pg_url).set(port=link.port).render_as_string(hide_password=False)), user="t")
+    try:
+        layout = build_layout(shop)
+        mugs = [new_product(shop, f"MUG-{n}", barcodes=[]) for n in range(2)]
+        lines = [ReceiptLine(mugs[n % 2], 5, layout.bin_a, 500) for n in range(20)]
+        before = ledger_snapshot(shop)
+
+        unhook = after_first_write(shop, "stock_balance", lambda _pid: link.unplug())
+        with pytest.raises(ServerUnavailable) as raised:
+            shop.inventory.receive_many(lines)
+        unhook()
+        assert str(raised.value) == f"The PostgreSQL server at 127.0.0.1:{link.port} {STOPPED}"
+
+        link.plug_in()
+        assert ledger_snapshot(shop) == before
+        shop.inventory.receive_many(lines)
+        assert [shop.inventory.product_stock(m).on_hand for m in mugs] == [50, 50]
     finally:
         shop.close()
 
