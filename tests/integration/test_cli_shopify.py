@@ -48,15 +48,14 @@ def test_a_shopify_store_is_added_with_its_token_from_the_environment_and_its_or
     assert (code, out.strip()) == (0, f"Added channel shop1 (shopify, {url}); its key is in the keyring.")
     assert credentials.load("shop1") == credentials.Credentials(TOKEN, "")
     code, out, err = run(db_url, capsys, "sync", "shop1")
-    assert (code, out.strip()) == (
-        0,
-        "shop1: imported 1 new order(s), 0 known, 1 waiting for SKU links, 1 cancelled on the store, 0 not stored.",
+    assert code == 0 and out.startswith(
+        "shop1: imported 1 new order(s), 0 known, 1 waiting for SKU links, 1 cancelled on the store, 0 not stored."
     )
     assert "Order 53002 names SKUs no product has" in err and TOKEN not in out + err
     code, out, _ = run(db_url, capsys, "order", "list", "--json")
     assert [(o["channel"], o["number"]) for o in json.loads(out)] == [("shop1", "SO-000001")]
     code, out, _ = run(db_url, capsys, "sync", "shop1")
-    assert out.strip() == (
+    assert code == 0 and out.startswith(
         "shop1: imported 0 new order(s), 1 known, 1 waiting for SKU links, 1 cancelled on the store, 0 not stored."
     )
 
