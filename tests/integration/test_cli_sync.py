@@ -156,9 +156,7 @@ def test_a_woocommerce_store_is_pulled_from_the_command_line_dry_run_first(
     shop: Shop, shop_url, capsys, httpserver, memory_keyring
 ) -> None:
     SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1")
-    httpserver.expect_request("/wp-json/wc/v3/orders").respond_with_handler(
-        FakeWooStore([woo_order(501, 0), woo_order(502, 1, item(1, "TB-X", 1, "9.90"))])
-    )
+    FakeWooStore([woo_order(501, 0), woo_order(502, 1, item(1, "TB-X", 1, "9.90"))]).serve(httpserver)
     code, out, err = run(shop_url, capsys, "sync", "webshop", "--dry-run")
     assert out.strip() == (
         "webshop: would import 1 new order(s), 0 known, 1 waiting for SKU links, 0 cancelled on the store, "
@@ -168,9 +166,55 @@ def test_a_woocommerce_store_is_pulled_from_the_command_line_dry_run_first(
     code, out, err = run(shop_url, capsys, "sync", "webshop")
     assert (code, out.strip()) == (
         0,
-        "webshop: imported 1 new order(s), 0 known, 1 waiting for SKU links, 0 cancelled on the store, 0 not stored.",
+        "webshop: imported 1 new order(s), 0 known, 1 waiting for SKU links, 0 cancelled on the store, 0 not stored."
+        " Outbox: 1 sent, 0 to retry, 0 failed.",  # the new order's reservation: less MUG to sell
     )
     assert "Order 502 names SKUs no product has" in err
+
+
+def test_a_sync_sends_the_shipments_and_stock_changes_made_since_and_a_dry_run_sends_nothing(
+    shop: Shop, shop_url, capsys, httpserver, memory_keyring
+) -> None:
+    from tests.order_helpers import lenient_rules
+
+    lenient_rules(shop)
+    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1")
+    store = FakeWooStore([woo_order(501, 0, status="processing", total="25.00")]).serve(httpserver)
+    store.products = [{"id": 11, "sku": "MUG", "type": "simple", "stock_quantity": 0}]
+    code, out, err = run(shop_url, capsys, "sync", "webshop", "--json")
+    assert code == 0, err
+    pulled = json.loads(out)
+    assert (pulled["created"], pulled["outbox"]["sent"]) == (["SO-000001"], 1)
+    assert store.products[0]["stock_quantity"] == 9  # 10 less the one reserved for the order
+    shop.order_flow.mark_packed("SO-000001")
+    shop.order_flow.ship("SO-000001", "SF1000000001", "SF Express")
+    code, out, _ = run(shop_url, capsys, "sync", "webshop", "--dry-run")
+    assert "Outbox" not in out and store.order(501)["status"] == "processing"  # type: ignore[index]
+    assert [i.state for i in SyncService(shop).outbox("pending")] == ["pending", "pending"]
+    code, out, _ = run(shop_url, capsys, "sync", "webshop")
+    assert (code, out.strip()) == (
+        0,
+        "webshop: imported 0 new order(s), 1 known, 0 waiting for SKU links, 0 cancelled on the store, 0 not stored."
+        " Outbox: 2 sent, 0 to retry, 0 failed.",  # the shipment, and the stock it moved
+    )
+    assert store.order(501)["status"] == "completed"  # type: ignore[index]
+    assert store.notes[501][0]["note"] == "Shipped with SF Express, tracking SF1000000001"
+
+
+def test_an_order_cancelled_on_the_store_is_cancelled_by_the_next_sync(
+    shop: Shop, shop_url, capsys, httpserver, memory_keyring
+) -> None:
+    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1")
+    store = FakeWooStore([woo_order(501, 0, status="processing", total="25.00")]).serve(httpserver)
+    run(shop_url, capsys, "sync", "webshop")
+    store.edit(501, 30, status="cancelled")
+    code, out, _ = run(shop_url, capsys, "sync", "webshop")
+    assert (code, out.strip()) == (
+        0,
+        "webshop: imported 0 new order(s), 1 known, 0 waiting for SKU links, 0 cancelled on the store, 0 not stored."
+        " Changed on the store: 1 cancelled here as on the store. Outbox: 1 sent, 0 to retry, 0 failed.",
+    )
+    assert shop.orders.get_order("SO-000001").status == "cancelled"
 
 
 def test_a_sync_with_push_stock_sends_what_can_be_sold(
@@ -183,6 +227,6 @@ def test_a_sync_with_push_stock_sends_what_can_be_sold(
     assert (code, out.strip()) == (
         0,
         "webshop: imported 0 new order(s), 0 known, 0 waiting for SKU links, 0 cancelled on the store, "
-        "0 not stored. Outbox: 1 sent, 0 to retry, 0 failed (shopdesk sync outbox).",
+        "0 not stored. Outbox: 1 sent, 0 to retry, 0 failed.",
     )
     assert [u["stock_quantity"] for batch in received for u in batch["update"]] == [9, 9]  # 10 each, less 1

@@ -12,12 +12,13 @@ from werkzeug import Request, Response
 
 from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
 from shopdesk.db.models.base import utcnow
-from shopdesk.domain.errors import Conflict, ValidationFailed
+from shopdesk.domain.errors import Conflict, ShopDeskError, ValidationFailed
 from shopdesk.services.shop import Shop
 from shopdesk.services.sync import ChannelView, OutboxView, SyncService, enqueue
 from shopdesk.sync import credentials
 from shopdesk.sync.http import StoreClient
 from tests.sync.conftest import MemoryKeyring
+from tests.sync.fake_woo import FakeWooStore
 
 KEY, SECRET = "ck_live_4f9a", "cs_live_secret_77"
 
@@ -150,3 +151,31 @@ def test_a_dead_item_the_shop_drops_is_gone_and_a_pending_one_cannot_be_dropped(
     assert sync.outbox() == []
     with shop.db.read() as conn:
         assert conn.execute(select(OutboxItem.id)).all() == []
+
+
+def test_testing_the_connection_names_the_store_and_writes_it_to_the_sync_log(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    FakeWooStore([], key=KEY, secret=SECRET).serve(httpserver)
+    sync = SyncService(shop)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET)
+    assert sync.test_connection("webshop") == "WooCommerce 9.4.2 at https://shop.example.com"
+    assert sync.sync_log("webshop")[0][1:] == ("test connection", "ok", "WooCommerce 9.4.2 at https://shop.example.com")
+    assert sync.channel("webshop").last_error == ""
+
+
+def test_a_refused_key_says_so_without_showing_the_key(shop: Shop, httpserver: HTTPServer) -> None:
+    FakeWooStore([], key="ck_new", secret="cs_new").serve(httpserver)  # the key was replaced on the store
+    sync = SyncService(shop)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET)
+    with pytest.raises(ShopDeskError) as refused:
+        sync.test_connection("webshop")
+    message = str(refused.value)
+    assert message == (
+        "webshop: the store refused the request: HTTP 401 "
+        "(the key was refused: revoked or expired? add the channel's credentials again)."
+    )
+    logged = sync.sync_log("webshop")[0]
+    assert logged[1:3] == ("test connection", "failed")
+    everything = message + logged[3] + sync.channel("webshop").last_error
+    assert KEY not in everything and SECRET not in everything

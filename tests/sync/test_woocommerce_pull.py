@@ -12,7 +12,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.services.sync import SyncService
 from shopdesk.sync import woocommerce
 from shopdesk.sync.woocommerce import woocommerce_client
-from tests.order_helpers import stocked_shop
+from tests.order_helpers import lenient_rules, stocked_shop
 from tests.sync.fake_woo import FakeWooStore, item, woo_order
 
 ORDERS_PATH = "/wp-json/wc/v3/orders"
@@ -135,3 +135,24 @@ def test_a_revoked_key_says_so(shop: Shop, httpserver: HTTPServer) -> None:
     with pytest.raises(ShopDeskError, match="revoked or expired"):
         sync.pull_orders("webshop", client)
     assert sync.channel("webshop").cursor == ""
+
+
+def test_250_orders_changed_in_one_second_are_all_read_once_even_when_some_are_edited_while_paging(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    store = FakeWooStore([woo_order(n, 0) for n in range(2001, 2251)])  # one second: a bulk status change
+    sync, client = connect(shop, httpserver, store)
+    lenient_rules(shop)
+
+    def edit_while_paging(fake: FakeWooStore) -> None:
+        if len(fake.requests) == 2:  # after the first page of that second: one order read, one not yet read
+            fake.edit(2003, 60)
+            fake.edit(2240, 61)
+
+    store.after_request = edit_while_paging
+    result = sync.pull_orders("webshop", client)
+    numbers = [o.channel_order_no for o in shop.orders.list_orders(OrderFilter(), limit=1000)]
+    assert sorted(numbers) == [str(n) for n in range(2001, 2251)]  # none missed, none twice
+    assert (len(result.created), result.already) == (250, 1)  # 2003 read again at its new time
+    assert result.cursor == "2026-11-20T09:01:00+00:00"  # 2240's new time
+    assert len(store.requests) < 12  # it ends: no page is asked for again and again

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from dataclasses import asdict
 from pathlib import Path
 
 from shopdesk.cli.common import Context
@@ -87,11 +88,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     channel_log.add_argument("name", metavar="NAME")
     channel_log.set_defaults(handler=show_log)
 
-    sync = sub.add_parser("sync", parents=[common], help="pull a store's new orders, or see the outbox of changes")
+    sync = sub.add_parser(
+        "sync",
+        parents=[common],
+        help="pull a store's changed orders and send it what waits in the outbox, or see the outbox",
+    )
     sync.add_argument("target", metavar="CHANNEL|outbox", help="a channel to pull orders from, or outbox")
     sync.add_argument("--dry-run", action="store_true", help="show what a pull would import, write nothing")
     sync.add_argument(
-        "--push-stock", action="store_true", help="after the pull, send the store what can be sold (less the buffer)"
+        "--push-stock",
+        action="store_true",
+        help="also send the store what can be sold of every product (less the buffer), not only what changed",
     )
     which = sync.add_mutually_exclusive_group()
     which.add_argument("--retry", type=int, metavar="ID", help="send a dead item again")
@@ -230,15 +237,30 @@ def pull_orders(ctx: Context, service: SyncService) -> int:
         ctx.info(f"Order {number} was not stored and will be asked for again: {why}")
     for number in result.waiting:
         ctx.info(f"Order {number} names SKUs no product has: it waits (shopdesk sku unmatched, shopdesk sku link).")
+    for number, why in result.attention:
+        ctx.info(f"Order {number} needs a look: {why}")
     verb = "would import" if result.dry_run else "imported"
     text = (
         f"{channel.name}: {verb} {len(result.created)} new order(s), {result.already} known, "
         f"{len(result.waiting)} waiting for SKU links, {len(result.skipped)} cancelled on the store, "
         f"{len(result.failed)} not stored."
     )
-    if args.push_stock and not args.dry_run:
+    changed = [
+        f"{len(result.cancelled)} cancelled here as on the store" if result.cancelled else "",
+        f"{len(result.held)} on hold for review (changed on the store)" if result.held else "",
+        f"{result.refunds} refund(s) recorded" if result.refunds else "",
+    ]
+    if any(changed):
+        text += " Changed on the store: " + ", ".join(filter(None, changed)) + "."
+    if result.dry_run:
+        ctx.out(result, text + " Nothing was written (dry run).")
+        return 1 if result.failed else 0
+    # The pull's own changes (reservations of the new orders) are in the outbox by now: they go too.
+    if args.push_stock:
         service.queue_stock_levels(channel.name)
-        run = service.send_outbox(store_sender, channel=channel.name)
-        text += f" Outbox: {run.sent} sent, {run.retrying} to retry, {run.dead} failed (shopdesk sync outbox)."
-    ctx.out(result, text + (" Nothing was written (dry run)." if result.dry_run else ""))
+    run = service.send_outbox(store_sender, channel=channel.name)
+    text += f" Outbox: {run.sent} sent, {run.retrying} to retry, {run.dead} failed" + (
+        " (shopdesk sync outbox)." if run.retrying or run.dead else "."
+    )
+    ctx.out({**asdict(result), "outbox": asdict(run)}, text)
     return 1 if result.failed else 0

@@ -27,6 +27,7 @@ from shopdesk.services import order_records as rec
 from shopdesk.services import order_stock
 from shopdesk.services.access import guarded
 from shopdesk.services.stock_ledger import product_info
+from shopdesk.services.sync_outbox import queue_shipment
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -237,6 +238,7 @@ class OrderFulfilment:
                 session.flush()
             except IntegrityError as exc:  # the same tracking number saved on another order just now
                 raise Conflict(f"Tracking number {tracking} was just saved on another order.") from exc
+            queue_shipment(session, order)  # the order's store learns it left, if and only if it did
             return ShipmentResult(
                 order.number,
                 tracking,

@@ -22,6 +22,7 @@ from shopdesk.domain.stock import MoveKind, Valuation
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.stock_ledger import BALANCE, LAYER, MOVE, NO_SOURCE, VALUATION, SourceDoc, read_settings
 from shopdesk.services.stock_sql import insert_or_add, insert_returning_ids
+from shopdesk.services.sync_outbox import stock_changed
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def receive_lines(
         ["product_id", "location_id"],
         ["on_hand"],
     )
+    stock_changed(conn, per_product)  # the stores' outbox (services/sync_outbox.py)
     now = moved_at or utcnow()
     move_rows = [
         {

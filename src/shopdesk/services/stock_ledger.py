@@ -45,6 +45,7 @@ from shopdesk.domain.stock import (
 )
 from shopdesk.services.locations import LocationRef
 from shopdesk.services.stock_sql import insert_ignore, insert_or_add
+from shopdesk.services.sync_outbox import stock_changed
 
 # The tables themselves: the hot path speaks SQLAlchemy Core (no ORM objects per move).
 BALANCE = cast(Table, StockBalance.__table__)
@@ -223,6 +224,7 @@ class Ledger:
         )
         if self.conn.execute(stmt).rowcount != 1:
             raise self._not_enough(product, loc, quantity, f"cannot reserve it for {order.label()}")
+        stock_changed(self.conn, (product.id,))  # the stores' outbox (services/sync_outbox.py)
         insert_or_add(
             self.conn,
             RESERVATION,
@@ -281,6 +283,7 @@ class Ledger:
         )
         if self.conn.execute(stmt).rowcount != 1:  # the reservation row and the balance disagree: a bug
             raise RuntimeError(f"stock_balance.reserved of {product.sku} at {loc.path} is below its reservations")
+        stock_changed(self.conn, (product.id,))
 
     # Valuation ------------------------------------------------------------------------
     def lock_valuation(self, product_id: int) -> StockValuation:
@@ -366,6 +369,8 @@ class Ledger:
             value = AverageState(row.quantity, row.value).issue_value(quantity, self.fallback_unit_cost(product, row))
         if dst.holds_stock:
             self._add(product.id, dst.id, quantity)
+        if src.is_physical != dst.is_physical:  # bin to bin leaves what can be sold as it is
+            stock_changed(self.conn, (product.id,))
         move_id = self.conn.execute(
             _INSERT_MOVE,
             {

@@ -14,21 +14,23 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shopdesk.db.models import OutboxItem, Product, SalesChannel, StockBalance, SyncLogEntry
+from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import currency_exponent
 from shopdesk.domain.order_draft import normalize_channel
 from shopdesk.services import channels as sku_links
 from shopdesk.services.orders import OrderWriter
+from shopdesk.services.sync_changes import StoreChanges, apply_store_changes
+from shopdesk.services.sync_outbox import available_levels
 from shopdesk.sync import credentials
 from shopdesk.sync.http import SendFailed, StoreClient, retry_delay
 from shopdesk.sync.store import Store, StoreOrder, open_store
@@ -83,13 +85,19 @@ class PullResult:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (their number, why): asked for again next time
     cursor: str = ""
     dry_run: bool = False
+    # Store-side changes of orders imported before (services/sync_changes.py); our numbers.
+    cancelled: list[str] = field(default_factory=list)  # cancelled here because the store cancelled them
+    held: list[str] = field(default_factory=list)  # on hold for review: address or lines edited on the store
+    attention: list[tuple[str, str]] = field(default_factory=list)  # (our number, what a person must look at)
+    refunds: int = 0  # refunds made on the store, recorded against their orders
 
 
 @dataclass
 class OutboxRun:
-    sent: int = 0
+    sent: int = 0  # items
     retrying: int = 0
     dead: int = 0
+    store_calls: int = 0  # a channel's due stock items go in one call
 
 
 def check_store_url(url: str, channel_type: str) -> str:
@@ -242,18 +250,23 @@ class SyncService:
         return result
 
     def _store(self, channel: str, order: StoreOrder, result: PullResult, dry_run: bool) -> bool:
-        if order.draft is None:
+        draft = order.draft
+        with self.db.uow() as uow:
+            if draft is not None:
+                draft.channel = channel
+                sku_links.apply_links(uow.session, draft)
+            number = OrderWriter(uow.session, self.shop).existing_number(channel, order.id)
+        if number is not None:
+            if not dry_run:
+                self._apply_changes(channel, number, order, result)
+            result.already += 1
+            return True
+        if draft is None:
             result.skipped.append(order.id)
             return True
-        draft = order.draft
-        draft.channel = channel
         with self.db.uow() as uow:
-            sku_links.apply_links(uow.session, draft)
             if dry_run:
                 writer = OrderWriter(uow.session, self.shop)
-                if writer.existing_number(channel, order.id):
-                    result.already += 1
-                    return True
                 problems = writer.check(draft)[1]
                 codes, rest = sku_links.unknown_codes(problems, draft)
                 if rest:
@@ -275,9 +288,19 @@ class SyncService:
             return True
         if created.created:
             result.created.append(created.number)
+            if order.refunds:
+                self._apply_changes(channel, created.number, order, result)
         else:
             result.already += 1
         return True
+
+    def _apply_changes(self, channel: str, number: str, order: StoreOrder, result: PullResult) -> None:
+        changes = StoreChanges()
+        apply_store_changes(self.shop, channel, number, order, changes)
+        result.cancelled += changes.cancelled
+        result.held += changes.held
+        result.attention += changes.attention
+        result.refunds += changes.refunds
 
     def _finish_pull(self, channel_id: int, cursor: datetime | None, result: PullResult, error: str) -> None:
         result.cursor = cursor.isoformat() if cursor else ""
@@ -290,7 +313,11 @@ class SyncService:
             detail = (
                 f"{len(result.created)} new, {result.already} known, {len(result.waiting)} waiting for SKU links, "
                 f"{len(result.skipped)} cancelled, {len(result.failed)} not stored"
+                + (f", {len(result.cancelled)} cancelled here as on the store" if result.cancelled else "")
+                + (f", {len(result.held)} held for review" if result.held else "")
+                + (f", {result.refunds} refund(s) recorded" if result.refunds else "")
                 + "".join(f"; order {n}: {why}" for n, why in result.failed)
+                + "".join(f"; {n} needs attention: {why}" for n, why in result.attention)
             )
             log(uow.session, channel_id, "pull orders", "failed" if error else "ok", (error + " " + detail).strip())
             uow.commit()
@@ -300,14 +327,8 @@ class SyncService:
         in the outbox for the channel, in one transaction; returns the outbox item's id."""
         channel = self.channel(name)
         with self.db.uow() as uow:
-            available = func.coalesce(func.sum(StockBalance.on_hand - StockBalance.reserved), 0)
-            rows = uow.session.execute(
-                select(Product.sku, available)
-                .outerjoin(StockBalance, StockBalance.product_id == Product.id)
-                .where(Product.is_parent.is_(False), Product.archived.is_(False))
-                .group_by(Product.id, Product.sku)
-            ).all()
-            levels = {sku: max(int(qty) - channel.buffer, 0) for sku, qty in rows}
+            available = available_levels(uow.session)
+            levels = {sku: max(qty - channel.buffer, 0) for sku, qty in available.items()}
             item_id = enqueue(uow.session, channel.name, "stock", {"levels": levels})
             uow.commit()
             return item_id
@@ -355,31 +376,59 @@ class SyncService:
         max_attempts: int = MAX_ATTEMPTS,
         now: datetime | None = None,
     ) -> OutboxRun:
-        """Send every item that is due (of one channel, or all); each result is committed before the next is sent."""
+        """Send every item that is due (of one channel, or all); each result is committed before the next is sent.
+
+        A channel's due stock items go as one: the latest level of each SKU in one
+        store call (a stocktake of 5,000 products is not 5,000 calls), and they
+        are marked sent, or retried or dead, together. Shipments go one by one.
+        """
         now = now or utcnow()
         run = OutboxRun()
-        query = select(OutboxItem.id).where(OutboxItem.state == "pending", OutboxItem.next_attempt_at <= now)
+        query = select(OutboxItem.id, OutboxItem.channel_id, OutboxItem.kind).where(
+            OutboxItem.state == "pending", OutboxItem.next_attempt_at <= now
+        )
         if channel is not None:
             query = query.where(OutboxItem.channel_id == self.channel(channel).id)
         with self.db.read() as conn:
-            due = list(conn.execute(query.order_by(OutboxItem.id)).scalars())
-        for item_id in due:
-            with self.db.uow() as uow:
-                item = uow.session.get(OutboxItem, item_id)
-                if item is None or item.state != "pending":
-                    continue  # another worker took it
-                channel = uow.session.get(SalesChannel, item.channel_id)
-                assert channel is not None
-                channel_view, item_view = _channel_view(channel), _outbox_view(item, channel.name)
-            # Sent outside any transaction, so a slow store never holds the database. A crash after the
-            # store took it and before the commit below sends it again: payloads are absolute (a stock
-            # level, a shipment of an order), so the second send changes nothing.
-            failure: SendFailed | None = None
-            try:
-                send(channel_view, item_view)
-            except SendFailed as exc:
-                failure = exc
-            with self.db.uow() as uow:
+            due = conn.execute(query.order_by(OutboxItem.id)).all()
+        batches: list[list[int]] = []
+        stock_of: dict[int, list[int]] = {}
+        for item_id, channel_id, kind in due:
+            if kind == "stock" and channel_id in stock_of:
+                stock_of[channel_id].append(item_id)
+                continue
+            batches.append([item_id])
+            if kind == "stock":
+                stock_of[channel_id] = batches[-1]
+        for ids in batches:
+            self._send_batch(ids, send, run, max_attempts, now)
+        return run
+
+    def _send_batch(self, ids: list[int], send: Sender, run: OutboxRun, max_attempts: int, now: datetime) -> None:
+        with self.db.uow() as uow:
+            items = [i for i in (uow.session.get(OutboxItem, n) for n in ids) if i is not None and i.state == "pending"]
+            if not items:
+                return  # another worker took them
+            found = uow.session.get(SalesChannel, items[0].channel_id)
+            assert found is not None
+            channel_view, item_view = _channel_view(found), _outbox_view(items[-1], found.name)
+            if len(items) > 1:
+                levels: dict[str, int] = {}
+                for item in items:  # oldest first: a later level of a SKU replaces an earlier one
+                    levels.update(item.payload.get("levels", {}))
+                item_view = replace(item_view, payload={"levels": levels})
+            ids = [i.id for i in items]
+        # Sent outside any transaction, so a slow store never holds the database. A crash after the
+        # store took it and before the commit below sends it again: payloads are absolute (a stock
+        # level, a shipment of an order), so the second send changes nothing.
+        failure: SendFailed | None = None
+        try:
+            send(channel_view, item_view)
+        except SendFailed as exc:
+            failure = exc
+        run.store_calls += 1
+        with self.db.uow() as uow:
+            for item_id in ids:
                 item = uow.session.get(OutboxItem, item_id)
                 if item is None or item.state != "pending":
                     continue
@@ -387,21 +436,25 @@ class SyncService:
                     item.state, item.sent_at, item.last_error = "sent", utcnow(), ""
                     run.sent += 1
                     log(uow.session, item.channel_id, item.kind, "ok", f"item {item.id} sent")
+                    continue
+                item.attempts += 1
+                item.last_error = str(failure)[:500]
+                delay = retry_delay(item.attempts, failure)
+                if delay is None or item.attempts >= max_attempts:
+                    item.state = "dead"
+                    run.dead += 1
+                    log(uow.session, item.channel_id, item.kind, "dead", f"item {item.id}: {failure}")
                 else:
-                    item.attempts += 1
-                    item.last_error = str(failure)[:500]
-                    delay = retry_delay(item.attempts, failure)
-                    if delay is None or item.attempts >= max_attempts:
-                        item.state = "dead"
-                        run.dead += 1
-                        log(uow.session, item.channel_id, item.kind, "dead", f"item {item.id}: {failure}")
-                    else:
-                        item.next_attempt_at = now + timedelta(seconds=delay)
-                        run.retrying += 1
-                        detail = f"item {item.id} again in {delay:.0f} s: {failure}"
-                        log(uow.session, item.channel_id, item.kind, "retry", detail)
-                uow.commit()
-        return run
+                    item.next_attempt_at = now + timedelta(seconds=delay)
+                    run.retrying += 1
+                    log(
+                        uow.session,
+                        item.channel_id,
+                        item.kind,
+                        "retry",
+                        f"item {item.id} again in {delay:.0f} s: {failure}",
+                    )
+            uow.commit()
 
 
 def store_sender(channel: ChannelView, item: OutboxView) -> None:

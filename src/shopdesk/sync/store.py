@@ -19,6 +19,15 @@ from shopdesk.sync.http import SendFailed
 
 
 @dataclass(frozen=True)
+class StoreRefund:
+    """Money the store paid back on an order: the store's refund id, the amount (minor units, > 0), why."""
+
+    id: str
+    amount: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class StoreOrder:
     """One order as the store sent it: its id, when it was last changed, and the draft (None: skipped)."""
 
@@ -26,6 +35,7 @@ class StoreOrder:
     modified: datetime
     status: str
     draft: OrderDraft | None
+    refunds: tuple[StoreRefund, ...] = ()  # every refund so far (the pull records each once)
 
 
 class Store(Protocol):

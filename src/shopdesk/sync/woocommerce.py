@@ -17,7 +17,7 @@ from typing import Any
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
 from shopdesk.sync.credentials import Credentials
 from shopdesk.sync.http import SendFailed, StoreClient
-from shopdesk.sync.store import StoreOrder, register
+from shopdesk.sync.store import StoreOrder, StoreRefund, register
 
 PER_PAGE = 100
 # Orders in these states are nothing to ship; a draft checkout is not an order yet.
@@ -31,32 +31,89 @@ def gmt(text: str) -> datetime:
 
 
 def orders_modified_since(client: StoreClient, since: datetime, exponent: int) -> Iterator[StoreOrder]:
-    """Every order modified after `since`, oldest change first, each (id, modification) once."""
+    """Every order modified after `since`, oldest change first, each (id, modification) once.
+
+    The list is asked for by time, not by page number: after each page the
+    next one starts one second before its last order (the API's dates are to the
+    second), so an order edited while we page moves to the end and is read
+    there, not skipped. When a whole page shares one second, that second cannot
+    be passed that way: it is paged through on its own (`_one_second`).
+    """
     seen: set[tuple[str, datetime]] = set()
     after = since
     while True:
-        params = {
-            "modified_after": after.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
-            "dates_are_gmt": "true",
-            "orderby": "modified",
-            "order": "asc",
-            "per_page": PER_PAGE,
-            "page": 1,
-        }
-        answer, headers = client.request_with_headers("GET", "/wp-json/wc/v3/orders", params=params)
-        if not isinstance(answer, list):
-            raise SendFailed("the store's order list is not a list")
-        fresh = 0
-        for raw in answer:
-            order = to_store_order(raw, exponent)
-            if (order.id, order.modified) in seen:
-                continue
-            seen.add((order.id, order.modified))
-            fresh += 1
-            yield order
-            after = max(after, order.modified - timedelta(seconds=1))
-        if not fresh or int(headers.get("X-WP-TotalPages", "1") or 1) <= 1:
+        answer, headers = _order_page(client, after, None, 1)
+        yield from _unseen(answer, seen, exponent)
+        if len(answer) < PER_PAGE or _page_count(headers) <= 1:
             return
+        first, last = _modified(answer[0]), _modified(answer[-1])
+        if first == last:
+            yield from _one_second(client, last, seen, exponent)
+            after = last  # that second is read whole
+        else:
+            after = last - timedelta(seconds=1)  # > after: the first order of this page was after it
+
+
+def _one_second(client: StoreClient, second: datetime, seen: set[tuple[str, datetime]], exponent: int):  # type: ignore[no-untyped-def]
+    """Page (by id) through the orders modified in one second. An order edited meanwhile leaves that second,
+    which shifts the later pages: the total then changes, and the second is read again from its first page
+    (the orders read already are skipped). The edited order itself comes later, at its new time."""
+    for _ in range(20):
+        page, total = 1, None
+        while True:
+            answer, headers = _order_page(
+                client, second - timedelta(seconds=1), second + timedelta(seconds=1), page, orderby="id"
+            )
+            now_total = headers.get("X-WP-Total")
+            if total is not None and now_total != total:
+                break  # the second changed under us: read it again
+            total = now_total
+            yield from _unseen(answer, seen, exponent)
+            if page >= _page_count(headers):
+                return
+            page += 1
+    raise SendFailed(f"the store's orders of {second:%Y-%m-%d %H:%M:%S} keep changing; try again later")
+
+
+def _order_page(
+    client: StoreClient, after: datetime, before: datetime | None, page: int, *, orderby: str = "modified"
+) -> tuple[list[dict[str, Any]], Any]:
+    params: dict[str, Any] = {
+        "modified_after": after.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
+        "dates_are_gmt": "true",
+        "orderby": orderby,
+        "order": "asc",
+        "per_page": PER_PAGE,
+        "page": page,
+    }
+    if before is not None:
+        params["modified_before"] = before.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    answer, headers = client.request_with_headers("GET", "/wp-json/wc/v3/orders", params=params)
+    if not isinstance(answer, list):
+        raise SendFailed("the store's order list is not a list")
+    return answer, headers
+
+
+def _unseen(answer: list[dict[str, Any]], seen: set[tuple[str, datetime]], exponent: int) -> Iterator[StoreOrder]:
+    for raw in answer:
+        order = to_store_order(raw, exponent)
+        if (order.id, order.modified) not in seen:
+            seen.add((order.id, order.modified))
+            yield order
+
+
+def _modified(raw: dict[str, Any]) -> datetime:
+    try:
+        return gmt(raw.get("date_modified_gmt") or raw["date_created_gmt"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SendFailed(f"the store sent an order without its dates ({exc})") from exc
+
+
+def _page_count(headers: Any) -> int:
+    try:
+        return int(headers.get("X-WP-TotalPages", "1") or 1)
+    except ValueError as exc:
+        raise SendFailed("the store's X-WP-TotalPages is not a number") from exc
 
 
 def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
@@ -67,8 +124,13 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
         status = str(raw.get("status", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise SendFailed(f"the store sent an order without its id or dates ({exc})") from exc
+    refunds = tuple(
+        StoreRefund(str(r.get("id", "")), -minor(r.get("total"), exponent), str(r.get("reason") or "")[:200])
+        for r in raw.get("refunds") or []
+        if isinstance(r, dict) and minor(r.get("total"), exponent) < 0  # the API writes refunds as negatives
+    )
     if status in SKIPPED_STATUSES:
-        return StoreOrder(order_id, modified, status, None)
+        return StoreOrder(order_id, modified, status, None, refunds)
     shipping = raw.get("shipping") or {}
     billing = raw.get("billing") or {}
     name = " ".join(p for p in (shipping.get("first_name", ""), shipping.get("last_name", "")) if p).strip()
@@ -122,7 +184,7 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
         buyer_remark=str(raw.get("customer_note", "")),
         internal_note="; ".join(notes),
     )
-    return StoreOrder(order_id, modified, status, draft)
+    return StoreOrder(order_id, modified, status, draft, refunds)
 
 
 def minor(text: Any, exponent: int) -> int:
@@ -203,6 +265,39 @@ def _batch(client: StoreClient, path: str, ids: dict[str, int], levels: dict[str
     return refused
 
 
+def ship_order(client: StoreClient, shipment: dict[str, Any]) -> None:
+    """Mark the order completed and add the tracking number as a note the buyer sees.
+
+    Safe to send twice (the outbox may, after a crash): a completed order is not
+    updated again, and a note already naming the tracking number is not added
+    again. An order deleted on the store fails with status 404, which the outbox
+    does not retry.
+    """
+    order_id = str(shipment.get("order", "")).strip()
+    tracking = str(shipment.get("tracking", "")).strip()
+    carrier = str(shipment.get("carrier", "")).strip()
+    if not order_id.isdigit():
+        raise SendFailed(f"the shipment names no WooCommerce order ({order_id!r})", 422)
+    path = f"/wp-json/wc/v3/orders/{order_id}"
+    try:
+        order = client.request("GET", path)
+        if not isinstance(order, dict) or order.get("status") != "completed":
+            client.request("PUT", path, json_body={"status": "completed"})
+        if not tracking:
+            return
+        notes = client.request("GET", f"{path}/notes")
+        if any(tracking in str(n.get("note", "")) for n in notes or [] if isinstance(n, dict)):
+            return
+        note = f"Shipped with {carrier}, tracking {tracking}" if carrier else f"Shipped, tracking {tracking}"
+        client.request("POST", f"{path}/notes", json_body={"note": note, "customer_note": True})
+    except SendFailed as failure:
+        if failure.status == 404:
+            raise SendFailed(
+                f"order {order_id} is no longer on the store (deleted there?): its shipment cannot be sent", 404
+            ) from failure
+        raise
+
+
 class WooCommerceStore:
     """The `Store` of a WooCommerce shop (REST API v3), over one StoreClient."""
 
@@ -227,7 +322,7 @@ class WooCommerceStore:
         return push_stock(self.client, levels)
 
     def ship(self, shipment: dict[str, Any]) -> None:
-        raise SendFailed("telling WooCommerce about a shipment is not supported in this version", 422)
+        ship_order(self.client, shipment)
 
     def close(self) -> None:
         self.client.close()

@@ -1,0 +1,188 @@
+"""What a pull does when the store changed an order we imported already.
+
+- Cancelled (or refunded, failed, trashed) on the store while ours has not
+  left: ours is cancelled through the order flow, which releases its
+  reservation, with the reason "cancelled on <channel>".
+- The same after ours shipped: nothing is undone (the parcel is on its way);
+  the order's timeline says so and the pull lists it as needing attention.
+- Address or lines edited on the store: ours is NOT rewritten. An order that
+  has not been picked yet is put on hold for review (its reservation is
+  released), so nobody ships to the old address or the old lines; the
+  reviewer edits it (Orders → edit) and approves it. One already picked or
+  packed cannot go on hold, and one shipped is past changing: the timeline
+  says what changed and the pull lists it as needing attention. We chose
+  review over rewriting because a silent edit after allocation could ship a
+  parcel that no longer matches its pick list, and the store's edit may be a
+  mistake the buyer calls about.
+- Refunds on the store are recorded against the order (order_refund, with the
+  store's refund id, so each is recorded once) and the payment status follows,
+  as for refunds made in after-sales.
+
+Every change is written to the order's timeline once per store modification
+(the pull's overlap window reads an order again without noting it again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shopdesk.db.models import AuditEvent
+from shopdesk.db.models.base import utcnow
+from shopdesk.db.models.orders import OrderRefund, SalesOrder
+from shopdesk.domain.catalogue import sku_key
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.order_draft import OrderDraft
+from shopdesk.domain.orders import STOCK_LEFT, OrderStatus
+from shopdesk.services import order_records as rec
+from shopdesk.sync.store import StoreOrder
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
+
+S = OrderStatus
+NOTE = "store change"  # the timeline action of these notes
+HOLDABLE = frozenset({S.CONFIRMED, S.ALLOCATED})  # may go on hold (see domain/orders.py transitions)
+
+
+@dataclass
+class StoreChanges:
+    """What the pull did with the store's changes to orders imported before."""
+
+    cancelled: list[str] = field(default_factory=list)  # our numbers, cancelled because the store cancelled
+    held: list[str] = field(default_factory=list)  # our numbers, on hold because the store edited them
+    attention: list[tuple[str, str]] = field(default_factory=list)  # (our number, what a person must look at)
+    refunds: int = 0  # refunds recorded
+
+
+def apply_store_changes(shop: Shop, channel: str, number: str, order: StoreOrder, changes: StoreChanges) -> None:
+    """Bring the store's change of an imported order to ours (see the module notes)."""
+    stamp = order.modified.isoformat()
+    with shop.db.uow() as uow:
+        ours = rec.load_order(uow.session, number)
+        status = S(ours.status)
+        changes.refunds += _record_refunds(uow.session, shop.user, ours, channel, order)
+        if status is S.CANCELLED or _noted(uow.session, ours.id, stamp):
+            uow.commit()
+            return
+        action = what = ""
+        if order.draft is None:
+            what = f"{order.status} on {channel}"
+            if status in STOCK_LEFT:
+                changes.attention.append((number, f"{what} after it shipped: nothing was undone here"))
+                rec.note(uow.session, shop.user, ours, NOTE, f"{what} after it shipped (changed there {stamp})")
+            else:
+                action = "cancel"
+        else:
+            edits = _edits(ours, order.draft)
+            if edits:
+                what = f"{' and '.join(edits)} changed on {channel}"
+                rec.note(uow.session, shop.user, ours, NOTE, f"{what} (changed there {stamp})")
+                if status in HOLDABLE:
+                    action = "hold"
+                elif status is S.ON_HOLD:
+                    changes.held.append(number)
+                else:
+                    changes.attention.append((number, f"{what} while ours is {status.value}: check it"))
+        uow.commit()
+    try:
+        if action == "cancel":
+            shop.order_flow.cancel(number, f"cancelled on {channel} (changed there {stamp})")
+            changes.cancelled.append(number)
+        elif action == "hold":
+            shop.order_flow.hold(number, f"{what}: review it before it ships")
+            changes.held.append(number)
+    except ShopDeskError as exc:  # e.g. the shop's user may not cancel orders: a person must
+        changes.attention.append((number, f"{what}, but it could not be done here: {exc}"))
+
+
+def _noted(session: Session, order_id: int, stamp: str) -> bool:
+    """Whether this store modification was handled before (its time is in the order's timeline)."""
+    found = session.scalar(
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.entity == "order",
+            AuditEvent.entity_id == order_id,
+            AuditEvent.reason.like(f"%(changed there {stamp})%"),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
+def _edits(ours: SalesOrder, draft: OrderDraft) -> list[str]:
+    """What the store's version changes of ours: 'the address', 'the lines'."""
+    edits = []
+    ship = draft.ship_to
+    theirs = (ship.name, ship.phone, ship.country or "CN", ship.province, ship.city, ship.district, ship.street)
+    mine = (
+        ours.ship_name,
+        ours.ship_phone,
+        ours.ship_country,
+        ours.ship_province,
+        ours.ship_city,
+        ours.ship_district,
+        ours.ship_street,
+    )
+    if [_plain(v) for v in theirs] + [_plain(ship.postcode)] != [_plain(v) for v in mine] + [
+        _plain(ours.ship_postcode)
+    ]:
+        edits.append("the address")
+    their_lines = sorted((sku_key(line.code), int(line.quantity)) for line in draft.lines)
+    our_lines = sorted((sku_key(line.sku), line.quantity) for line in ours.lines)
+    if their_lines != our_lines:
+        edits.append("the lines")
+    return edits
+
+
+def _plain(text: str) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def _record_refunds(session: Session, user: str, ours: SalesOrder, channel: str, order: StoreOrder) -> int:
+    """Record the store's refunds not recorded yet; the payment status follows. Returns how many were new."""
+    if not order.refunds:
+        return 0
+    known = set(
+        session.scalars(
+            select(OrderRefund.channel_refund_id).where(
+                OrderRefund.order_id == ours.id, OrderRefund.channel_refund_id.is_not(None)
+            )
+        )
+    )
+    new = [r for r in order.refunds if r.id not in known and r.amount > 0]
+    if not new:
+        return 0
+    before = int(
+        session.scalar(select(func.coalesce(func.sum(OrderRefund.amount), 0)).where(OrderRefund.order_id == ours.id))
+        or 0
+    )
+    for refund in new:
+        session.add(
+            OrderRefund(
+                order_id=ours.id,
+                amount=refund.amount,
+                method=channel[:32],
+                refunded_at=order.modified if order.modified.tzinfo else utcnow(),
+                reason=refund.reason or f"refunded on {channel}",
+                channel_refund_id=refund.id[:64],
+                user=user,
+                details={"channel": channel},
+            )
+        )
+    after = before + sum(r.amount for r in new)
+    status_before = ours.payment_status
+    ours.payment_status = "refunded" if ours.paid_amount and after >= ours.paid_amount else "partially_refunded"
+    rec.note(
+        session,
+        user,
+        ours,
+        "refund",
+        f"refunded on {channel}: " + ", ".join(f"refund {r.id}" for r in new),
+        refunded=(before, after),
+        payment_status=(status_before, ours.payment_status),
+    )
+    return len(new)

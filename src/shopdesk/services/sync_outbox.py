@@ -1,0 +1,110 @@
+"""The outbox, written by itself: a stock change or a shipment puts what the stores must know in sync_outbox.
+
+Every balance change goes through the stock ledger (services/stock_ledger.py)
+or the bulk receipt (services/stock_bulk.py); both call `stock_changed` with the
+products whose available quantity (on hand − reserved in warehouses, zones and
+bins) moved. The ids are collected on the transaction's session; just before
+that session commits, one "stock" item per active store channel is added with
+the products' available level (less the channel's buffer, never below 0),
+computed inside the same transaction. So the item exists if and only if the
+change was committed, and a shop without store channels pays one set per
+transaction and, when stock moved, one query for its channels.
+
+A shipped order of a WooCommerce or Shopify channel gets a "shipment" item in
+the shipment's transaction (`queue_shipment`, called by the ship use case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, and_, case, event, func, select
+from sqlalchemy.orm import Session, SessionTransaction
+
+from shopdesk.db.models import Location, OutboxItem, Product, SalesChannel, StockBalance
+from shopdesk.db.models.orders import SalesOrder
+
+TOUCHED = "shopdesk.stock_touched"  # key of the touched product ids, on the session and its connection
+STORE_TYPES = ("woocommerce", "shopify")  # channels with a store to tell; "file" channels have none
+PHYSICAL_KINDS = ("warehouse", "zone", "bin")  # stock there can be sold (not quarantine, not in transit)
+_CHUNK = 900  # product ids per IN (...), well under SQLite's bound-parameter limit
+
+
+def stock_changed(conn: Connection, product_ids: Iterable[int]) -> None:
+    """Note products whose available quantity changed in the transaction of `conn` (the ledger calls it)."""
+    touched = conn.info.get(TOUCHED)
+    if touched is not None:
+        touched.update(product_ids)
+
+
+@event.listens_for(Session, "after_begin")
+def _collect_on_this_transaction(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
+    # The ledger only sees the Connection; this links the connection to its session's set for the
+    # transaction. A new set per transaction, so nothing of a rolled-back one is carried over.
+    touched: set[int] = set()
+    session.info[TOUCHED] = touched
+    connection.info[TOUCHED] = touched
+
+
+@event.listens_for(Session, "before_commit")
+def _queue_stock_levels(session: Session) -> None:
+    touched: set[int] | None = session.info.get(TOUCHED)
+    if not touched:
+        return
+    product_ids = sorted(touched)
+    touched.clear()
+    channels = session.execute(
+        select(SalesChannel.id, SalesChannel.buffer)
+        .where(SalesChannel.status == "active", SalesChannel.type.in_(STORE_TYPES))
+        .order_by(SalesChannel.id)
+    ).all()
+    if not channels:
+        return
+    available = available_levels(session, product_ids)
+    for channel_id, buffer in channels:
+        levels = {sku: max(qty - buffer, 0) for sku, qty in available.items()}
+        session.add(OutboxItem(channel_id=channel_id, kind="stock", payload={"levels": levels}))
+
+
+def available_levels(session: Session, product_ids: list[int] | None = None) -> dict[str, int]:
+    """SKU -> on hand − reserved in warehouses, zones and bins (of the given products, or of every sellable one)."""
+    sellable = case((Location.id.is_not(None), StockBalance.on_hand - StockBalance.reserved), else_=0)
+    available = func.coalesce(func.sum(sellable), 0)
+    query = (
+        select(Product.sku, available)
+        .outerjoin(StockBalance, StockBalance.product_id == Product.id)
+        .outerjoin(Location, and_(Location.id == StockBalance.location_id, Location.kind.in_(PHYSICAL_KINDS)))
+        .where(Product.is_parent.is_(False))
+        .group_by(Product.id, Product.sku)
+    )
+    if product_ids is None:
+        return {sku: int(qty) for sku, qty in session.execute(query.where(Product.archived.is_(False)))}
+    levels: dict[str, int] = {}
+    for start in range(0, len(product_ids), _CHUNK):
+        chunk = product_ids[start : start + _CHUNK]
+        levels.update({sku: int(qty) for sku, qty in session.execute(query.where(Product.id.in_(chunk)))})
+    return levels
+
+
+def queue_shipment(session: Session, order: SalesOrder) -> int | None:
+    """Tell the order's store that it left, in the shipment's transaction; None when no store is to be told."""
+    if not order.channel_order_no:
+        return None
+    channel_id = session.scalar(
+        select(SalesChannel.id).where(
+            SalesChannel.name == order.channel, SalesChannel.type.in_(STORE_TYPES), SalesChannel.status == "active"
+        )
+    )
+    if channel_id is None:
+        return None
+    payload: dict[str, Any] = {
+        "order": order.channel_order_no,
+        "carrier": order.carrier,
+        "tracking": order.tracking_no or "",
+        "shipped_at": order.shipped_at.isoformat() if order.shipped_at else "",
+    }
+    item = OutboxItem(channel_id=channel_id, kind="shipment", payload=payload)
+    session.add(item)
+    session.flush()
+    return item.id
