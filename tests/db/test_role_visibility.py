@@ -16,7 +16,9 @@ from shopdesk.domain.permissions import Permission, PermissionDenied, Role, allo
 from shopdesk.services.catalogue import ProductFilter
 from shopdesk.services.customers import Customers
 from shopdesk.services.order_queries import OrderFilter
+from shopdesk.services.parties import SupplierDraft
 from shopdesk.services.product_export import ProductExport
+from shopdesk.services.purchasing import PoLineDraft
 from shopdesk.services.reports import ReportParams, Reports
 from shopdesk.services.shop import Shop
 from shopdesk.services.stock_levels import StockFilter, StockLevels
@@ -169,3 +171,28 @@ def test_single_user_mode_acts_as_the_owner_and_sees_everything(shop: Shop, tmp_
     assert "Cost" in export_rows(shop, tmp_path / "p.csv")[0]
     assert shop.orders.get_order(number).ship_to.phone == PHONE
     assert shop.inventory.total_value() == 19 * COST
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_receiving_and_counting_show_no_costs_to_a_role_without_them(shop: Shop, role: Role) -> None:
+    a_shop_with_one_order(shop)
+    shop.parties.create_supplier(SupplierDraft("ACME", "Acme Ceramics"))
+    po = shop.purchasing.create("ACME", [PoLineDraft("MUG", 5, unit_cost=COST)])
+    count = shop.stocktakes.start(warehouse="WH1")
+    shop.stocktakes.set_count(count.number, "MUG", 10)  # one more than the book: a gain of 12.34
+    shop.log_in("someone", role)
+    sees = allowed(role, Permission.VIEW_COSTS)
+
+    line = shop.purchasing.get(po).lines[0]
+    assert (line.sku, line.quantity) == ("MUG", 5)  # what to expect at the door, for everyone
+    assert (line.unit_cost, line.line_total) == ((COST, 5 * COST) if sees else (None, None))
+    assert [(r.number, r.total) for r in shop.purchasing.list_orders()] == [(po, 5 * COST if sees else None)]
+
+    counted = [(ln.sku, ln.counted, ln.value) for ln in shop.stocktakes.count_lines(count.number, only="differences")]
+    assert counted == [("MUG", 10, COST if sees else None)]
+    summary = shop.stocktakes.summary(count.number)
+    assert summary.differences == 1
+    assert (summary.gain_value, summary.loss_value) == ((COST, 0) if sees else (None, None))
+    if not sees:
+        with pytest.raises(PermissionDenied, match="purchase costs"):
+            shop.purchasing.document(po)

@@ -1,4 +1,5 @@
-"""Warehouse staff log in and see no costs: no Cost column in Products, no Value in Stock, no cost to edit."""
+"""Warehouse staff log in and see no costs: no Cost column in Products, no Value in Stock (nor in its
+purchase orders and stocktakes), no cost to edit."""
 
 from __future__ import annotations
 
@@ -61,6 +62,8 @@ def test_warehouse_staff_see_no_cost_column_in_products_and_no_value_in_stock(
         assert column(products, "SKU") == ["MUG-001"]
         assert "Value" not in titles(window.stock.model) and "On hand" in titles(window.stock.model)
         assert "Value" not in [c.title for c in window.stock.places.columns]
+        assert "Unit cost" not in [c.title for c in window.stock.purchasing.lines.columns]
+        assert "Value" not in titles(window.stock.stocktake.model)
         dialog = ProductDialog(window.shop, products.model.row_at(0).id, window)
         qtbot.addWidget(dialog)
         assert not dialog.cost.isEnabled() and dialog.cost.text() == ""
@@ -75,6 +78,7 @@ def test_the_owner_sees_the_cost_column_and_the_cost_in_the_dialog(qtbot, monkey
         products = window.products
         assert column(products, "Cost") == ["CN¥12.34"]
         assert "Value" in titles(window.stock.model)
+        assert "Unit cost" in [c.title for c in window.stock.purchasing.lines.columns]
         dialog = ProductDialog(window.shop, products.model.row_at(0).id, window)
         qtbot.addWidget(dialog)
         assert dialog.cost.isEnabled() and dialog.cost.text() == "12.34"

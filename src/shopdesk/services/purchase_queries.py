@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from shopdesk.documents.data import Address, PurchaseOrderDocument
 from shopdesk.documents.data import PurchaseOrderLine as DocumentLine
 from shopdesk.documents.purchase_order import render_purchase_order
 from shopdesk.domain.errors import NotFound, ShopDeskError
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.purchasing import OPEN
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class PoLineView:
     unit: str
     supplier_sku: str
     quantity: int
-    unit_cost: int  # minor units
+    unit_cost: int | None  # minor units; None for a role without VIEW_COSTS
     received_qty: int
 
     @property
@@ -41,8 +42,8 @@ class PoLineView:
         return max(0, self.quantity - self.received_qty)
 
     @property
-    def line_total(self) -> int:
-        return self.quantity * self.unit_cost
+    def line_total(self) -> int | None:
+        return None if self.unit_cost is None else self.quantity * self.unit_cost
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,9 @@ class PoView:
     lines: list[PoLineView] = field(default_factory=list)
 
     @property
-    def total(self) -> int:
-        return sum(line.line_total for line in self.lines)
+    def total(self) -> int | None:
+        totals = [line.line_total for line in self.lines]
+        return None if None in totals else sum(t for t in totals if t is not None)
 
     @property
     def outstanding_units(self) -> int:
@@ -84,7 +86,7 @@ class PoRow:
     created_at: datetime
     expected_date: date | None
     lines: int
-    total: int
+    total: int | None  # None for a role without VIEW_COSTS
     ordered_units: int
     received_units: int
 
@@ -109,9 +111,12 @@ class PurchaseQueries:
         self.db = shop.db
 
     def get(self, ref: int | str) -> PoView:
-        """One purchase order with its lines."""
+        """One purchase order with its lines; without VIEW_COSTS (warehouse staff receiving it) no costs."""
         with self.db.read() as conn:
-            return _view(conn, find_po_id(conn, ref))
+            view = _view(conn, find_po_id(conn, ref))
+        if self.shop.can(Permission.VIEW_COSTS):
+            return view
+        return replace(view, lines=[replace(line, unit_cost=None) for line in view.lines])
 
     def list_orders(
         self, *, status: str | Iterable[str] | None = None, supplier: str | None = None, limit: int = 500
@@ -143,9 +148,10 @@ class PurchaseQueries:
             query = query.where(PurchaseOrder.status.in_(states))
         if supplier:
             query = query.where(func.upper(Supplier.code) == supplier.strip().upper())
+        costs = self.shop.can(Permission.VIEW_COSTS)
         with self.db.read() as conn:
             return [
-                PoRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), int(r[8]), int(r[9]))
+                PoRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7]) if costs else None, int(r[8]), int(r[9]))
                 for r in conn.execute(query)
             ]
 
@@ -155,9 +161,11 @@ class PurchaseQueries:
             return on_order(conn, product_ids)
 
     def document(self, ref: int | str) -> PurchaseOrderDocument:
-        """The purchase order as a printable document (plain values for documents/purchase_order.py)."""
-        view = self.get(ref)
+        """The purchase order as a printable document (plain values for documents/purchase_order.py);
+        it shows the purchase costs, so it needs VIEW_COSTS."""
+        self.shop.require(Permission.VIEW_COSTS, "print purchase orders (they show purchase costs)")
         with self.db.read() as conn:
+            view = _view(conn, find_po_id(conn, ref))
             supplier = conn.execute(select(Supplier.__table__).where(Supplier.id == view.supplier_id)).one()
         shop_name = str(self.shop.setting("name") or "")
         sender = str(self.shop.setting("sender_address") or "")
@@ -176,14 +184,14 @@ class PurchaseQueries:
                     sku=ln.sku,
                     name=ln.name,
                     quantity=ln.quantity,
-                    unit_cost=ln.unit_cost,
-                    line_total=ln.line_total,
+                    unit_cost=ln.unit_cost or 0,  # never None here: VIEW_COSTS was required
+                    line_total=ln.line_total or 0,
                     supplier_sku=ln.supplier_sku,
                     unit=ln.unit,
                 )
                 for ln in view.lines
             ),
-            total=view.total,
+            total=view.total or 0,
             currency=view.currency,
             order_date=when.date().isoformat(),
             expected_date=view.expected_date.isoformat() if view.expected_date else "",

@@ -9,7 +9,7 @@ so the two can differ by the layers' costs).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Select, Table, and_, func, or_, select
 
 from shopdesk.db.models import Category, Location, Product, Stocktake, StocktakeLine, StockValuation
 from shopdesk.domain.errors import NotFound
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.search import normalize_query
 from shopdesk.domain.stock import value_of
 from shopdesk.domain.stocktake import StocktakeStatus
@@ -77,8 +78,9 @@ class StocktakeSummary:
     lines: int
     counted: int
     differences: int  # counted lines whose count differs from the book
-    gain_value: int  # minor units, estimated before posting
-    loss_value: int  # minor units (positive), estimated before posting
+    # Minor units, estimated before posting; None for a role without VIEW_COSTS (as a line's value).
+    gain_value: int | None
+    loss_value: int | None  # positive
 
     @property
     def uncounted(self) -> int:
@@ -136,15 +138,20 @@ class StocktakeQueries:
         self.db = shop.db
 
     def summary(self, ref: int | str) -> StocktakeSummary:
-        """One stocktake: its scope, progress and the value of its differences."""
+        """One stocktake: its scope, progress and the value of its differences (for a role with VIEW_COSTS)."""
         with self.db.read() as conn:
-            return _summary(conn, find_stocktake(conn, ref))
+            return self._shown(_summary(conn, find_stocktake(conn, ref)))
 
     def stocktakes(self, limit: int = 200) -> list[StocktakeSummary]:
         """Every stocktake, newest first (posted ones stay for review)."""
         with self.db.read() as conn:
             rows = conn.execute(select(HEADER).order_by(HEADER.c.id.desc()).limit(limit)).all()
-            return [_summary(conn, row) for row in rows]
+            return [self._shown(_summary(conn, row)) for row in rows]
+
+    def _shown(self, summary: StocktakeSummary) -> StocktakeSummary:
+        if self.shop.can(Permission.VIEW_COSTS):
+            return summary
+        return replace(summary, gain_value=None, loss_value=None)
 
     def line_count(self, ref: int | str, *, only: str = "all", text: str = "") -> int:
         """How many lines count_lines would return with the same `only` and `text`."""
@@ -166,12 +173,14 @@ class StocktakeQueries:
         """The lines in walking order (location, then SKU).
 
         for_counter: on a blind stocktake still counting, the expected and book
-        quantities, differences and values are hidden (None).
+        quantities, differences and values are hidden (None). Values are hidden
+        (None) from a role without VIEW_COSTS too.
         only: "all", "uncounted", "counted" or "differences".
         """
         with self.db.read() as conn:
             header = find_stocktake(conn, ref)
             hide = for_counter and header.blind and header.status == StocktakeStatus.COUNTING
+            costs_shown = self.shop.can(Permission.VIEW_COSTS)
             query = _lines_query(
                 header.id,
                 only,
@@ -218,7 +227,7 @@ class StocktakeQueries:
                     r.counted_by,
                     r.counted_at,
                     None if hide else r.posted_qty,
-                    None if hide else value,
+                    None if hide or not costs_shown else value,
                 )
             )
         return lines

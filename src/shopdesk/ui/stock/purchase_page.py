@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.purchase_queries import PoLineView, PoRow, PoView
 from shopdesk.services.purchasing import ReceiptLine
 from shopdesk.services.reorder import CreatedOrders, ReorderLine
@@ -108,8 +109,9 @@ class PurchasePage(QWidget):
         super().__init__(parent)
         self._shop = shop
         self._runner = runner
-        self.orders: ListTableModel[PoRow] = ListTableModel(po_columns(money), parent=self)
-        self.lines: ListTableModel[PoLineView] = ListTableModel(po_line_columns(money), parent=self)
+        costs = shop.can(Permission.VIEW_COSTS)  # warehouse staff receive goods without seeing what they cost
+        self.orders: ListTableModel[PoRow] = ListTableModel(po_columns(money, costs=costs), parent=self)
+        self.lines: ListTableModel[PoLineView] = ListTableModel(po_line_columns(money, costs=costs), parent=self)
         self.suggestions: ListTableModel[ReorderLine] = ListTableModel(reorder_columns(), parent=self)
         self.status = QComboBox()
         self.status.addItem(self.tr("Open"), "open")

@@ -146,7 +146,10 @@ class CountLineSource:
         )
 
 
-def count_columns(money: MoneyFormat) -> list[Column[CountLine]]:
+def count_columns(money: MoneyFormat, *, costs: bool = True) -> list[Column[CountLine]]:
+    value = [
+        Column(translate("CountColumns", "Value"), lambda r: "" if r.value is None else money(r.value), numeric=True)
+    ]
     return [
         Column(translate("CountColumns", "Location"), lambda r: r.location),
         Column(translate("CountColumns", "SKU"), lambda r: r.sku),
@@ -155,7 +158,7 @@ def count_columns(money: MoneyFormat) -> list[Column[CountLine]]:
         Column(translate("CountColumns", "Moved during count"), lambda r: _number(r.moved_during_count), numeric=True),
         Column(translate("CountColumns", "Counted"), lambda r: _number(r.counted), numeric=True),
         Column(translate("CountColumns", "Difference"), lambda r: _signed(r.difference), numeric=True),
-        Column(translate("CountColumns", "Value"), lambda r: "" if r.value is None else money(r.value), numeric=True),
+        *(value if costs else []),
     ]
 
 
@@ -163,26 +166,31 @@ def _signed(value: int | None) -> str:
     return "" if value is None else f"{value:+d}" if value else "0"
 
 
-def po_columns(money: MoneyFormat) -> list[Column[PoRow]]:
+def po_columns(money: MoneyFormat, *, costs: bool = True) -> list[Column[PoRow]]:
+    total = [Column(translate("PoColumns", "Total"), lambda r: _value(money, r.total), numeric=True)]
     return [
         Column(translate("PoColumns", "Number"), lambda r: r.number),
         Column(translate("PoColumns", "Supplier"), lambda r: r.supplier),
         Column(translate("PoColumns", "Status"), lambda r: po_status_label(r.status)),
         Column(translate("PoColumns", "Created"), lambda r: r.created_at.astimezone().strftime("%Y-%m-%d")),
         Column(translate("PoColumns", "Received"), lambda r: f"{r.received_units} / {r.ordered_units}", numeric=True),
-        Column(translate("PoColumns", "Total"), lambda r: money(r.total), numeric=True),
+        *(total if costs else []),
     ]
 
 
-def po_line_columns(money: MoneyFormat) -> list[Column[PoLineView]]:
+def po_line_columns(money: MoneyFormat, *, costs: bool = True) -> list[Column[PoLineView]]:
+    """A purchase order's lines; without `costs` (warehouse staff receiving it) no unit cost or total."""
+    prices = [
+        Column(translate("PoColumns", "Unit cost"), lambda r: _value(money, r.unit_cost), numeric=True),
+        Column(translate("PoColumns", "Total"), lambda r: _value(money, r.line_total), numeric=True),
+    ]
     return [
         Column(translate("PoColumns", "Line"), lambda r: str(r.line_no), numeric=True),
         Column(translate("PoColumns", "SKU"), lambda r: r.sku),
         Column(translate("PoColumns", "Name"), lambda r: r.name),
         Column(translate("PoColumns", "Ordered"), lambda r: str(r.quantity), numeric=True),
         Column(translate("PoColumns", "Received"), lambda r: str(r.received_qty), numeric=True),
-        Column(translate("PoColumns", "Unit cost"), lambda r: money(r.unit_cost), numeric=True),
-        Column(translate("PoColumns", "Total"), lambda r: money(r.line_total), numeric=True),
+        *(prices if costs else []),
     ]
 
 

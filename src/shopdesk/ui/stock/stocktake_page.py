@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stocktake import StocktakeStatus, Uncounted
 from shopdesk.services.scanning import ScanResult, UnknownCode
 from shopdesk.services.shop import Shop
@@ -83,7 +84,10 @@ class StocktakePage(QWidget):
         self._shop = shop
         self._runner = runner
         self.model: PagedTableModel[CountFilter, CountLine] = PagedTableModel(
-            CountLineSource(shop), count_columns(money), CountFilter(), parent=self
+            CountLineSource(shop),
+            count_columns(money, costs=shop.can(Permission.VIEW_COSTS)),
+            CountFilter(),
+            parent=self,
         )
         self._money = money
         self.stocktake = QComboBox()
@@ -193,7 +197,10 @@ class StocktakePage(QWidget):
             self.summary.setText(self.tr("No stocktake yet: start one with New stocktake."))
             return
         text = self.tr("{counted} of {lines} line(s) counted").format(counted=summary.counted, lines=summary.lines)
-        if not (summary.blind and summary.status == StocktakeStatus.COUNTING and not self.reveal.isChecked()):
+        blind = summary.blind and summary.status == StocktakeStatus.COUNTING and not self.reveal.isChecked()
+        if not blind and (summary.gain_value is None or summary.loss_value is None):  # a role without values
+            text += self.tr("; {n} difference(s)").format(n=summary.differences)
+        elif not blind:
             text += self.tr("; {n} difference(s): gains {gain}, losses {loss}").format(
                 n=summary.differences, gain=self._money(summary.gain_value), loss=self._money(summary.loss_value)
             )
@@ -349,12 +356,21 @@ class StocktakePage(QWidget):
             return
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Post {number}").format(number=summary.number))
-        box.setText(
-            self.tr(
-                "{n} difference(s) will be written as stock adjustments: gains {gain}, losses {loss}. "
-                "A stocktake is posted once."
-            ).format(n=summary.differences, gain=self._money(summary.gain_value), loss=self._money(summary.loss_value))
-        )
+        if summary.gain_value is None or summary.loss_value is None:  # a role that does not see values
+            box.setText(
+                self.tr("{n} difference(s) will be written as stock adjustments. A stocktake is posted once.").format(
+                    n=summary.differences
+                )
+            )
+        else:
+            box.setText(
+                self.tr(
+                    "{n} difference(s) will be written as stock adjustments: gains {gain}, losses {loss}. "
+                    "A stocktake is posted once."
+                ).format(
+                    n=summary.differences, gain=self._money(summary.gain_value), loss=self._money(summary.loss_value)
+                )
+            )
         post = box.addButton(self.tr("Post"), QMessageBox.ButtonRole.AcceptRole)
         uncounted = None
         if summary.uncounted:
