@@ -4,6 +4,7 @@ purchase orders and stocktakes), no cost to edit."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from shopdesk.app import start_gui
@@ -64,6 +65,9 @@ def test_warehouse_staff_see_no_cost_column_in_products_and_no_value_in_stock(
         assert "Value" not in [c.title for c in window.stock.places.columns]
         assert "Unit cost" not in [c.title for c in window.stock.purchasing.lines.columns]
         assert "Value" not in titles(window.stock.stocktake.model)
+        kinds = window.reports.kinds
+        offered = [kinds.item(row).data(Qt.ItemDataRole.UserRole) for row in range(kinds.count())]
+        assert offered == ["low-stock", "segments", "repurchase", "complaints"]  # no cost reports
         dialog = ProductDialog(window.shop, products.model.row_at(0).id, window)
         qtbot.addWidget(dialog)
         assert not dialog.cost.isEnabled() and dialog.cost.text() == ""

@@ -64,6 +64,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "complaints": ("Complaints and returns", "投诉与退货分析"),
     "sales": ("Sales by channel, category, product or time", "销售分析"),
 }
+# The reports that are about costs, margins or stock value: refused without VIEW_COSTS.
+COST_REPORTS = frozenset({"month-end", "stock", "abc", "turnover", "movers", "sales"})
 NEEDS_PERIOD = frozenset({"abc", "turnover", "repurchase", "complaints", "sales"})
 NEEDS_MOMENT = frozenset({"stock", "movers", "segments"})
 

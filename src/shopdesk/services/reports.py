@@ -32,6 +32,7 @@ from shopdesk.services.report_month_end import MonthEnd, ProgressFn, write_month
 from shopdesk.services.report_sales import period_sales
 from shopdesk.services.report_stock import product_flows
 from shopdesk.services.report_tables import (
+    COST_REPORTS,
     KINDS,
     NEEDS_MOMENT,
     NEEDS_PERIOD,
@@ -41,7 +42,7 @@ from shopdesk.services.report_tables import (
     terms_of,
 )
 
-__all__ = ["KINDS", "NEEDS_MOMENT", "NEEDS_PERIOD", "ReportParams", "Reports", "Saved"]
+__all__ = ["COST_REPORTS", "KINDS", "NEEDS_MOMENT", "NEEDS_PERIOD", "ReportParams", "Reports", "Saved"]
 
 
 class Reports(ReportTables):

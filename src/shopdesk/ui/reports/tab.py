@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.permissions import Permission
 from shopdesk.reports.analytics import AbcThresholds
 from shopdesk.reports.tables import Report, Table, TypedValue
 from shopdesk.reports.workbook import Kind
 from shopdesk.services.report_sales import GROUPINGS
-from shopdesk.services.reports import NEEDS_MOMENT, NEEDS_PERIOD, ReportParams, Reports, Saved
+from shopdesk.services.reports import COST_REPORTS, NEEDS_MOMENT, NEEDS_PERIOD, ReportParams, Reports, Saved
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.i18n import CHINESE, ENGLISH, money_locale
@@ -96,6 +97,8 @@ class ReportsTab(QWidget):
             ("complaints", self.tr("Complaints and returns")),
             ("sales", self.tr("Sales by channel, category, product or time")),
         ):
+            if kind in COST_REPORTS and not shop.can(Permission.VIEW_COSTS):
+                continue  # the service refuses them to this role: not offered
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.kinds.addItem(item)
