@@ -8,6 +8,7 @@ import pytest
 from shopdesk.db.database import Database
 from shopdesk.services.shop import Shop
 from tests.factories import product
+from tests.order_helpers import draft, stocked_shop
 from tests.ui.conftest import column
 
 
@@ -76,3 +77,28 @@ def _renamed(draft, name: str):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     return replace(draft, name=name)
+
+
+def test_an_order_taken_on_another_pc_joins_the_searched_order_list(qtbot, sqlite_shop, runner) -> None:
+    from shopdesk.ui.orders.tab import OrdersTab
+
+    stocked_shop(sqlite_shop)
+    first = sqlite_shop.orders.create_order(draft(("TEE", 1)), confirm=True)
+    sqlite_shop.orders.create_order(draft(("MUG", 1)), confirm=True)
+    tab = OrdersTab(sqlite_shop, runner, "en")
+    qtbot.addWidget(tab)
+    tab.resize(1400, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.keyClicks(tab.search, "TEE")
+    qtbot.waitUntil(lambda: tab.model.filter.text == "TEE", timeout=20_000)
+    assert [tab.model.row_at(r).number for r in range(tab.model.rowCount())] == [first]
+    tab.watcher.poll()  # our own orders above count as news too: settle first
+
+    other = Shop(Database(sqlite_shop.db.url), user="客服小王")
+    try:
+        second = other.orders.create_order(draft(("TEE", 2)), confirm=True)
+    finally:
+        other.close()
+    qtbot.waitUntil(tab.watcher.poll, timeout=20_000)
+    assert [tab.model.row_at(r).number for r in range(tab.model.rowCount())] == [second, first]  # newest first

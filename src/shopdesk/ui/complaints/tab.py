@@ -34,6 +34,7 @@ from shopdesk.ui.complaints.labels import STATUS, label
 from shopdesk.ui.complaints.new_case import NewCaseDialog
 from shopdesk.ui.complaints.queue import CaseTableModel
 from shopdesk.ui.i18n import money_locale
+from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
@@ -75,6 +76,8 @@ class ComplaintsTab(QWidget):
         self.count_label = QLabel()
         self.table = DataTableView()
         self.table.setModel(self.model)
+        # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
+        self.watcher = ListWatcher(shop, self.table, self.model, parent=self)
         self.view = CaseView(shop, money)
         self.analysis = AnalysisPage(shop, runner, money)
         self._load_owners()
