@@ -47,7 +47,10 @@ def test_a_shipment_sent_again_after_a_crash_adds_no_second_note(shop: Shop, htt
     woo = WooCommerceStore(woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2))
     woo.ship(shipment.payload)  # the store took it, and the app died before marking it sent
     sync.send_outbox(store_sender, channel="webshop")  # so it is sent again
-    assert [c for c in store.changes if "/orders/" in c[1]] == [("PUT", ORDER, {"status": "completed"}), ("POST", f"{ORDER}/notes", NOTE)]
+    assert [c for c in store.changes if "/orders/" in c[1]] == [
+        ("PUT", ORDER, {"status": "completed"}),
+        ("POST", f"{ORDER}/notes", NOTE),
+    ]
     assert [i.state for i in sync.outbox()] == ["sent"] * 3
 
 
