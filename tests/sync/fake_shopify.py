@@ -126,6 +126,11 @@ class FakeShopify:
     def item_id(self, sku: str) -> str:
         return f"gid://shopify/InventoryItem/{sorted(self.stock).index(sku) + 700}"
 
+    def edit(self, number: int, minutes: int, **fields: Any) -> None:
+        """Someone changes order #<number> on the store: its updatedAt moves on."""
+        order = next(o for o in self.orders if o["name"] == f"#{number}")
+        order.update(fields, updatedAt=when(minutes))
+
     def sell_on_the_store(self, sku: str, units: int = 1) -> None:
         self.stock[sku] -= units
 

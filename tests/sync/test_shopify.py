@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from pytest_httpserver import HTTPServer
+from sqlalchemy import select
 
+from shopdesk.db.models.orders import OrderRefund
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.services.channels import unmatched_skus
 from shopdesk.services.order_queries import OrderFilter
@@ -14,7 +16,7 @@ from shopdesk.sync import shopify
 from shopdesk.sync.credentials import Credentials
 from shopdesk.sync.http import SendFailed
 from shopdesk.sync.shopify import ShopifyStore
-from tests.order_helpers import stocked_shop
+from tests.order_helpers import lenient_rules, stocked_shop
 from tests.sync.fake_shopify import (
     GRAPHQL_PATH,
     LOCATION,
@@ -26,6 +28,7 @@ from tests.sync.fake_shopify import (
     money,
     shopify_order,
     too_many_requests,
+    when,
 )
 
 
@@ -114,7 +117,7 @@ def test_refunded_voided_and_cancelled_orders_are_skipped_and_payment_states_map
                 1306,
                 6,
                 displayFinancialStatus="PARTIALLY_REFUNDED",
-                refunds=[{"totalRefundedSet": money("5.50")}],
+                refunds=[{"id": "gid://shopify/Refund/31", "note": "late", "totalRefundedSet": money("5.50")}],
             ),
         ]
     )
@@ -136,7 +139,7 @@ def test_refunded_voided_and_cancelled_orders_are_skipped_and_payment_states_map
     assert (partly.payment_status, partly.paid_amount) == ("partially_paid", 1000)
     assert shop.orders.get_order(orders["51305"].number).payment_status == "unpaid"
     refunded = shop.orders.get_order(orders["51306"].number)
-    assert refunded.payment_status == "paid" and "refunded on the store: 5.50" in refunded.internal_note
+    assert refunded.payment_status == "partially_refunded" and "refunded on the store: 5.50" in refunded.internal_note
 
 
 def test_a_revoked_token_says_so_and_the_cursor_does_not_move(shop: Shop, httpserver: HTTPServer) -> None:
@@ -172,6 +175,30 @@ def test_a_store_failing_on_the_second_page_keeps_the_first_pages_orders_and_cur
     assert sync.channel("shop1").cursor == "2026-11-20T08:01:00+00:00"
     assert [o.channel_order_no for o in sqlite_shop.orders.list_orders(OrderFilter())] == ["51501"]
     assert sync.pull_orders("shop1", store).created == ["SO-000002"]  # the next pull brings the rest
+
+
+def test_a_refund_and_a_cancellation_on_shopify_reach_the_imported_order_once(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    fake = FakeShopify(orders=[shopify_order(2101, 0, line(1, "MUG", 2, "25.00"), totalReceivedSet=money("50.00"))])
+    sync, store = connect(shop, httpserver, fake)
+    lenient_rules(shop)
+    [number] = sync.pull_orders("shop1", store).created
+    assert shop.inventory.product_stock("MUG").reserved == 2
+    broken_handle = {"id": "gid://shopify/Refund/77", "note": "broken handle", "totalRefundedSet": money("10.00")}
+    fake.edit(2101, 30, displayFinancialStatus="PARTIALLY_REFUNDED", refunds=[broken_handle])
+    assert sync.pull_orders("shop1", store).refunds == 1
+    rest = {"id": "gid://shopify/Refund/78", "note": None, "totalRefundedSet": money("40.00")}
+    fake.edit(2101, 40, displayFinancialStatus="REFUNDED", cancelledAt=when(40), refunds=[broken_handle, rest])
+    result = sync.pull_orders("shop1", store)
+    assert (result.cancelled, result.refunds) == ([number], 1)
+    assert shop.orders.get_order(number).status == "cancelled"
+    assert shop.inventory.product_stock("MUG").reserved == 0
+    with shop.db.read() as conn:
+        recorded = conn.execute(select(OrderRefund.amount, OrderRefund.channel_refund_id).order_by(OrderRefund.id))
+        assert [tuple(r) for r in recorded] == [(1000, "77"), (4000, "78")]
+    again = sync.pull_orders("shop1", store)  # the overlap reads it again: nothing more happens
+    assert (again.cancelled, again.refunds) == ([], 0)
 
 
 # The cost throttle and HTTP 429 ----------------------------------------------------------------

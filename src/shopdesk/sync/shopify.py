@@ -26,7 +26,7 @@ from typing import Any
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
 from shopdesk.sync.credentials import Credentials
 from shopdesk.sync.http import SendFailed, StoreClient
-from shopdesk.sync.store import StoreOrder, register
+from shopdesk.sync.store import StoreOrder, StoreRefund, register
 
 API_VERSION = "2025-07"
 GRAPHQL_PATH = f"/admin/api/{API_VERSION}/graphql.json"
@@ -52,7 +52,7 @@ ORDERS_QUERY = f"""query Orders($first: Int!, $after: String, $query: String, $l
       shippingAddress {{ name phone countryCodeV2 province city address1 address2 zip }}
       totalReceivedSet {{ {MONEY} }}
       shippingLines(first: 5) {{ nodes {{ title discountedPriceSet {{ {MONEY} }} }} }}
-      refunds(first: 20) {{ totalRefundedSet {{ {MONEY} }} }}
+      refunds(first: 20) {{ id note totalRefundedSet {{ {MONEY} }} }}
       lineItems(first: $lines) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINE_FIELDS} }} }}
     }}
   }}
@@ -367,10 +367,15 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
         raise SendFailed(f"Shopify sent an order without its id or dates ({exc})") from exc
     # In words, as the order's timeline shows it: "cancelled", "refunded", "paid, unfulfilled".
     status = ", ".join(p.lower().replace("_", " ") for p in (financial, fulfilment) if p)
+    refunds = tuple(
+        StoreRefund(_tail(str(r.get("id", ""))), amount, str(r.get("note") or "")[:200])
+        for r in raw.get("refunds") or []
+        if (amount := _minor(_money(r.get("totalRefundedSet")), exponent)) > 0
+    )
     if raw.get("cancelledAt"):
-        return StoreOrder(order_id, modified, "cancelled", None)
+        return StoreOrder(order_id, modified, "cancelled", None, refunds)
     if financial in SKIPPED_FINANCIAL:
-        return StoreOrder(order_id, modified, financial.lower(), None)
+        return StoreOrder(order_id, modified, financial.lower(), None, refunds)
     lines = []
     for item in (raw.get("lineItems") or {}).get("nodes") or []:
         quantity = int(item.get("quantity") or 0)
@@ -391,7 +396,7 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
             )
         )
     notes = [f"Shopify order {raw.get('name', order_id)}"]
-    refunded = sum(_minor(_money(r.get("totalRefundedSet")), exponent) for r in raw.get("refunds") or [])
+    refunded = sum(r.amount for r in refunds)
     if refunded:
         notes.append(f"refunded on the store: {Decimal(refunded).scaleb(-exponent)}")
     shipping = sum(
@@ -423,7 +428,7 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
         buyer_remark=str(raw.get("note") or ""),
         internal_note="; ".join(notes),
     )
-    return StoreOrder(order_id, modified, status, draft)
+    return StoreOrder(order_id, modified, status, draft, refunds)
 
 
 def _money(bag: Any) -> Any:
