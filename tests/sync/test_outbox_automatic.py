@@ -168,6 +168,20 @@ def test_a_stocktake_of_many_changes_reaches_each_store_in_one_call_with_the_lat
     assert {i.state for i in SyncService(shop).outbox()} == {"sent"}
 
 
+def test_a_posted_stocktake_is_one_item_per_store_and_one_call_whatever_its_size(shop: Shop) -> None:
+    woo, shopify = with_stores(shop)
+    count = shop.stocktakes.start(warehouse="WH1")
+    shop.stocktakes.set_count(count.number, "MUG", 8, location=BIN)  # two mugs lost
+    shop.stocktakes.set_count(count.number, "TEE", 12, location=BIN)  # two tees found
+    shop.stocktakes.post(count.number)
+    assert items(shop) == [
+        (woo, "stock", {"levels": {"MUG": 6, "TEE": 10}}),
+        (shopify, "stock", {"levels": {"MUG": 8, "TEE": 12}}),
+    ]
+    store = RecordingStore()
+    assert SyncService(shop).send_outbox(store).store_calls == 2
+
+
 def test_a_coalesced_push_the_store_cannot_take_now_is_retried_as_a_whole(shop: Shop) -> None:
     with_stores(shop)
     shop.inventory.receive("MUG", 5, BIN, unit_cost=1000)

@@ -23,11 +23,11 @@ from sqlalchemy import Connection, and_, case, event, func, select
 from sqlalchemy.orm import Session, SessionTransaction
 
 from shopdesk.db.models import Location, OutboxItem, Product, SalesChannel, StockBalance
+from shopdesk.db.models.locations import PHYSICAL_KINDS  # stock there can be sold (not quarantine, in transit)
 from shopdesk.db.models.orders import SalesOrder
 
 TOUCHED = "shopdesk.stock_touched"  # key of the touched product ids, on the session and its connection
 STORE_TYPES = ("woocommerce", "shopify")  # channels with a store to tell; "file" channels have none
-PHYSICAL_KINDS = ("warehouse", "zone", "bin")  # stock there can be sold (not quarantine, not in transit)
 _CHUNK = 900  # product ids per IN (...), well under SQLite's bound-parameter limit
 
 

@@ -54,7 +54,9 @@ def orders_modified_since(client: StoreClient, since: datetime, exponent: int) -
             after = last - timedelta(seconds=1)  # > after: the first order of this page was after it
 
 
-def _one_second(client: StoreClient, second: datetime, seen: set[tuple[str, datetime]], exponent: int):  # type: ignore[no-untyped-def]
+def _one_second(
+    client: StoreClient, second: datetime, seen: set[tuple[str, datetime]], exponent: int
+) -> Iterator[StoreOrder]:
     """Page (by id) through the orders modified in one second. An order edited meanwhile leaves that second,
     which shifts the later pages: the total then changes, and the second is read again from its first page
     (the orders read already are skipped). The edited order itself comes later, at its new time."""
