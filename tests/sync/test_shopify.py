@@ -393,6 +393,23 @@ def test_a_shopify_channel_pulls_pushes_stock_and_ships_through_the_sync_service
     assert [f["trackingInfo"][0]["number"] for f in fake.fulfilments] == ["SF42"]
 
 
+def test_an_order_shipped_here_is_fulfilled_on_shopify_with_its_tracking_number(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    fake = FakeShopify(orders=[shopify_order(2201, 0, line(1, "MUG", 2, "25.00"))], stock={"MUG": 10, "TEE": 10})
+    sync, store = connect(shop, httpserver, fake)
+    lenient_rules(shop)
+    [number] = sync.pull_orders("shop1", store).created
+    shop.order_flow.mark_packed(number)
+    shop.order_flow.ship(number, "SF1000000001", "SF Express")
+    run = sync.send_outbox(store_sender, channel="shop1")
+    assert (run.retrying, run.dead, sync.outbox("pending")) == (0, 0, [])
+    assert [(f["order"], f["trackingInfo"]) for f in fake.fulfilments] == [
+        ("gid://shopify/Order/52201", [{"number": "SF1000000001", "company": "SF Express"}])
+    ]
+    assert fake.stock == {"MUG": 8, "TEE": 10}  # the two mugs left the shop
+
+
 def test_a_stock_push_refused_by_a_busy_store_waits_in_the_outbox(sqlite_shop: Shop, httpserver: HTTPServer) -> None:
     fake = FakeShopify(stock={"MUG": 5, "TEE": 5})
     fake.before_set = lambda store: store.sell_on_the_store("MUG")
