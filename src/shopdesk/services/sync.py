@@ -217,6 +217,10 @@ class SyncService(OutboxSending):
         the first order that could not be stored (another currency...), which is
         then asked for again by the next pull. A failing store keeps the cursor
         where the stored orders brought it and raises the store's error.
+
+        An order imported before and changed on the store since (cancelled,
+        edited, refunded) is brought here as services/sync_changes.py says; a
+        dry run only counts it as known.
         """
         channel = self.channel(name)
         cursor = datetime.fromisoformat(channel.cursor) if channel.cursor else None

@@ -31,7 +31,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopdesk.db.models import AuditEvent
-from shopdesk.db.models.base import utcnow
 from shopdesk.db.models.orders import OrderRefund, SalesOrder
 from shopdesk.domain.catalogue import sku_key
 from shopdesk.domain.errors import ShopDeskError
@@ -131,8 +130,10 @@ def _edits(ours: SalesOrder, draft: OrderDraft) -> list[str]:
         _plain(ours.ship_postcode)
     ]:
         edits.append("the address")
-    their_lines = sorted((sku_key(line.code), int(line.quantity)) for line in draft.lines)
-    our_lines = sorted((sku_key(line.sku), line.quantity) for line in ours.lines)
+    # Lines are matched by the store's line id (our SKU may differ from the code the store sent: a barcode,
+    # a linked channel SKU); by code only when the store gave no line ids.
+    their_lines = sorted((line.channel_line_id or sku_key(line.code), int(line.quantity)) for line in draft.lines)
+    our_lines = sorted((line.channel_line_id or sku_key(line.sku), line.quantity) for line in ours.lines)
     if their_lines != our_lines:
         edits.append("the lines")
     return edits
@@ -166,7 +167,7 @@ def _record_refunds(session: Session, user: str, ours: SalesOrder, channel: str,
                 order_id=ours.id,
                 amount=refund.amount,
                 method=channel[:32],
-                refunded_at=order.modified if order.modified.tzinfo else utcnow(),
+                refunded_at=order.modified,  # when the store last changed the order: the API gives no refund date
                 reason=refund.reason or f"refunded on {channel}",
                 channel_refund_id=refund.id[:64],
                 user=user,
