@@ -219,6 +219,17 @@ def test_the_cost_bucket_is_waited_for_before_a_query_it_cannot_pay(
     assert fake.throttled == 1
 
 
+def test_a_store_that_stays_throttled_is_left_to_the_outbox_with_a_wait(httpserver: HTTPServer) -> None:
+    fake = FakeShopify(costs={"shop": 400})
+    fake.bucket.maximum = fake.bucket.available = 100  # other apps keep spending it: every try is THROTTLED
+    store = serve(httpserver, fake)
+    with pytest.raises(SendFailed, match="Shopify keeps saying: Throttled") as failed:
+        store.check()
+    assert (failed.value.status, failed.value.retryable, fake.throttled) == (429, True, shopify.MAX_TRIES)
+    assert failed.value.retry_after == 8.0  # the query's cost at Shopify's restore rate: 400 / 50 s
+    assert fake.waits == [6.0, 6.0, 6.0]  # (400 - 100) / 50 s before each new try
+
+
 def test_a_full_bucket_costs_no_wait(httpserver: HTTPServer) -> None:
     fake = FakeShopify(orders=[shopify_order(1701, 1)])
     store = serve(httpserver, fake)

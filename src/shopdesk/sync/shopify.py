@@ -138,7 +138,10 @@ class ShopifyStore:
             if _throttled(errors) and attempt < MAX_TRIES:
                 self._wait_for(requested, otherwise=1.0)
                 continue
-            raise SendFailed(f"Shopify refused the query: {_messages(errors)}", 429 if _throttled(errors) else 422)
+            if _throttled(errors):  # still, after waiting: the outbox tries again when the bucket is full
+                full = (self.costs.get(text) or 1000.0) / self.restore_rate
+                raise SendFailed(f"Shopify keeps saying: {_messages(errors)}", 429, full)
+            raise SendFailed(f"Shopify refused the query: {_messages(errors)}", 422)
         raise AssertionError("unreachable: the last try returns or raises")
 
     def _note_cost(self, text: str, answer: dict[str, Any]) -> float | None:
@@ -199,9 +202,8 @@ class ShopifyStore:
         found = list(lines.get("nodes") or [])
         page = lines.get("pageInfo") or {}
         while page.get("hasNextPage"):
-            more = (self.query(MORE_LINES_QUERY, {"id": raw["id"], "after": page.get("endCursor")}).get("order") or {})[
-                "lineItems"
-            ]
+            order = self.query(MORE_LINES_QUERY, {"id": raw["id"], "after": page.get("endCursor")}).get("order")
+            more = (order or {}).get("lineItems") or {}
             found += more.get("nodes") or []
             page = more.get("pageInfo") or {}
         return found
