@@ -149,7 +149,7 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(sqlite_shop, tmp_p
     ("command", "status"),
     [(["check"], 1), (["upgrade"], 1), (["backup", "copy.sqlite"], 0)],  # a copy of it harms nobody
 )
-def test_another_apps_sqlite_file_is_left_exactly_as_it_was(tmp_path, command, status) -> None:
+def test_another_apps_sqlite_file_is_left_exactly_as_it_was(tmp_path, command, status, capsys) -> None:
     """Pointing `shopdesk db …` at a file that is not ours must not change it (not even to WAL mode)."""
     recipes = tmp_path / "recipes.sqlite"
     with sqlite3.connect(recipes) as conn:
@@ -159,6 +159,8 @@ def test_another_apps_sqlite_file_is_left_exactly_as_it_was(tmp_path, command, s
     before = recipes.read_bytes()
 
     assert main(["--db", str(recipes), "db", *command[:1], *(str(tmp_path / c) for c in command[1:])]) == status
+    if status:
+        assert f"{recipes} holds tables but is not a ShopDesk database" in capsys.readouterr().err
 
     assert recipes.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("recipes")) == ["recipes.sqlite"]
@@ -244,3 +246,9 @@ def test_a_backup_onto_a_read_only_disk_says_so_and_leaves_nothing(sqlite_shop, 
     ):
         backups.backup_to(sqlite_shop.db.file, read_only_disk / "b.sqlite")
     assert list(read_only_disk.iterdir()) == []
+
+
+def test_checking_a_mistyped_path_says_so_and_creates_nothing(tmp_path, capsys) -> None:
+    assert main(["--db", str(tmp_path / "shpo.sqlite"), "db", "check"]) == 1
+    assert f"{tmp_path / 'shpo.sqlite'} does not exist" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

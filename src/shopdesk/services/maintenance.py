@@ -36,8 +36,14 @@ def upgrade(target: str) -> UpgradeOutcome:
 
 
 def check(target: str) -> migrate.CheckReport:
+    """Integrity, schema version and stock ledger; refuses (changing nothing) what is not a shop."""
     db = Database(target)
     try:
+        if db.file is not None and not db.file.exists():
+            # Connecting would create an empty file at a mistyped path.
+            raise ShopDeskError(f"{db.file} does not exist; nothing was checked.")
+        if migrate.current_revision(db) is None and not migrate.is_empty(db):
+            raise ShopDeskError(f"{db.describe()} holds tables but is not a ShopDesk database; nothing was checked.")
         return migrate.check(db)
     finally:
         db.dispose()
