@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.services.sync import SyncService, enqueue, store_sender
 from shopdesk.sync import shopify
 from shopdesk.sync.credentials import Credentials
-from shopdesk.sync.http import SendFailed
+from shopdesk.sync.http import SendFailed, StoreClient
 from shopdesk.sync.shopify import ShopifyStore
 from tests.order_helpers import lenient_rules, stocked_shop
 from tests.sync.fake_shopify import (
@@ -199,6 +200,29 @@ def test_a_refund_and_a_cancellation_on_shopify_reach_the_imported_order_once(
         assert [tuple(r) for r in recorded] == [(1000, "77"), (4000, "78")]
     again = sync.pull_orders("shop1", store)  # the overlap reads it again: nothing more happens
     assert (again.cancelled, again.refunds) == ([], 0)
+
+
+def test_an_order_in_another_currency_is_not_stored_and_holds_the_cursor(
+    sqlite_shop: Shop, httpserver: HTTPServer
+) -> None:
+    fake = FakeShopify(
+        orders=[shopify_order(2301, 1), shopify_order(2302, 2, currencyCode="USD"), shopify_order(2303, 3)]
+    )
+    sync, store = connect(sqlite_shop, httpserver, fake)
+    result = sync.pull_orders("shop1", store)
+    assert [n for n, _ in result.failed] == ["52302"] and len(result.created) == 2
+    assert "the shop sells in CNY and this order is in USD" in result.failed[0][1]
+    assert result.cursor == "2026-11-20T08:01:00+00:00"  # not past #2302: asked for again next time
+
+
+def test_a_store_that_does_not_answer_in_time_is_worth_another_try() -> None:
+    def no_answer(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("timed out", request=request)
+
+    store = ShopifyStore(StoreClient("https://suzhou-mugs.myshopify.com", transport=httpx.MockTransport(no_answer)))
+    with pytest.raises(SendFailed, match="the store did not answer in time") as failed:
+        store.set_stock({"MUG": 1})
+    assert failed.value.retryable
 
 
 # The cost throttle and HTTP 429 ----------------------------------------------------------------
