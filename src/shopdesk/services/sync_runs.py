@@ -10,14 +10,21 @@ the outbox keeps its own backoff.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from shopdesk.db.models import SalesChannel
-from shopdesk.domain.errors import ShopDeskError
+import keyring
+from keyring.errors import KeyringError
+from sqlalchemy import delete
+
+from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
+from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.sync import Sender, SyncService, log, store_sender
+from shopdesk.sync import credentials
 from shopdesk.sync.http import SendFailed
 
 if TYPE_CHECKING:
@@ -126,6 +133,48 @@ def set_sync_interval(shop: Shop, minutes: int) -> None:
     if not 0 <= minutes <= 24 * 60:
         raise ShopDeskError("Sync every 0 (off) to 1440 minutes.")
     shop.set_setting(INTERVAL_SETTING, minutes)
+
+
+def replace_credentials(shop: Shop, name: str, key: str, secret: str = "") -> None:
+    """Give a channel a new API key and secret (the old one was revoked or expired); kept in the keyring only."""
+    shop.require(Permission.MANAGE_SHOP, "change a sales channel")
+    channel = SyncService(shop).channel(name)
+    if not key.strip():
+        raise ValidationFailed([Problem("key", "the store's API key is required")], "The key was not changed")
+    credentials.store(channel.name, credentials.Credentials(key.strip(), secret.strip()))
+    with shop.db.uow() as uow:
+        log(uow.session, channel.id, "channel", "ok", f"new credentials given by {shop.user}")
+        uow.commit()
+
+
+def pause_channel(shop: Shop, name: str, paused: bool) -> None:
+    """Stop syncing a channel for a while (paused), or start again (active); its outbox waits meanwhile."""
+    shop.require(Permission.MANAGE_SHOP, "change a sales channel")
+    channel_id = SyncService(shop).channel(name).id
+    with shop.db.uow() as uow:
+        channel = uow.session.get(SalesChannel, channel_id)
+        assert channel is not None
+        channel.status = "paused" if paused else "active"
+        log(uow.session, channel_id, "channel", "ok", f"{channel.status} by {shop.user}")
+        uow.commit()
+
+
+def remove_channel(shop: Shop, name: str) -> None:
+    """Remove a channel: its outbox, its sync log and its credentials go; the orders it brought stay."""
+    shop.require(Permission.MANAGE_SHOP, "remove a sales channel")
+    found = SyncService(shop).channel(name)
+    channel_id = found.id
+    with shop.db.uow() as uow:
+        channel = uow.session.get(SalesChannel, channel_id)
+        assert channel is not None
+        uow.session.execute(delete(OutboxItem).where(OutboxItem.channel_id == channel_id))
+        uow.session.execute(delete(SyncLogEntry).where(SyncLogEntry.channel_id == channel_id))
+        uow.session.delete(channel)
+        uow.commit()
+    # After the commit: a keyring that fails must not keep a channel the shop removed. Nothing kept for
+    # it, or a keyring out of reach, leaves an entry nobody uses (adding the name again overwrites it).
+    with contextlib.suppress(KeyringError):
+        keyring.delete_password(credentials.SERVICE, f"channel:{found.name}")
 
 
 def _note_failure(shop: Shop, name: str, error: str) -> None:

@@ -219,7 +219,9 @@ class MainWindow(QMainWindow):
         from shopdesk.config import Settings
         from shopdesk.ui.settings.dialog import SettingsDialog
 
-        SettingsDialog(Settings.load(), self, sync=self.sync, page=page or "").exec()
+        dialog = SettingsDialog(Settings.load(), self, sync=self.sync, page=page or "")
+        dialog.exec()
+        dialog.deleteLater()  # its channels page listens to the sync controller: it goes with the dialog
 
     def _about(self) -> None:
         QMessageBox.about(

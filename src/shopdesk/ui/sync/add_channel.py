@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.errors import Conflict, ShopDeskError, ValidationFailed
+from shopdesk.services.shop import Shop
 from shopdesk.services.sync import ChannelView, SyncService, check_store_url
+from shopdesk.services.sync_runs import replace_credentials
 from shopdesk.ui import errors
 from shopdesk.ui.problems import problem_text
 from shopdesk.ui.widgets.form import Field, FieldMessage
@@ -152,3 +154,42 @@ class AddChannelDialog(QDialog):
             first.setFocus()
         self.layout().activate()  # room for the messages: the http:// one takes three lines
         self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
+
+
+class NewKeyDialog(QDialog):
+    """A new API key and secret for a channel whose key the store no longer takes."""
+
+    def __init__(self, shop: Shop, channel: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._shop = shop
+        self._channel = channel
+        self.setWindowTitle(self.tr("New key for {name}").format(name=channel))
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_field = Field(self.key)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("API key"), self.key_field)
+        form.addRow(self.tr("API secret"), self.secret)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(420, self.sizeHint().height())
+
+    def save(self) -> None:
+        try:
+            replace_credentials(self._shop, self._channel, self.key.text(), self.secret.text())
+        except ValidationFailed as exc:
+            self.key_field.show_messages([channel_problem(p.message) for p in exc.problems])
+            return
+        except ShopDeskError as exc:  # not allowed, or the keyring refused: nothing changed
+            errors.show_error(self, exc)
+            return
+        self.key.clear()
+        self.secret.clear()
+        self.accept()

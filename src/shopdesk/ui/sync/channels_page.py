@@ -7,12 +7,15 @@ connection and syncing talk to the store, so they run on the task runner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -24,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.services.sync import ChannelView, SyncService
-from shopdesk.services.sync_runs import ChannelRun, sync_interval
+from shopdesk.services.sync_runs import ChannelRun, pause_channel, remove_channel, sync_interval
 from shopdesk.ui import errors
-from shopdesk.ui.sync.add_channel import CHANNEL_TYPES, AddChannelDialog
+from shopdesk.ui.sync.add_channel import CHANNEL_TYPES, AddChannelDialog, NewKeyDialog
 from shopdesk.ui.sync.controller import SyncController
 from shopdesk.ui.sync.outbox_list import OutboxList, local_time
 from shopdesk.ui.tasks import Progress, TaskRunner
@@ -77,10 +80,18 @@ class ChannelsPage(QWidget):
         self.test_button.clicked.connect(self.test_connection)
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.clicked.connect(self.sync_now)
+        self.key_button = QPushButton(self.tr("New key…"))
+        self.key_button.clicked.connect(self.new_key)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.clicked.connect(self.pause_or_resume)
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.remove_button.clicked.connect(self.remove)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.test_button, self.sync_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        for button in (self.key_button, self.pause_button, self.remove_button):
+            buttons.addWidget(button)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,7 +120,8 @@ class ChannelsPage(QWidget):
         layout.addWidget(self.outcome)
         layout.addWidget(self.below, 3)
 
-        controller.running_changed.connect(lambda _running: self._enable())
+        # Bound methods, not lambdas: Qt drops these connections when the page is deleted with its dialog.
+        controller.running_changed.connect(self._running_changed)
         controller.run_finished.connect(self._run_finished)
         self.reload()
 
@@ -125,7 +137,7 @@ class ChannelsPage(QWidget):
                 QCoreApplication.translate("SyncChannels", CHANNEL_TYPES.get(channel.type, channel.type)),
                 channel.store_url,
                 str(channel.buffer),
-                self.tr("Active") if channel.status == "active" else channel.status,
+                self.tr("Active") if channel.status == "active" else self.tr("Paused"),
                 local_time(channel.last_sync_at) or self.tr("never"),
                 channel.last_error,
             ]
@@ -160,25 +172,34 @@ class ChannelsPage(QWidget):
         self.log.resizeColumnsToContents()
         self._enable()
 
+    def _running_changed(self, _running: bool) -> None:
+        self._enable()
+
     def _enable(self) -> None:
-        chosen = self.selected() is not None
+        channel = self.selected()
+        chosen = channel is not None
         self.test_button.setEnabled(chosen)
         self.sync_button.setEnabled(chosen and not self.controller.running)
+        for button in (self.key_button, self.pause_button, self.remove_button):
+            button.setEnabled(chosen and not self.controller.running)
+        self.pause_button.setText(self.tr("Resume") if channel and channel.status != "active" else self.tr("Pause"))
 
     # Acting ------------------------------------------------------------------------
     def add_channel(self) -> None:
         dialog = AddChannelDialog(self._service, self)
-        if dialog.exec() == AddChannelDialog.DialogCode.Accepted and dialog.added is not None:
-            self.reload()
-            names = [c.name for c in self.channels]
-            if dialog.added.name in names:
-                self.table.selectRow(names.index(dialog.added.name))
-            self.outcome.setText(
-                self.tr("Added {name}. Test the connection to see that the store answers.").format(
-                    name=dialog.added.name
-                )
-            )
-            self.controller.refresh_status()
+        added = dialog.added if dialog.exec() == AddChannelDialog.DialogCode.Accepted else None
+        # Deleted here, on the GUI thread: a Python reference left to it must never delete it from a worker.
+        dialog.deleteLater()
+        if added is None:
+            return
+        self.reload()
+        names = [c.name for c in self.channels]
+        if added.name in names:
+            self.table.selectRow(names.index(added.name))
+        self.outcome.setText(
+            self.tr("Added {name}. Test the connection to see that the store answers.").format(name=added.name)
+        )
+        self.controller.refresh_status()
 
     def test_connection(self) -> None:
         channel = self.selected()
@@ -217,6 +238,46 @@ class ChannelsPage(QWidget):
             self.outcome.setText(self.tr("A sync is running already; its result shows here when it ends."))
             return
         self.outcome.setText(self.tr("Syncing {name}…").format(name=channel.name))
+
+    def new_key(self) -> None:
+        channel = self.selected()
+        if channel is None:
+            return
+        dialog = NewKeyDialog(self.controller.shop, channel.name, self)
+        accepted = dialog.exec() == NewKeyDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.outcome.setText(self.tr("{name} has its new key. Test the connection.").format(name=channel.name))
+            self.reload()
+
+    def pause_or_resume(self) -> None:
+        channel = self.selected()
+        if channel is None:
+            return
+        self._change(lambda: pause_channel(self.controller.shop, channel.name, channel.status == "active"))
+
+    def remove(self) -> None:
+        channel = self.selected()
+        if channel is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove {name}").format(name=channel.name),
+            self.tr(
+                "Remove {name}? Its key, its sync log and its changes waiting to be sent go; "
+                "the orders it brought stay."
+            ).format(name=channel.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._change(lambda: remove_channel(self.controller.shop, channel.name))
+
+    def _change(self, act: Callable[[], None]) -> None:
+        try:
+            act()
+        except Exception as exc:  # not allowed for this role, or a fault
+            errors.show_error(self, exc)
+        self.reload()
+        self.controller.refresh_status()
 
     def _run_finished(self, runs: list[ChannelRun]) -> None:
         self.outcome.setText("\n".join(self.run_text(run) for run in runs))

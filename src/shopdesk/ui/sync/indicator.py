@@ -21,11 +21,14 @@ class SyncIndicator(QToolButton):
         self.setAutoRaise(True)
         self.setToolTip(self.tr("Sales channels: click to see them"))
         self.hide()
-        controller.status_changed.connect(lambda _status: self.show_state())
-        controller.running_changed.connect(lambda _running: self.show_state())
+        controller.status_changed.connect(self._status_changed)
+        controller.running_changed.connect(self._status_changed)
         self._clock = QTimer(self)  # "3 min ago" grows older without asking the database
         self._clock.timeout.connect(self.show_state)
         self._clock.start(MINUTE_MS)
+
+    def _status_changed(self, _what: object) -> None:
+        self.show_state()
 
     def show_state(self) -> None:
         status = self.controller.status
