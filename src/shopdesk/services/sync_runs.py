@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import keyring
 from keyring.errors import KeyringError
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 
 from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
@@ -104,18 +104,55 @@ def sync_all(
     return runs
 
 
+@dataclass(frozen=True)
+class OutboxLine:
+    """An outbox item as a list shows it: without its payload (a stock level list can name every SKU)."""
+
+    id: int
+    channel: str
+    kind: str
+    state: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str
+
+
+def outbox_lines(shop: Shop, state: str, limit: int = 500) -> list[OutboxLine]:
+    """The oldest `limit` outbox items in one state (pending, dead), for the shop to look at."""
+    with shop.db.read() as conn:
+        rows = conn.execute(
+            select(
+                OutboxItem.id,
+                SalesChannel.name,
+                OutboxItem.kind,
+                OutboxItem.state,
+                OutboxItem.attempts,
+                OutboxItem.next_attempt_at,
+                OutboxItem.last_error,
+            )
+            .join(SalesChannel, SalesChannel.id == OutboxItem.channel_id)
+            .where(OutboxItem.state == state)
+            .order_by(OutboxItem.id)
+            .limit(limit)
+        ).all()
+    return [OutboxLine(*row) for row in rows]
+
+
 def sync_status(shop: Shop) -> SyncStatus:
     """The channels, their latest sync and their problems: errors of the last run and dead outbox items."""
-    service = SyncService(shop)
-    channels = [c for c in service.channels() if c.type != "file"]
+    channels = [c for c in SyncService(shop).channels() if c.type != "file"]
     problems = [f"{c.name}: {c.last_error}" for c in channels if c.last_error]
-    problems += [f"{i.channel}: {i.kind} #{i.id}: {i.last_error or 'not sent'}" for i in service.outbox("dead")]
+    problems += [f"{i.channel}: {i.kind} #{i.id}: {i.last_error or 'not sent'}" for i in outbox_lines(shop, "dead")]
     synced = [c.last_sync_at for c in channels if c.last_sync_at is not None]
+    with shop.db.read() as conn:
+        pending = conn.execute(
+            select(func.count()).select_from(OutboxItem).where(OutboxItem.state == "pending")
+        ).scalar_one()
     return SyncStatus(
         channels=len(channels),
         last_sync_at=max(synced) if synced else None,
         problems=problems,
-        pending=len(service.outbox("pending")),
+        pending=int(pending),
         interval_minutes=sync_interval(shop),
     )
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.services.sync import OutboxView, SyncService
+from shopdesk.services.sync import SyncService
+from shopdesk.services.sync_runs import OutboxLine, outbox_lines
 from shopdesk.ui import errors
 
 STATES = {
@@ -46,7 +47,7 @@ class OutboxList(QWidget):
     def __init__(self, service: SyncService, parent: QWidget | None = None):
         super().__init__(parent)
         self._service = service
-        self.items: list[OutboxView] = []
+        self.items: list[OutboxLine] = []
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
@@ -77,7 +78,8 @@ class OutboxList(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        dead, pending = self._service.outbox("dead"), self._service.outbox("pending")
+        shop = self._service.shop
+        dead, pending = outbox_lines(shop, "dead"), outbox_lines(shop, "pending")
         self.items = dead + pending  # what needs the person first
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
@@ -98,7 +100,7 @@ class OutboxList(QWidget):
         self.table.resizeColumnsToContents()
         self._enable()
 
-    def selected_dead(self) -> list[OutboxView]:
+    def selected_dead(self) -> list[OutboxLine]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.items[r] for r in rows if self.items[r].state == "dead"]
 
@@ -124,7 +126,7 @@ class OutboxList(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self._each(self._service.drop, chosen)
 
-    def _each(self, act, chosen: list[OutboxView]) -> None:  # type: ignore[no-untyped-def]
+    def _each(self, act, chosen: list[OutboxLine]) -> None:  # type: ignore[no-untyped-def]
         try:
             for item in chosen:
                 act(item.id)
