@@ -158,7 +158,7 @@ def test_test_connection_shows_the_stores_answer_or_why_it_did_not_answer(
     page.test_button.click()
     qtbot.waitUntil(lambda: "answers" in page.outcome.text(), timeout=WAIT_MS)
     assert page.outcome.text() == "webshop answers: WooCommerce 9.4.2 at https://mugs.example.com"
-    assert page.log.item(0, 1).text() == "test connection" and page.log.item(0, 2).text() == "ok"
+    assert page.log.item(0, 1).text() == "Test connection" and page.log.item(0, 2).text() == "OK"
 
     page.table.selectRow([c.name for c in page.channels].index("gone"))
     page.test_button.click()

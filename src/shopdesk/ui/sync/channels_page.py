@@ -31,7 +31,8 @@ from shopdesk.services.sync_runs import ChannelRun, pause_channel, remove_channe
 from shopdesk.ui import errors
 from shopdesk.ui.sync.add_channel import CHANNEL_TYPES, AddChannelDialog, NewKeyDialog
 from shopdesk.ui.sync.controller import SyncController
-from shopdesk.ui.sync.outbox_list import OutboxList, local_time
+from shopdesk.ui.sync.labels import LOG_ACTIONS, LOG_OUTCOMES, label, local_time
+from shopdesk.ui.sync.outbox_list import OutboxList
 from shopdesk.ui.tasks import Progress, TaskRunner
 
 
@@ -165,7 +166,9 @@ class ChannelsPage(QWidget):
         entries = self._service.sync_log(channel.name) if channel is not None else []
         self.log.setRowCount(len(entries))
         for row, (at, action, outcome, detail) in enumerate(entries):
-            for column, text in enumerate((local_time(at), action, outcome, detail)):
+            for column, text in enumerate(
+                (local_time(at), label(LOG_ACTIONS, action), label(LOG_OUTCOMES, outcome), detail)
+            ):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text if column == 3 else "")
                 self.log.setItem(row, column, cell)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,23 +18,7 @@ from PySide6.QtWidgets import (
 from shopdesk.services.sync import SyncService
 from shopdesk.services.sync_runs import OutboxLine, outbox_lines
 from shopdesk.ui import errors
-
-STATES = {
-    "pending": QT_TRANSLATE_NOOP("SyncChannels", "Waiting"),
-    "dead": QT_TRANSLATE_NOOP("SyncChannels", "Not sent"),
-}
-KINDS = {
-    "stock": QT_TRANSLATE_NOOP("SyncChannels", "Stock levels"),
-    "shipment": QT_TRANSLATE_NOOP("SyncChannels", "Shipment"),
-}
-
-
-def local_time(when: datetime | None) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M") if when is not None else ""
-
-
-def _label(labels: dict[str, str], key: str) -> str:
-    return QCoreApplication.translate("SyncChannels", labels[key]) if key in labels else key
+from shopdesk.ui.sync.labels import KINDS, STATES, label, local_time
 
 
 class OutboxList(QWidget):
@@ -85,8 +67,8 @@ class OutboxList(QWidget):
         for row, item in enumerate(self.items):
             cells = [
                 item.channel,
-                f"{_label(KINDS, item.kind)} #{item.id}",
-                _label(STATES, item.state),
+                f"{label(KINDS, item.kind)} #{item.id}",
+                label(STATES, item.state),
                 str(item.attempts),
                 local_time(item.next_attempt_at) if item.state == "pending" else "",
                 item.last_error,
