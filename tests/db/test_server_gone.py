@@ -292,6 +292,20 @@ def test_a_server_that_never_answers_is_given_up_on_by_itself(silent_server) -> 
     assert "s3cret-pw" not in str(raised.value) and "clerk" not in str(raised.value)
 
 
+def test_a_wrong_password_is_told_as_a_refused_login_without_the_password(pg_url) -> None:
+    wrong = make_url(pg_url).set(password="not-the-pw-42")
+    shop = Shop(Database(wrong.render_as_string(hide_password=False)), user="tester")
+    try:
+        with pytest.raises(ServerUnavailable) as raised:
+            shop.catalogue.count_products()
+    finally:
+        shop.close()
+    assert str(raised.value) == (
+        f"The PostgreSQL server at {_address()} refused the login "
+        f'(password authentication failed for user "{wrong.username}").'
+    )
+
+
 def test_a_refused_statement_is_not_mistaken_for_a_lost_server(pg_shop, admin, pg_url) -> None:
     """A lock wait that times out is the server answering 'no': it is not reported as the server gone."""
     from sqlalchemy.exc import OperationalError

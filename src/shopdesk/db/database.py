@@ -64,7 +64,7 @@ def explain_lost_connection(url: URL, exc: BaseException, *, doing: str) -> Serv
     where = server_address(url)
     if _connect_failed(exc):
         text = str(exc.orig if isinstance(exc, DBAPIError) else exc)
-        reason = text.strip().splitlines()[0].rpartition("failed: ")[2].strip() or text.strip()
+        reason = text.strip().splitlines()[0].rpartition("failed: ")[2].removeprefix("FATAL:").strip() or text.strip()
         if url.password:
             reason = reason.replace(url.password, "***")
         if "authentication failed" in reason:
