@@ -14,7 +14,7 @@ from shopdesk.services.locations import resolve_location, virtual_location
 from shopdesk.services.shop import Shop
 from shopdesk.services.stock_bulk import ReceiptLine
 from shopdesk.services.stock_ledger import Ledger, product_info
-from shopdesk.services.sync import ChannelView, OutboxView, SyncService
+from shopdesk.services.sync import ChannelView, OutboxView, SyncService, enqueue
 from shopdesk.sync.http import SendFailed
 from tests.order_helpers import draft, lenient_rules, stocked_shop
 
@@ -180,6 +180,17 @@ def test_a_posted_stocktake_is_one_item_per_store_and_one_call_whatever_its_size
     ]
     store = RecordingStore()
     assert SyncService(shop).send_outbox(store).store_calls == 2
+
+
+def test_two_pcs_changing_one_product_at_once_still_send_the_level_that_was_committed(shop: Shop) -> None:
+    with_stores(shop)
+    shop.orders.create_order(draft(("MUG", 3)), confirm=True)  # the first PC: 3 reserved, level 5 queued
+    with shop.db.uow() as uow:  # the second PC counted its level before the first PC's commit, then committed
+        enqueue(uow.session, "webshop", "stock", {"levels": {"MUG": 8}})
+        uow.commit()
+    store = RecordingStore()
+    SyncService(shop).send_outbox(store, channel="webshop")
+    assert store.calls == [("webshop", "stock", {"levels": {"MUG": 5}})]  # 10 − 3 − the buffer of 2
 
 
 def test_a_coalesced_push_the_store_cannot_take_now_is_retried_as_a_whole(shop: Shop) -> None:

@@ -67,8 +67,11 @@ def _queue_stock_levels(session: Session) -> None:
         session.add(OutboxItem(channel_id=channel_id, kind="stock", payload={"levels": levels}))
 
 
-def available_levels(session: Session, product_ids: list[int] | None = None) -> dict[str, int]:
-    """SKU -> on hand − reserved in warehouses, zones and bins (of the given products, or of every sellable one)."""
+def available_levels(
+    session: Session, product_ids: list[int] | None = None, *, skus: list[str] | None = None
+) -> dict[str, int]:
+    """SKU -> on hand − reserved in warehouses, zones and bins: of the given products (by id or SKU), or of
+    every sellable product when neither is given."""
     sellable = case((Location.id.is_not(None), StockBalance.on_hand - StockBalance.reserved), else_=0)
     available = func.coalesce(func.sum(sellable), 0)
     query = (
@@ -78,12 +81,13 @@ def available_levels(session: Session, product_ids: list[int] | None = None) -> 
         .where(Product.is_parent.is_(False))
         .group_by(Product.id, Product.sku)
     )
-    if product_ids is None:
+    if product_ids is None and skus is None:
         return {sku: int(qty) for sku, qty in session.execute(query.where(Product.archived.is_(False)))}
+    column, wanted = (Product.id, list(product_ids)) if product_ids is not None else (Product.sku, list(skus or []))
     levels: dict[str, int] = {}
-    for start in range(0, len(product_ids), _CHUNK):
-        chunk = product_ids[start : start + _CHUNK]
-        levels.update({sku: int(qty) for sku, qty in session.execute(query.where(Product.id.in_(chunk)))})
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        levels.update({sku: int(qty) for sku, qty in session.execute(query.where(column.in_(chunk)))})
     return levels
 
 

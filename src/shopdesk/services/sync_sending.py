@@ -23,6 +23,7 @@ from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, ShopDeskError
 from shopdesk.domain.order_draft import normalize_channel
+from shopdesk.services.sync_outbox import available_levels
 from shopdesk.sync import credentials
 from shopdesk.sync.http import SendFailed, retry_delay
 from shopdesk.sync.store import open_store
@@ -123,8 +124,9 @@ class OutboxSending:
     ) -> OutboxRun:
         """Send every item that is due (of one channel, or all); each result is committed before the next is sent.
 
-        A channel's due stock items go as one: the latest level of each SKU in one
-        store call (a stocktake of 5,000 products is not 5,000 calls), and they
+        A channel's due stock items go as one: every SKU they name, in one store
+        call (a stocktake of 5,000 products is not 5,000 calls), at its latest
+        level, read again at sending so that it is what is committed now; they
         are marked sent, or retried or dead, together. Shipments go one by one.
         """
         now = now or utcnow()
@@ -157,10 +159,14 @@ class OutboxSending:
             found = uow.session.get(SalesChannel, items[0].channel_id)
             assert found is not None
             channel_view, item_view = _channel_view(found), _outbox_view(items[-1], found.name)
-            if len(items) > 1:
+            if items[0].kind == "stock" and all("levels" in i.payload for i in items):
                 levels: dict[str, int] = {}
                 for older in items:  # oldest first: a later level of a SKU replaces an earlier one
-                    levels.update(older.payload.get("levels", {}))
+                    levels.update(older.payload["levels"])
+                # Read again now: on PostgreSQL two PCs changing one product at once (reserving in two
+                # bins) each computed a level without the other's change; what is committed now has both.
+                now_there = available_levels(uow.session, skus=sorted(levels))
+                levels.update({sku: max(qty - found.buffer, 0) for sku, qty in now_there.items()})
                 item_view = replace(item_view, payload={"levels": levels})
             ids = [i.id for i in items]
         # Sent outside any transaction, so a slow store never holds the database. A crash after the
