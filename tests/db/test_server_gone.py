@@ -64,12 +64,14 @@ def end_sessions(admin: Engine, database: str) -> int:
     return len(ended)
 
 
-def after_first_write(shop: Shop, table: str, then: Callable[[int], object]) -> Callable[[], None]:
-    """Once the shop's first INSERT INTO table has run, call then(backend pid); returns the unhook."""
+def after_first_write(
+    shop: Shop, table: str, then: Callable[[int], object], *, verb: str = "INSERT INTO"
+) -> Callable[[], None]:
+    """Once the shop's first INSERT INTO table (or other verb) has run, call then(backend pid); returns the unhook."""
     fired: list[int] = []
 
     def after(conn, _cursor, statement: str, *_args: object) -> None:  # type: ignore[no-untyped-def]
-        if not fired and statement.lstrip().upper().startswith(f"INSERT INTO {table.upper()} "):
+        if not fired and statement.lstrip().upper().startswith(f"{verb} {table.upper()}"):
             fired.append(conn.connection.dbapi_connection.info.backend_pid)
             then(fired[0])
 
@@ -82,14 +84,16 @@ def after_first_write(shop: Shop, table: str, then: Callable[[int], object]) -> 
     return unhook
 
 
-def end_session_after_first_write(shop: Shop, admin: Engine, table: str) -> Callable[[], None]:
+def end_session_after_first_write(
+    shop: Shop, admin: Engine, table: str, *, verb: str = "INSERT INTO"
+) -> Callable[[], None]:
     """The server ends the shop's session in the middle of its use case, just after it wrote to table."""
 
     def terminate(pid: int) -> None:
         with admin.connect() as conn:
             conn.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
 
-    return after_first_write(shop, table, terminate)
+    return after_first_write(shop, table, terminate, verb=verb)
 
 
 def test_sessions_ended_between_two_use_cases_reconnect_and_lose_nothing(pg_shop, admin, pg_url) -> None:
@@ -152,6 +156,20 @@ def test_a_session_ended_as_the_change_is_saved_says_it_may_not_have_been_saved(
     assert skus(pg_shop) == []  # here the server ended the session first, so it was not
     pg_shop.catalogue.create_product(product("JAM-1"))
     assert skus(pg_shop) == ["JAM-1"]
+
+
+def test_a_list_cut_off_while_it_is_read_says_nothing_was_changed_and_reads_again(pg_shop, admin) -> None:
+    pg_shop.catalogue.create_product(product("MUG-1", barcodes=["6901234567892"]))
+    # the session ends just after the first query of the list
+    unhook = end_session_after_first_write(pg_shop, admin, "", verb="SELECT")
+    with pytest.raises(ServerUnavailable) as raised:
+        pg_shop.catalogue.list_products()
+    unhook()
+    assert str(raised.value) == (
+        f"The PostgreSQL server at {_address()} stopped answering; nothing was changed. "
+        "ShopDesk reconnects on its own; try again."
+    )
+    assert skus(pg_shop) == ["MUG-1"]
 
 
 def _address() -> str:
