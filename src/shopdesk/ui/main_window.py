@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
+        from shopdesk.ui.admin.menu import AdminMenus  # File: backups, log out; a Shop menu: users, audit log
+
+        self.admin = AdminMenus(self, file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -231,6 +234,34 @@ class MainWindow(QMainWindow):
                 "ShopDesk {version}\nThe back office of a small shop: products, stock, orders and after-sales."
             ).format(version=__version__),
         )
+
+    def close_shop(self) -> Shop | None:
+        """Take the shop's tabs down, back to "Opening…", so that set_shop can put them up again
+        (after a restore, or for the next person who logs in). Returns the shop, still open."""
+        from PySide6.QtCore import QCoreApplication
+
+        shop, self.shop = self.shop, None
+        if shop is None:
+            return None
+        self.save_layout()
+        self.runner.shutdown()  # no background work may end in a tab that is gone
+        QCoreApplication.sendPostedEvents()
+        if self.sync is not None:  # set_shop starts the shop's sync and its status-bar word again
+            self.statusBar().removeWidget(self.sync_indicator)
+            self.sync_indicator.deleteLater()
+            self.sync.deleteLater()
+            self.sync = None
+        while self.tabs.count():
+            tab = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            tab.deleteLater()
+        self.products = self.stock = self.orders = self.complaints = None
+        self.dashboard = self.customers = self.reports = None
+        self._opening = QLabel(self.tr("Opening {where}…").format(where=shop.db.describe()))
+        self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self._opening, self.tr("Products"))
+        self.setWindowTitle("ShopDesk")
+        return shop
 
     def save_layout(self) -> None:
         store = layout_store()

@@ -1,0 +1,1 @@
+"""Looking after the shop: backups and restores, the people who log in, the audit log."""
