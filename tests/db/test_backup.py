@@ -196,13 +196,14 @@ def _mount_small_disk(folder: Path, options: str) -> Callable[[], None]:
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small disk here (needs root): {mounted.stderr.decode().strip()}")
-    return lambda: subprocess.run(["umount", str(folder)], check=True)
+    # lazy: a file a failed test left open must not keep the mount behind
+    return lambda: subprocess.run(["umount", "--lazy", str(folder)], check=True)
 
 
 @pytest.fixture
 def small_disk(tmp_path) -> Iterator[Path]:
-    """A real 1 MB disk (tmpfs), to be filled up."""
-    unmount = _mount_small_disk(tmp_path / "stick", "size=1m")
+    """A real 4 MB disk (tmpfs), to be filled up."""
+    unmount = _mount_small_disk(tmp_path / "stick", "size=4m")
     yield tmp_path / "stick"
     unmount()
 
@@ -252,3 +253,24 @@ def test_checking_a_mistyped_path_says_so_and_creates_nothing(tmp_path, capsys) 
     assert main(["--db", str(tmp_path / "shpo.sqlite"), "db", "check"]) == 1
     assert f"{tmp_path / 'shpo.sqlite'} does not exist" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_restore_onto_a_full_disk_leaves_the_shop_and_the_disk_as_they_were(
+    sqlite_shop, small_disk, tmp_path
+) -> None:
+    """The copy of the current shop fits, the bigger backup does not: nothing is replaced, nothing left over."""
+    shop_file = backups.backup_to(sqlite_shop.db.file, small_disk / "shop.sqlite")  # a small shop on the stick
+    for i in range(300):
+        sqlite_shop.catalogue.create_product(product(f"FULL-{i}", description="x" * 2000))
+    big_backup = backups.backup_to(sqlite_shop.db.file, tmp_path / "friday.sqlite")
+    fill(small_disk, leave=shop_file.stat().st_size + 64 * 1024)
+    before = shop_file.read_bytes()
+
+    with pytest.raises(ShopDeskError, match=f"Could not restore {big_backup}: .*The shop file was not changed"):
+        backups.restore_from(big_backup, shop_file)
+    assert shop_file.read_bytes() == before
+    # SQLite's own -wal/-shm beside a WAL file it read are expected; no copy, no half-restored file
+    assert sorted(p.name for p in small_disk.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "holiday-photos.bin",
+        "shop.sqlite",
+    ]

@@ -85,13 +85,18 @@ def restore_from(backup: Path, target: Path) -> Path | None:
         raise NewerDatabase(f"{backup} comes from a newer version of ShopDesk (schema {revision}); not restored")
     kept = None
     if target.exists():
-        kept = backup_to(
-            target, target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
-        )
+        try:
+            kept = backup_to(
+                target, target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+            )
+        except ShopDeskError as exc:
+            raise ShopDeskError(f"Could not restore {backup}: {exc}. The shop file was not changed.") from exc
     tmp = target.with_name(target.name + ".restoring")
     try:
         backup_sqlite(backup, tmp)
     except (OSError, sqlite3.Error) as exc:
+        if kept is not None:  # nothing was replaced, so nothing needs keeping (and the disk is likely full)
+            kept.unlink(missing_ok=True)
         raise ShopDeskError(f"Could not restore {backup}: {exc}. The shop file was not changed.") from exc
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)

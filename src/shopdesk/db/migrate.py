@@ -70,8 +70,9 @@ def backup_sqlite(source: Path, target: Path) -> Path:
             dst.close()
         tmp.replace(target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)  # never leave half a backup behind
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):  # never leave half a backup behind
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
         raise
     finally:
         src.close()
