@@ -261,3 +261,49 @@ def test_the_audit_log_filters_by_person_and_by_kind_and_shows_a_price_change(qt
     dialog.search.setText("nothing like this")
     dialog.refresh()
     assert dialog.rows() == [] and dialog.count.text() == "0 event(s)"
+
+
+def test_the_accountant_exports_the_filtered_audit_log_and_warehouse_staff_cannot(
+    qtbot, monkeypatch, window, tmp_path
+) -> None:
+    shop = window.shop
+    Users(shop).add("王店长", Role.OWNER, "9876")
+    shop.log_in("张会计", Role.ACCOUNTANT)
+    dialog = AuditLogDialog(shop, window.runner, "en", window)
+    qtbot.addWidget(dialog)
+    dialog.entity.setCurrentIndex(dialog.entity.findData("product"))
+    answer_saving_to(monkeypatch, tmp_path / "audit.csv")
+    told = messages(monkeypatch)
+    dialog.export()
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    lines = (tmp_path / "audit.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "When,Who,What,Which,Action,Old → new,Reason"
+    assert len(lines) == 2 and ",tester,Product,MUG-001,created," in lines[1]
+
+    shop.log_in("小李", Role.WAREHOUSE)
+    warehouse_view = AuditLogDialog(shop, window.runner, "en", window)
+    qtbot.addWidget(warehouse_view)
+    assert warehouse_view.rows() and warehouse_view.export_button.isHidden()
+
+
+@pytest.fixture
+def server_window(qtbot, shop):
+    if shop.db.file is not None:
+        pytest.skip("a shop file is backed up by ShopDesk itself (the tests above)")
+    window = MainWindow("en")
+    qtbot.addWidget(window)
+    window.set_shop(shop)
+    yield window
+    window.runner.shutdown()
+
+
+def test_a_shop_on_a_server_is_backed_up_with_the_servers_tools_not_from_a_file(monkeypatch, server_window) -> None:
+    told = messages(monkeypatch)
+    chosen: list[bool] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: chosen.append(True) or ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: chosen.append(True) or ("", ""))
+    server_window.admin.backup.trigger()
+    server_window.admin.restore.trigger()
+    server_window.admin.backups_folder.trigger()
+    assert len(told) == 3 and all("pg_dump" in text for text in told)
+    assert chosen == []

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 LIMIT = 500
 DAYS_SHOWN_AT_FIRST = 30
 SEARCH_PAUSE_MS = 300
+CHANGES_COLUMN = 5
 # Audited fields holding integer minor units (products' price and cost, orders' totals).
 MONEY_FIELDS = frozenset({"price", "cost", "total", "shipping_fee", "amount", "unit_cost"})
 
@@ -187,8 +188,9 @@ class AuditLogDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        for column in range(self.table.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        for column in range(self.table.columnCount()):  # old → new gets the room; the tooltip has it all
+            widest = 520 if column == CHANGES_COLUMN else 220
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         if len(self.shown) >= LIMIT:
             self.count.setText(self.tr("The newest {n} events; narrow the filters to see older ones.").format(n=LIMIT))
         else:

@@ -77,6 +77,8 @@ class UserDialog(QDialog):
         for role, label in role_names().items():
             if role is Role.OWNER or not first_user:
                 self.role.addItem(label, role)
+        if not first_user:  # the least a new person needs is more often right than the most
+            self.role.setCurrentIndex(self.role.findText(role_names()[Role.WAREHOUSE]))
         self.pin, self.pin_again = _secret_fields()
         self.name_field, self.pin_field = Field(self.name), Field(self.pin_again)
         form = QFormLayout()
@@ -139,7 +141,10 @@ class UsersDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(self.tr("Add…"))
         self.pin_button = QPushButton(self.tr("Change PIN…"))
         self.role_button = QPushButton(self.tr("Change role…"))
