@@ -84,6 +84,31 @@ def test_a_refused_change_and_a_change_rolled_back_leave_no_outbox_item(shop: Sh
     assert shop.inventory.product_stock("MUG").on_hand == 10
 
 
+def test_stock_moved_before_a_savepoint_is_not_forgotten_by_it(shop: Shop) -> None:
+    woo, _ = with_stores(shop)
+    with shop.db.uow() as uow:
+        conn = uow.session.connection()
+        ledger = Ledger.open(conn, "clerk")
+        ledger.post(
+            product_info(conn, "TEE"),
+            1,
+            virtual_location(conn, "supplier"),
+            resolve_location(conn, BIN),
+            MoveKind.RECEIPT,
+        )
+        with uow.session.begin_nested():  # a savepoint after other work, as allocation makes one
+            inner = uow.session.connection()  # (the SAVEPOINT is emitted when the session is asked for this)
+            ledger.post(
+                product_info(inner, "MUG"),
+                1,
+                resolve_location(inner, BIN),
+                virtual_location(inner, "scrap"),
+                MoveKind.SCRAP,
+            )
+        uow.commit()
+    assert [p for c, _, p in items(shop) if c == woo] == [{"levels": {"MUG": 7, "TEE": 9}}]
+
+
 def test_a_delivery_of_many_lines_is_one_item_per_channel_with_every_sku(shop: Shop) -> None:
     woo, _ = with_stores(shop)
     mug, tee = (shop.catalogue.find_by_code(s).id for s in ("MUG", "TEE"))  # type: ignore[union-attr]

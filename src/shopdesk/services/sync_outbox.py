@@ -41,8 +41,11 @@ def stock_changed(conn: Connection, product_ids: Iterable[int]) -> None:
 @event.listens_for(Session, "after_begin")
 def _collect_on_this_transaction(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
     # The ledger only sees the Connection; this links the connection to its session's set for the
-    # transaction. A new set per transaction, so nothing of a rolled-back one is carried over.
-    touched: set[int] = set()
+    # transaction. A new set per transaction, so nothing of a rolled-back one is carried over; a
+    # savepoint (allocation reserves in one) begins here too and keeps its transaction's set.
+    touched: set[int] | None = session.info.get(TOUCHED) if transaction.nested else None
+    if touched is None:
+        touched = set()
     session.info[TOUCHED] = touched
     connection.info[TOUCHED] = touched
 
