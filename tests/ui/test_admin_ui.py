@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from shopdesk.domain.permissions import Role
@@ -258,8 +259,10 @@ def test_the_audit_log_filters_by_person_and_by_kind_and_shows_a_price_change(qt
     assert dialog.table.item(0, 5).text() == edit[5]
     dialog.user.setCurrentIndex(dialog.user.findData("tester"))
     assert [(r[3], r[4]) for r in dialog.rows()] == [("MUG-001", "created")]
-    dialog.search.setText("nothing like this")
+    dialog.search.setText("mug-0")  # in the label or the reason, any case
     dialog.refresh()
+    assert [(r[3], r[4]) for r in dialog.rows()] == [("MUG-001", "created")]
+    dialog.until.setDate(QDate.currentDate().addDays(-1))  # up to yesterday: all of it happened today
     assert dialog.rows() == [] and dialog.count.text() == "0 event(s)"
 
 

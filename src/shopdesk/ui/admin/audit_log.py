@@ -86,6 +86,10 @@ def readable_changes(event: Event, money: MoneyFormat) -> str:
     )
 
 
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone().astimezone(UTC)
 
@@ -168,12 +172,11 @@ class AuditLogDialog(QDialog):
         self.refresh()
 
     def current_filter(self) -> AuditFilter:
-        until = self.until.date().toPython() + timedelta(days=1)  # the "to" day is included
         return AuditFilter(
             entity=self.entity.currentData(),
             user=self.user.currentData(),
-            since=_local_midnight(self.since.date().toPython()),
-            until=_local_midnight(until),
+            since=_local_midnight(_day(self.since.date())),
+            until=_local_midnight(_day(self.until.date()) + timedelta(days=1)),  # the "to" day is included
             text=self.search.text().strip() or None,
         )
 
