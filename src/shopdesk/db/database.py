@@ -100,23 +100,19 @@ class UnitOfWork:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
-        gone = isinstance(exc, ServerUnavailable) or (exc is not None and lost_connection(exc))
+        if isinstance(exc, ServerUnavailable) or (exc is not None and lost_connection(exc)):
+            # The server rolled the transaction back when the connection died; tidying up the
+            # dead connection (close rolls back) must not hide that behind a second error.
+            with suppress(Exception):
+                self.session.close()
+            if not isinstance(exc, ServerUnavailable):
+                raise explain_lost_connection(self._engine.url, exc, doing="change") from exc
+            return
         try:
-            if gone:
-                # The server rolled the transaction back when the connection died; tidying up
-                # the dead connection must not hide that explanation behind a second error.
-                with suppress(Exception):
-                    self.session.rollback()
-            elif self.session.in_transaction():
+            if self.session.in_transaction():
                 self.session.rollback()
         finally:
-            if gone:
-                with suppress(Exception):
-                    self.session.close()
-            else:
-                self.session.close()
-        if gone and not isinstance(exc, ServerUnavailable):
-            raise explain_lost_connection(self._engine.url, exc, doing="change") from exc
+            self.session.close()
 
     def commit(self) -> None:
         try:
