@@ -152,10 +152,15 @@ def test_a_truncated_backup_is_refused_clearly_and_the_shop_stays_as_it_was(
     good = maintenance.backup(sqlite_shop.db.url, tmp_path / "good.sqlite")
     truncated = tmp_path / "truncated.sqlite"
     truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    Users(sqlite_shop).add("王店长", Role.OWNER, "9876")
+    sqlite_shop.log_in("王店长", Role.OWNER)
+    logins: list[bool] = []
+    monkeypatch.setattr(LoginDialog, "exec", lambda _dialog: logins.append(True) or 0)
     restore_through_the_menu(monkeypatch, window, truncated)
     text = shown_error(qtbot)
     assert str(truncated) in text and ("not a ShopDesk database" in text or "damaged" in text)
     qtbot.waitUntil(lambda: window.products is not None and _tab_skus(window) == ["MUG-001"], timeout=30_000)
+    assert (window.shop.user, window.shop.role, logins) == ("王店长", Role.OWNER, [])  # nothing changed: no new login
     shop_file = sqlite_shop.db.file
     assert list(shop_file.parent.glob("*.before-restore-*")) == []
 

@@ -145,7 +145,7 @@ class BackupActions(QObject):
     def _restore_and_reopen(self, source: Path) -> None:
         old = self.window.close_shop()
         assert old is not None
-        target, user = old.db.url, old.user
+        target, user, role = old.db.url, old.user, old.role
         old.close()
 
         def work(_progress: Progress) -> Restored:
@@ -160,12 +160,14 @@ class BackupActions(QObject):
             return Restored(shop, kept, refused)
 
         def done(result: Restored) -> None:
-            if not log_in_again(self.window, result.shop):
-                return
-            self.window.set_shop(result.shop)
-            if result.refused is not None:
+            if result.refused is not None:  # the same data, so the same person goes on working
+                result.shop.log_in(user, role)
+                self.window.set_shop(result.shop)
                 errors.show_error(self.window, result.refused)
                 return
+            if not log_in_again(self.window, result.shop):  # the restored data has its own people
+                return
+            self.window.set_shop(result.shop)
             self.window.statusBar().showMessage(self.tr("Restored {backup}").format(backup=source), 10_000)
             QMessageBox.information(
                 self.window,
