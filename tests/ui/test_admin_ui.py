@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from shopdesk.domain.permissions import Role
 from shopdesk.services import maintenance
@@ -315,3 +315,35 @@ def test_a_shop_on_a_server_is_backed_up_with_the_servers_tools_not_from_a_file(
     server_window.admin.backups_folder.trigger()
     assert len(told) == 3 and all("pg_dump" in text for text in told)
     assert chosen == []
+
+
+def test_the_owner_gives_a_clerk_a_new_pin_and_role_and_lets_them_go_and_come_back(qtbot, monkeypatch, window) -> None:
+    users = Users(window.shop)
+    users.add("王店长", Role.OWNER, "9876")
+    users.add("小李", Role.WAREHOUSE, "1234")
+    dialog = UsersDialog(window.shop, window)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow([p.name for p in dialog.people].index("小李"))
+
+    def new_pin(form: UserDialog) -> int:
+        form.pin.setText("4321")
+        form.pin_again.setText("4321")
+        form.save()
+        return form.result()
+
+    monkeypatch.setattr(UserDialog, "exec", new_pin)
+    dialog.change_pin()
+    assert users.login("小李", "4321").role is Role.WAREHOUSE
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Accountant", True))
+    dialog.change_role()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.toggle_active()
+    assert [
+        (p.name, dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text()) for r, p in enumerate(dialog.people)
+    ] == [
+        ("小李", "Accountant", "no"),
+        ("王店长", "Owner", "yes"),
+    ]
+    assert dialog.active_button.text() == "Reactivate"
+    dialog.toggle_active()
+    assert users.login("小李", "4321").role is Role.ACCOUNTANT
