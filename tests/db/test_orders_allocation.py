@@ -173,3 +173,25 @@ def test_a_merge_that_no_warehouse_could_ship_changes_nothing(sqlite_shop: Shop)
     assert ledger_snapshot(sqlite_shop) == before
     assert [sqlite_shop.orders.get_order(n).status for n in (a, b)] == ["allocated", "allocated"]
     assert reservation_problems(sqlite_shop) == []
+
+
+def test_a_plan_spoiled_by_another_pc_midway_leaves_no_part_reserved(shop: Shop, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another PC takes the T-shirt between our plan and our reservation: the mugs already
+    reserved for that plan are given back before the order is planned again."""
+    from shopdesk.services.stock_ledger import Ledger, NotEnoughStock
+
+    stocked_shop(shop, {"MUG": 5, "TEE": 5})
+    real_reserve = Ledger.reserve
+    calls = {"n": 0}
+
+    def reserve_but_lose_the_second_take_once(self, product, loc, quantity, order):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise NotEnoughStock(f"{product.sku} was taken by another order meanwhile")
+        return real_reserve(self, product, loc, quantity, order)
+
+    monkeypatch.setattr(Ledger, "reserve", reserve_but_lose_the_second_take_once)
+    number = new_confirmed(shop, ("MUG", 2), ("TEE", 1))
+    assert calls["n"] == 4  # the first plan got half way, the second went through
+    assert shop.orders.get_order(number).status == "allocated"
+    assert reservation_problems(shop) == []

@@ -157,6 +157,9 @@ def reserve(session: Session, user: str, order: SalesOrder, needs: Mapping[int, 
         if plan is None:
             return None
         savepoint = session.begin_nested()
+        # The SAVEPOINT is only emitted once the session hands out a connection for it; the ledger
+        # works on `conn` directly, so without this a rollback would undo nothing of a failed plan.
+        session.connection()
         try:
             for take in plan.takes:
                 ledger.reserve(product_info(conn, take.product_id), take.location, take.quantity, doc)
