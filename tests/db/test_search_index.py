@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, select, text
 
-from shopdesk.db import migrate
+from shopdesk.db import migrate, search_index
 from shopdesk.db.database import Database
 from shopdesk.db.models import Barcode, Product
 from shopdesk.db.models.orders import SalesOrder
@@ -129,6 +129,17 @@ def test_renamed_deleted_and_new_products_are_found_by_their_text_now(
                 uow.session.execute(delete(Product).where(Product.id == victim))
                 uow.commit()
     assert listed(shop, typed) == scanned(shop, Product.search_text, typed)
+
+
+@pytest.mark.parametrize("typed", ["ts-", "cmdx", "杯子", "zzz"])
+def test_a_text_in_many_products_is_found_by_the_scan_with_the_same_rows(
+    shop: Shop, typed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = a_catalogue(shop)
+    monkeypatch.setattr(search_index, "BROADEST", {"product": 2})  # so "ts-" counts as broad here
+    monkeypatch.setattr(search_index, "_narrow", type(search_index._narrow)())
+    assert listed(shop, typed) == scanned(shop, Product.search_text, typed)
+    assert listed(shop, "ts-") == sorted(made.values())
 
 
 def test_a_renamed_product_is_no_longer_found_by_its_old_name(shop: Shop) -> None:

@@ -27,7 +27,14 @@ FTS_SCHEMA_TABLES = frozenset(
 TRIGRAM_INDEXES = frozenset(FTS_TABLES.values())
 SHORTEST_INDEXED = 3  # a trigram index finds texts of three characters or more
 
+# Past this many rows, looking each one up costs more than the list's own scan (measured
+# with benchmarks/bench_products_tab.py and bench_orders.py): products are wide rows, so
+# their scan is dear; orders are scanned in a narrow index (migration 0009), so it is cheap.
+# Which way a text goes changes only the speed, never the rows found: the choice is remembered.
+BROADEST = {"product": 25_000, "sales_order": 10_000}
+
 _found: weakref.WeakKeyDictionary[Engine, set[str]] = weakref.WeakKeyDictionary()
+_narrow: weakref.WeakKeyDictionary[Engine, dict[str, bool]] = weakref.WeakKeyDictionary()
 
 
 def like_pattern(needle: str) -> str:
@@ -45,18 +52,36 @@ def _has_fts(engine: Engine, fts: str) -> bool:
     return fts in known
 
 
+def _is_narrow(engine: Engine, owner: str, fts: str, phrase: str) -> bool:
+    """Whether the index finds at most BROADEST rows for the phrase (FTS5 stops reading there)."""
+    remembered = _narrow.setdefault(engine, {})
+    key = f"{fts}:{phrase}"
+    if key not in remembered:
+        if len(remembered) > 256:
+            remembered.clear()
+        probe = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase LIMIT :n")
+        with engine.connect() as conn:
+            found = conn.execute(probe, {"phrase": phrase, "n": BROADEST[owner] + 1}).all()
+        remembered[key] = len(found) <= BROADEST[owner]
+    return remembered[key]
+
+
 def contains(engine: Engine, search_text: InstrumentedAttribute[str], needle: str) -> ColumnElement[bool]:
     """Rows whose search_text contains `needle` (already normalised: casefolded, no spaces).
 
-    On SQLite with the FTS5 table and three or more characters, the row ids come
-    from the index as a phrase of trigrams, which matches exactly the substrings
-    LIKE matches; otherwise the LIKE (on PostgreSQL the GIN index serves it).
+    On SQLite with the FTS5 table, three or more characters and a text that few rows
+    contain, the row ids come from the index as a phrase of trigrams, which matches
+    exactly the substrings LIKE matches. Otherwise the LIKE: on PostgreSQL the GIN
+    index serves it, and on SQLite a text found in many rows is quicker found by the
+    list's own scan, which stops at the first page, than by looking up every row the
+    index names.
     """
     owner = search_text.property.parent.local_table
     fts = FTS_TABLES.get(owner.name)
     if engine.dialect.name == "sqlite" and fts and len(needle) >= SHORTEST_INDEXED and _has_fts(engine, fts):
         phrase = '"' + needle.replace('"', '""') + '"'  # FTS5 query syntax: one quoted phrase
-        index = table(fts, column("rowid"), column(fts))
-        found = select(index.c.rowid).where(index.c[fts].op("MATCH")(bindparam("phrase", phrase, unique=True)))
-        return owner.c.id.in_(found)
+        if _is_narrow(engine, owner.name, fts, phrase):
+            index = table(fts, column("rowid"), column(fts))
+            found = select(index.c.rowid).where(index.c[fts].op("MATCH")(bindparam("phrase", phrase, unique=True)))
+            return owner.c.id.in_(found)
     return search_text.like(like_pattern(needle), escape="\\")
