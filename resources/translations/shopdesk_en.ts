@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditLogDialog</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to {path}</source>
+        <translation>
+            <numerusform>%n event exported to {path}</numerusform>
+            <numerusform>%n events exported to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message numerus="yes">
         <source>reopened %n time(s)</source>

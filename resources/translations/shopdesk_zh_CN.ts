@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddChannelDialog</name>
+    <message>
+        <source>Add a sales channel</source>
+        <translation>添加销售渠道</translation>
+    </message>
+    <message>
+        <source>e.g. webshop</source>
+        <translation>例如 webshop</translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>Held back from the stock the store is told it has</source>
+        <translation>告诉店铺的库存里预留不卖的数量</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Store URL</source>
+        <translation>店铺网址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥（Key）</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API 密钥（Secret）</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>安全库存预留</translation>
+    </message>
+    <message>
+        <source>The key and secret are kept in this computer&apos;s keyring, never in the shop&apos;s database.</source>
+        <translation>密钥只保存在本机的系统钥匙串中，绝不写入店铺数据库。</translation>
+    </message>
+    <message>
+        <source>Another channel has this name already</source>
+        <translation>已有同名渠道</translation>
+    </message>
+</context>
+<context>
+    <name>AdminMenus</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backups &amp;folder</source>
+        <translation>备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out / switch user…</source>
+        <translation>注销 / 切换用户(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hop</source>
+        <translation>店铺(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPage</name>
     <message>
         <source>Show</source>
@@ -129,6 +211,178 @@
     <message>
         <source>Opening the shop</source>
         <translation>正在打开店铺数据</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>SKU, order number, name or reason</source>
+        <translation>SKU、订单号、名称或原因</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The newest {n} events; narrow the filters to see older ones.</source>
+        <translation>仅显示最新的 {n} 条记录；缩小筛选范围可查看更早的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to {path}</source>
+        <translation>
+            <numerusform>已将 %n 条记录导出到 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting the audit log</source>
+        <translation>正在导出审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>This shop is on a PostgreSQL server ({server}). Back it up and restore it on the server with the server&apos;s own tools (pg_dump and pg_restore), or ask whoever looks after the server.</source>
+        <translation>本店数据在 PostgreSQL 服务器上（{server}）。请在服务器上用它自带的工具（pg_dump 和 pg_restore）备份和恢复，或联系服务器管理员。</translation>
+    </message>
+    <message>
+        <source>Back up the shop</source>
+        <translation>备份店铺</translation>
+    </message>
+    <message>
+        <source>ShopDesk backup (*.sqlite);;All files (*)</source>
+        <translation>ShopDesk 备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The backup was not made. {reason}
+
+Choose a folder you may write in, on a disk with free space.</source>
+        <translation>备份未完成。{reason}
+
+请选择有写入权限、磁盘空间充足的文件夹。</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>The shop was backed up to:
+{path}
+
+Keep a copy away from this computer too.</source>
+        <translation>店铺已备份到：
+{path}
+
+请另外在这台电脑之外也保存一份。</translation>
+    </message>
+    <message>
+        <source>Backing up the shop</source>
+        <translation>正在备份店铺</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>ShopDesk backup (*.sqlite *.db);;All files (*)</source>
+        <translation>ShopDesk 备份 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace the shop&apos;s data with the backup
+{backup}?
+
+Everything in {current} is replaced by what the backup holds: work entered after the backup was made is no longer shown.
+
+A copy of the current data is kept first, in {folder}, named {stem}.before-restore-&lt;date&gt;-&lt;time&gt;.sqlite.
+
+ShopDesk reopens the shop afterwards.</source>
+        <translation>用备份
+{backup}
+替换店铺数据？
+
+{current} 中的全部内容将被备份内容替换：备份之后录入的数据将不再显示。
+
+替换前会先保存当前数据的副本，位于 {folder}，文件名为 {stem}.before-restore-&lt;日期&gt;-&lt;时间&gt;.sqlite。
+
+完成后 ShopDesk 会重新打开店铺。</translation>
+    </message>
+    <message>
+        <source>Restored {backup}</source>
+        <translation>已从 {backup} 恢复</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The shop was restored from
+{backup}
+
+The data it replaced was kept as
+{kept}</source>
+        <translation>店铺已从
+{backup}
+恢复
+
+被替换的数据已保存为
+{kept}</translation>
+    </message>
+    <message>
+        <source>(there was none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Restoring the shop</source>
+        <translation>正在恢复店铺</translation>
     </message>
 </context>
 <context>
@@ -523,6 +777,177 @@
     <message>
         <source>Replacement order</source>
         <translation>补发/换货订单</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPage</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sync orders and stock every</source>
+        <translation>同步订单和库存：每</translation>
+    </message>
+    <message>
+        <source>while ShopDesk is open (0 = off)</source>
+        <translation>（ShopDesk 打开期间；0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Store URL</source>
+        <translation>店铺网址</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>安全库存预留</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Add channel…</source>
+        <translation>添加渠道…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>更换密钥…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Sales channels belong to the shop: changes here are saved at once, for every computer.</source>
+        <translation>销售渠道属于店铺：这里的修改会立即保存，对所有电脑生效。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent ({count})</source>
+        <translation>待发送（{count}）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Added {name}. Test the connection to see that the store answers.</source>
+        <translation>已添加 {name}。请测试连接，确认店铺有响应。</translation>
+    </message>
+    <message>
+        <source>Asking {name}…</source>
+        <translation>正在询问 {name}…</translation>
+    </message>
+    <message>
+        <source>{name} answers: {answer}</source>
+        <translation>{name} 响应：{answer}</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>正在测试连接</translation>
+    </message>
+    <message>
+        <source>A sync is running already; its result shows here when it ends.</source>
+        <translation>已有同步在运行；结束后结果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Syncing {name}…</source>
+        <translation>正在同步 {name}…</translation>
+    </message>
+    <message>
+        <source>{name} has its new key. Test the connection.</source>
+        <translation>{name} 已更换密钥。请测试连接。</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Its key, its sync log and its changes waiting to be sent go; the orders it brought stay.</source>
+        <translation>删除 {name}？它的密钥、同步日志和待发送的更改都会删除；从它导入的订单保留。</translation>
+    </message>
+    <message>
+        <source>{name}: {error}</source>
+        <translation>{name}：{error}</translation>
+    </message>
+    <message>
+        <source>{name}: {new} new order(s), {known} known, {waiting} waiting for SKU links</source>
+        <translation>{name}：新订单 {new} 个，已有 {known} 个，{waiting} 个等待 SKU 关联</translation>
+    </message>
+    <message>
+        <source>, {count} not stored (see the log)</source>
+        <translation>，{count} 个未保存（见日志）</translation>
+    </message>
+    <message>
+        <source>; sent {sent}, {retrying} to retry, {dead} not sent</source>
+        <translation>；已发送 {sent} 个，待重试 {retrying} 个，未发送 {dead} 个</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +2085,21 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>New key for {name}</source>
+        <translation>{name} 的新密钥</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥（Key）</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API 密钥（Secret）</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Why</source>
@@ -2341,6 +2781,49 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>OutboxList</name>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>下次尝试</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation>放弃…</translation>
+    </message>
+    <message>
+        <source>Drop changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Drop {count} change(s) for the store? They will not be sent: the store keeps what it shows now.</source>
+        <translation>放弃发往店铺的 {count} 项更改？它们不会再发送：店铺保持现在显示的数据。</translation>
+    </message>
+</context>
+<context>
     <name>PackingDialog</name>
     <message>
         <source>Packing</source>
@@ -2735,6 +3218,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>e.g. 服装/上衣/T恤</source>
         <translation>例如 服装/上衣/T恤</translation>
+    </message>
+    <message>
+        <source>not shown to your role</source>
+        <translation>您的角色无权查看</translation>
     </message>
     <message>
         <source>scan or type; several separated by spaces</source>
@@ -3434,6 +3921,14 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>更改将在下次启动 ShopDesk 时生效。</translation>
     </message>
     <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Sales channels</source>
+        <translation>销售渠道</translation>
+    </message>
+    <message>
         <source>Shop file</source>
         <translation>店铺文件</translation>
     </message>
@@ -3778,6 +4273,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>已盘 {counted} / {lines} 行</translation>
     </message>
     <message>
+        <source>; {n} difference(s)</source>
+        <translation>；差异 {n} 项</translation>
+    </message>
+    <message>
         <source>; {n} difference(s): gains {gain}, losses {loss}</source>
         <translation>；{n} 处差异：盘盈 {gain}，盘亏 {loss}</translation>
     </message>
@@ -3836,6 +4335,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>过账 {number}</translation>
     </message>
     <message>
+        <source>{n} difference(s) will be written as stock adjustments. A stocktake is posted once.</source>
+        <translation>{n} 项差异将记为库存调整。盘点单只能过账一次。</translation>
+    </message>
+    <message>
         <source>{n} difference(s) will be written as stock adjustments: gains {gain}, losses {loss}. A stocktake is posted once.</source>
         <translation>{n} 处差异将写入库存调整：盘盈 {gain}，盘亏 {loss}。盘点单只能过账一次。</translation>
     </message>
@@ -3864,6 +4367,135 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Posting the stocktake</source>
         <translation>正在过账盘点单</translation>
+    </message>
+</context>
+<context>
+    <name>SyncChannels</name>
+    <message>
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>Give the store&apos;s address like https://shop.example.com</source>
+        <translation>请按 https://shop.example.com 的格式填写店铺网址</translation>
+    </message>
+    <message>
+        <source>The keys would be sent unencrypted over http://, where anyone on the way can read them; use the store&apos;s https:// address (plain http is only accepted for localhost)</source>
+        <translation>通过 http:// 发送的密钥未加密，途中任何人都能读取；请使用店铺的 https:// 地址（仅 localhost 允许 http）</translation>
+    </message>
+    <message>
+        <source>Enter the store&apos;s API key</source>
+        <translation>请填写店铺的 API 密钥</translation>
+    </message>
+    <message>
+        <source>A channel name is 1 to 32 letters, digits and . _ -</source>
+        <translation>渠道名称为 1 到 32 个字母、数字或 . _ -</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation>库存数量</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Pull orders</source>
+        <translation>拉取订单</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>将重试</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Reading the sales channels</source>
+        <translation>正在读取销售渠道</translation>
+    </message>
+    <message>
+        <source>Syncing with the online stores</source>
+        <translation>正在与网店同步</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sales channels: click to see them</source>
+        <translation>销售渠道：点击查看</translation>
+    </message>
+    <message>
+        <source>Scheduled sync is off.</source>
+        <translation>定时同步已关闭。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>Sync: 1 problem</source>
+        <translation>同步：1 个问题</translation>
+    </message>
+    <message>
+        <source>Sync: {count} problems</source>
+        <translation>同步：{count} 个问题</translation>
+    </message>
+    <message>
+        <source>Sync: not yet</source>
+        <translation>同步：尚未同步</translation>
+    </message>
+    <message>
+        <source>Sync: just now</source>
+        <translation>同步：刚刚</translation>
+    </message>
+    <message>
+        <source>Sync: {minutes} min ago</source>
+        <translation>同步：{minutes} 分钟前</translation>
+    </message>
+    <message>
+        <source>Sync: {time}</source>
+        <translation>同步：{time}</translation>
     </message>
 </context>
 <context>
@@ -3914,6 +4546,139 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>box</source>
         <translation>盒</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>New PIN for {name}</source>
+        <translation>{name} 的新 PIN</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN 或密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The first user is an owner. Once you add them, ShopDesk asks for a name and PIN every time it starts.</source>
+        <translation>第一个用户是店主。添加后，ShopDesk 每次启动都会要求输入姓名和 PIN。</translation>
+    </message>
+    <message>
+        <source>Enter a name</source>
+        <translation>请填写姓名</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>Warehouse staff</source>
+        <translation>仓库人员</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>会计</translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>At least {n} characters</source>
+        <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>The two entries differ; type the same PIN twice</source>
+        <translation>两次输入不一致；请输入相同的 PIN</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>修改 PIN…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Logins are on: ShopDesk asks for a name and PIN when it starts, and each person works in their role. The last owner cannot be deactivated while others can log in.</source>
+        <translation>已启用登录：ShopDesk 启动时要求输入姓名和 PIN，每个人按自己的角色工作。其他人还能登录时，最后一位店主不能停用。</translation>
+    </message>
+    <message>
+        <source>Logins are off: ShopDesk opens without asking, and whoever uses it acts as the owner. Add the first user — an owner — to switch logins on; then add the others (warehouse staff, accountant, customer service), each with their own PIN.</source>
+        <translation>未启用登录：ShopDesk 打开时不询问身份，使用者即为店主。添加第一个用户（店主）即可启用登录；然后再添加其他人（仓库人员、会计、客服），每人有自己的 PIN。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Role of {name}:</source>
+        <translation>{name} 的角色：</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}? They can no longer log in; their name stays in the audit log.</source>
+        <translation>停用 {name}？停用后无法登录；其姓名仍保留在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}, the last user? That switches logins off: ShopDesk then opens without asking.</source>
+        <translation>停用最后一个用户 {name}？这会关闭登录：之后 ShopDesk 打开时不再询问身份。</translation>
     </message>
 </context>
 <context>
