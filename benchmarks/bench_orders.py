@@ -6,9 +6,12 @@ folder between runs. Each figure is the median over several tries (p90 and max
 too), timed through the order services as the Orders tab calls them. Goal: the
 queries behind one keystroke in the search field (OrderQueries.first_page: bucket
 counts, count and first page) under 50 ms, typing phones, order numbers, buyers
-and SKUs letter by letter; "baseline" is the same answer from three separate
-queries searching all orders each time. "cpu" is the process time, steadier than
-the wall time on a shared machine.
+and SKUs letter by letter; "before" is the same with the trigram index left unused
+(the LIKE scan of every keystroke before migration 0012), measured in the same run,
+and "baseline" the same answer from three separate queries searching all orders each
+time. Texts under three characters are not indexed (a trigram needs three); their
+keystrokes are reported apart too. "cpu" is the process time, steadier than the wall
+time on a shared machine.
 
 usage: python benchmarks/bench_orders.py [--orders N] [--db PATH|URL]
 """
@@ -16,6 +19,7 @@ usage: python benchmarks/bench_orders.py [--orders N] [--db PATH|URL]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import random
@@ -26,10 +30,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from sqlalchemy import insert
 
-from shopdesk.db import migrate
+from shopdesk.db import migrate, search_index
 from shopdesk.db.database import Database
 from shopdesk.db.models import Product
 from shopdesk.db.models.orders import NumberSequence, SalesOrder, SalesOrderLine
@@ -147,20 +152,44 @@ def figure(name: str, times: tuple[list[float], list[float]], goal: float | None
     return result
 
 
-def typing(orders: Any, word: str) -> tuple[list[float], list[float], list[float]]:
-    """Type `word` one character at a time, each keystroke asking for the tab's counts and first page."""
-    wall, cpu, naive = [], [], []
-    page = None
+def without_index() -> mock._patch:  # type: ignore[type-arg]
+    """The search as it was before the trigram index: every keystroke a LIKE over the orders."""
+    return mock.patch.object(search_index, "_has_fts", return_value=False)
+
+
+def typing(orders: Any, word: str) -> dict[str, tuple[list[float], list[float]]]:
+    """Type `word` one character at a time, each keystroke asking for the tab's counts and first page.
+
+    Each keystroke is timed with the index ("after"), without it ("before"), and as the naive
+    three queries; keystrokes under three characters go to "short" / "short_before" as well,
+    the others to "long" / "long_before".
+    """
+    times: dict[str, tuple[list[float], list[float]]] = {
+        k: ([], []) for k in ("after", "before", "naive", "short", "short_before", "long", "long_before")
+    }
+    pages: dict[str, Any] = {"after": None, "before": None}
     for n in range(1, len(word) + 1):
         flt = OrderFilter(text=word[:n])
+        for name in ("after", "before"):
+            with without_index() if name == "before" else contextlib.nullcontext():
+                started, started_cpu = time.perf_counter(), time.process_time()
+                pages[name] = orders.first_page(flt, PAGE, previous=pages[name])
+                wall, cpu = (time.perf_counter() - started) * 1000, (time.process_time() - started_cpu) * 1000
+            short = n < search_index.SHORTEST_INDEXED  # the index cannot serve these: shown apart as well
+            for key in (name, ("short" if short else "long") + ("" if name == "after" else "_before")):
+                times[key][0].append(wall)
+                times[key][1].append(cpu)
         started, started_cpu = time.perf_counter(), time.process_time()
-        page = orders.first_page(flt, PAGE, previous=page)
-        wall.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        started = time.perf_counter()
         orders.bucket_counts(flt), orders.count_orders(flt), orders.list_orders(flt, 0, PAGE)
-        naive.append((time.perf_counter() - started) * 1000)
-    return wall, cpu, naive
+        times["naive"][0].append((time.perf_counter() - started) * 1000)
+        times["naive"][1].append((time.process_time() - started_cpu) * 1000)
+    return times
+
+
+def brief(times: tuple[list[float], list[float]]) -> dict[str, float]:
+    wall, cpu = times
+    return {"value": round(statistics.median(wall), 1), "max": round(max(wall), 1),
+            "cpu": round(statistics.median(cpu), 1), "cpu_max": round(max(cpu), 1)}  # fmt: skip
 
 
 def main() -> None:
@@ -191,25 +220,28 @@ def main() -> None:
             ensure_ascii=False,
         )
     )
-    wall: list[float] = []
-    cpu: list[float] = []
-    naive: list[float] = []
-    per_word: dict[str, list[float]] = {}
+    times: dict[str, tuple[list[float], list[float]]] = {}
+    per_word: dict[str, dict[str, list[float]]] = {}
     for _ in range(3):
         for word in TYPED:
-            w, c, n = typing(orders, word)
-            wall += w
-            cpu += c
-            naive += n
-            per_word[word] = [round(x, 1) for x in w]
+            typed = typing(orders, word)
+            for key, (wall, cpu) in typed.items():
+                times.setdefault(key, ([], []))
+                times[key][0].extend(wall)
+                times[key][1].extend(cpu)
+            per_word[word] = {k: [round(x, 1) for x in typed[k][0]] for k in ("after", "before")}
     print(
         json.dumps(
             figure(
                 "orders list: filter per keystroke (bucket counts, count and first page)",
-                (wall, cpu),
+                times["after"],
                 KEYSTROKE_GOAL_MS,
-                baseline=round(statistics.median(naive), 1),
+                before=brief(times["before"]),
+                before_what="the same with the trigram index unused (LIKE over every order)",
+                baseline=brief(times["naive"]),
                 baseline_what="bucket_counts + count_orders + list_orders, each keystroke searched from scratch",
+                shorter_than_3={"after": brief(times["short"]), "before": brief(times["short_before"])},
+                three_or_more={"after": brief(times["long"]), "before": brief(times["long_before"])},
                 last_run_per_keystroke=per_word,
             ),
             ensure_ascii=False,

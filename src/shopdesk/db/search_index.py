@@ -60,10 +60,11 @@ def _is_narrow(engine: Engine, owner: str, fts: str, phrase: str) -> bool:
     if key not in remembered:
         if len(remembered) > 256:
             remembered.clear()
-        probe = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase LIMIT :n")
+        # counted in SQL: fetching up to BROADEST ids into Python would cost more than the count
+        probe = text(f"SELECT count(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase LIMIT :n)")
         with engine.connect() as conn:
-            found = conn.execute(probe, {"phrase": phrase, "n": BROADEST[owner] + 1}).all()
-        remembered[key] = len(found) <= BROADEST[owner]
+            found = conn.execute(probe, {"phrase": phrase, "n": BROADEST[owner] + 1}).scalar_one()
+        remembered[key] = found <= BROADEST[owner]
     return remembered[key]
 
 
