@@ -268,7 +268,7 @@ def test_the_audit_log_filters_by_person_and_by_kind_and_shows_a_price_change(qt
     dialog.refresh()
     assert [(r[3], r[4]) for r in dialog.rows()] == [("MUG-001", "created")]
     dialog.until.setDate(QDate.currentDate().addDays(-1))  # up to yesterday: all of it happened today
-    assert dialog.rows() == [] and dialog.count.text() == "0 event(s)"
+    assert dialog.rows() == [] and dialog.count.text() == "0 events"
 
 
 def test_the_accountant_exports_the_filtered_audit_log_and_warehouse_staff_cannot(
