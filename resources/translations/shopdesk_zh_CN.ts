@@ -2553,6 +2553,14 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>抖音</translation>
     </message>
     <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Own website</source>
+        <translation>官网</translation>
+    </message>
+    <message>
         <source>WooCommerce</source>
         <translation>WooCommerce</translation>
     </message>

@@ -87,3 +87,11 @@ def test_the_list_model_passes_qts_model_tester(tab) -> None:
     from PySide6.QtTest import QAbstractItemModelTester
 
     QAbstractItemModelTester(tab.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+
+
+def test_a_customer_channel_is_shown_in_the_shop_words(qtbot, tab) -> None:
+    shop = tab.customers.shop
+    shop.parties.create_customer(CustomerDraft("周七", phones=["13700001111"], channel="wechat"))
+    tab.search.setText("周七")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    assert column(tab, "Channel") == ["WeChat"]

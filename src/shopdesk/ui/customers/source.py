@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from shopdesk.services.customers import CustomerFilter, CustomerListRow, Customers
 from shopdesk.ui.models.paged_table import Column
+from shopdesk.ui.orders.labels import CHANNEL, label
 from shopdesk.ui.widgets.money import MoneyFormat
 
 translate = QCoreApplication.translate
@@ -49,7 +50,7 @@ def customer_columns(money: MoneyFormat) -> list[Column[CustomerListRow]]:
         ),
         Column(translate("CustomerColumns", "Phone"), lambda r: r.phone),
         Column(translate("CustomerColumns", "Region"), lambda r: r.region),
-        Column(translate("CustomerColumns", "Channel"), lambda r: r.channel),
+        Column(translate("CustomerColumns", "Channel"), lambda r: label(CHANNEL, r.channel)),
         Column(translate("CustomerColumns", "Orders"), lambda r: f"{r.orders:,}", "orders", numeric=True),
         Column(translate("CustomerColumns", "Total spent"), lambda r: money(r.spent), "spent", numeric=True),
         Column(

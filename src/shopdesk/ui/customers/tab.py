@@ -35,6 +35,7 @@ from shopdesk.ui.customers.duplicates import DuplicatesDialog
 from shopdesk.ui.customers.source import SEGMENT_LABELS, CustomerSource, customer_columns, segment_label
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.models.paged_table import Column, PagedTableModel
+from shopdesk.ui.orders.labels import CHANNEL, label
 from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.tasks import TaskRunner
@@ -231,7 +232,7 @@ class CustomersTab(QWidget):
             + (f" <span style='color:#b8860b'>★ {e(priority)}</span>" if r.high_value else ""),
             e(
                 self.tr("Segment: {segment} · Channel: {channel}").format(
-                    segment=segment_label(r.segment), channel=r.channel
+                    segment=segment_label(r.segment), channel=label(CHANNEL, r.channel)
                 )
             ),
             e(self.tr("Phone: {phones}").format(phones=", ".join(d.phones) or "—")),

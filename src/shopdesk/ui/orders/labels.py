@@ -42,6 +42,8 @@ CHANNEL = {
     "pinduoduo": QT_TRANSLATE_NOOP("Orders", "Pinduoduo"),
     "jd": QT_TRANSLATE_NOOP("Orders", "JD"),
     "douyin": QT_TRANSLATE_NOOP("Orders", "Douyin"),
+    "wechat": QT_TRANSLATE_NOOP("Orders", "WeChat"),
+    "website": QT_TRANSLATE_NOOP("Orders", "Own website"),
     "woocommerce": QT_TRANSLATE_NOOP("Orders", "WooCommerce"),
     "shopify": QT_TRANSLATE_NOOP("Orders", "Shopify"),
     "aftersales": QT_TRANSLATE_NOOP("Orders", "After-sales"),
