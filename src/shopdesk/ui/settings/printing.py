@@ -96,8 +96,9 @@ class PrintingPage(QGroupBox):
         self._format_changed()
 
     def _format_changed(self) -> None:
+        # Four labels on an A4 sheet is a PDF thing: a thermal printer takes one label at a time.
         if self.format.currentData() == "zpl" and self.label_size.currentData() not in ZPL_SIZES:
-            self.label_size.setCurrentIndex(self.label_size.findData("4x6"))  # four labels on an A4 sheet is a PDF thing
+            self.label_size.setCurrentIndex(self.label_size.findData("4x6"))
 
     def apply(self, settings: Settings) -> None:
         settings.label_size = str(self.label_size.currentData())
