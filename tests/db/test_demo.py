@@ -22,6 +22,7 @@ from shopdesk.db.models import (
     Product,
     ProductSupplier,
     StockBalance,
+    StockLevel,
     StockMove,
     Supplier,
 )
@@ -234,6 +235,18 @@ def test_the_shop_opens_with_stock_in_the_bins_counted_the_day_before_its_histor
     stocked = {m.product_id for m in moves}
     assert len(stocked) > len(sellable) / 2
     assert all(sellable[pid]["created_at"] < NOW - timedelta(days=91) for pid in stocked)
+
+
+def test_warning_lines_are_set_on_most_products_so_the_low_stock_alert_has_something_to_say(shop) -> None:
+    summary = build_demo(shop, products=200, now=NOW)
+    with shop.db.read() as conn:
+        levels = conn.execute(select(StockLevel.product_id, StockLevel.warning_line, StockLevel.safety_stock)).all()
+    sellable = [p for p in products_of(shop) if not p["is_parent"]]
+    assert len(levels) == summary.warning_lines and len(sellable) / 2 < len(levels) < len(sellable)
+    assert all(line >= 3 and safety == line // 2 for _, line, safety in levels)
+    low = shop.reordering.low_stock()
+    assert low, "the products that opened with nothing are below their line"
+    assert all(row.available <= row.warning_line for row in low)
 
 
 def test_suppliers_with_lead_times_supply_every_sellable_sku(shop) -> None:

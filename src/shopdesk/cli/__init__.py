@@ -6,6 +6,7 @@ Every command takes --db PATH|URL and --json; errors go to stderr with exit stat
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -109,4 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", _run_gui)
-    return run_command(handler, args, stdout=sys.stdout, stderr=sys.stderr)
+    try:
+        return run_command(handler, args, stdout=sys.stdout, stderr=sys.stderr)
+    except BrokenPipeError:
+        # `shopdesk stock low | head`: the reader stopped listening, which is no error of ours.
+        # Point stdout at nothing so the interpreter's own flush at exit does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

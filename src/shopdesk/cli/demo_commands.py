@@ -70,7 +70,8 @@ def run_demo(ctx: Context) -> int:
             f"{s.single_items:,} single items; {s.barcodes:,} EAN-13 barcodes",
             f"  {s.categories} categories in three levels, {s.suppliers} suppliers",
             f"  {s.warehouses} warehouses with {s.bins:,} bins; opening stock {s.stock_units:,} units "
-            f"worth {format_money(s.stock_value, shop.money.currency)} at cost",
+            f"worth {format_money(s.stock_value, shop.money.currency)} at cost; "
+            f"warning lines (预警线) on {s.warning_lines:,} products",
             f"  {s.customers:,} customers with {s.addresses:,} addresses",
             *_history_lines(s.order_history),
         ]

@@ -74,6 +74,7 @@ class DemoSummary:
     stock_moves: int = 0  # opening balances, one move per product and bin
     stock_units: int = 0
     stock_value: int = 0  # minor units, at cost
+    warning_lines: int = 0  # products with a safety stock and warning line (预警线)
     orders: int = 0  # the order history of the last HISTORY_DAYS (services/demo_orders.py)
     order_history: dict[str, Any] = field(default_factory=dict)  # states, review holds, POs, cases
 
@@ -200,6 +201,7 @@ def build_demo(
             stock.units,
             stock.value,
         )
+        summary.warning_lines = demo_stock.stock_levels(conn, stage_rng(seed, "levels"), [p.id for p in demo.products])
         report("stock", stock.moves, stock.moves)
         # Later stages go here, in this order: purchase orders, orders over the last HISTORY_DAYS,
         # after-sales cases. Each takes its own generator and what it needs from `demo`, writes
