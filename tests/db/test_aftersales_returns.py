@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
@@ -22,6 +26,8 @@ from tests.aftersales_helpers import (
     shop_with_mugs,
 )
 from tests.stock_helpers import new_product
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def moves_of(shop: Shop, case_number: str) -> list[tuple[str, str, str, int, int]]:
@@ -174,6 +180,22 @@ def test_a_7_day_window_on_the_6th_day_is_fine_and_on_the_8th_needs_an_override(
     detail = cases.get_case(eighth.number)
     assert detail.window_override == "VIP customer, courier delayed the pickup"
     assert detail.timeline[-1].changes["window_override"] == [None, "VIP customer, courier delayed the pickup"]
+
+
+def test_the_window_counts_the_shops_own_calendar_days_not_utc_ones(shop: Shop, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        shop_with_mugs(shop)
+        # 07:00 on 1 October in Shanghai is still 30 September in UTC.
+        delivered = datetime(2026, 10, 1, 7, 0, tzinfo=SHANGHAI)
+        order = delivered_order(shop, ("MUG", 2), delivered_at=delivered)
+        seventh = shop.aftersales.create_case(complaint(order), at=datetime(2026, 10, 8, 9, 0, tzinfo=SHANGHAI))
+        assert seventh.window is not None and (seventh.window.within, seventh.window.days_since_delivery) == (True, 7)
+        assert seventh.warning == ""
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
 
 
 def test_a_category_can_have_its_own_window(shop: Shop) -> None:

@@ -168,3 +168,17 @@ def test_the_analysis_is_written_to_excel(shop: Shop, db_url: str, order: str, c
     assert target.stat().st_size > 0
     summary = ok(db_url, capsys, "analysis")
     assert summary["cases"] == 1 and summary["by_class"][1] == {"key": "service", "cases": 1}
+
+
+def test_a_step_noted_later_takes_a_local_time_as_the_error_message_suggests(
+    shop: Shop, db_url: str, order: str, capsys
+) -> None:
+    earlier = (datetime.now() - timedelta(hours=2)).replace(second=0, microsecond=0)
+    opened = f"{earlier - timedelta(hours=1):%Y-%m-%d %H:%M}"
+    new = ["new", "--order", order, "--line", "1:1", "--channel", "phone", "--class", "quality", "--opened", opened]
+    number = ok(db_url, capsys, *new)["number"]
+    ok(db_url, capsys, "comment", number, "called the customer back", "--at", f"{earlier:%Y-%m-%d %H:%M}")
+    ok(db_url, capsys, "confirm", number, "--at", f"{earlier:%Y-%m-%dT%H:%M}")
+    timeline = ok(db_url, capsys, "show", number)["timeline"]
+    noted = [e for e in timeline if e["action"] in ("comment", "status")]
+    assert [datetime.fromisoformat(e["at"]).astimezone().replace(tzinfo=None) for e in noted] == [earlier, earlier]

@@ -143,6 +143,7 @@ def return_window(delivered_at: datetime, asked_at: datetime, window_days: int) 
     """Whether a return request falls inside the window counted in days from delivery.
 
     Delivery day is day 0; with a 7-day window, a request on day 6 or 7 is within, day 8 is not.
+    Days are calendar days of the zone the two moments are given in: pass them in the shop's local time.
     """
     days = (asked_at.date() - delivered_at.date()).days
     return WindowCheck(days <= window_days, days, window_days)

@@ -134,10 +134,11 @@ def note(
     session.flush()
     audit.record(session, user, ENTITY, case.id, action, label=case.number, changes=changes, reason=reason)
     if at is not None:
-        # An action entered after the fact (a phone call noted later, the demo's history) keeps its own time.
+        # An action entered after the fact (a phone call noted later, the demo's history) keeps its own time;
+        # a time without a zone is the shop's local time, as everywhere else.
         for event in session.new:
             if isinstance(event, AuditEvent) and event.at is None:
-                event.at = at
+                event.at = aware(at)
 
 
 def change_status(

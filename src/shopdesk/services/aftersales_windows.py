@@ -48,4 +48,7 @@ def window_check(conn: Connection, case_row: Any, product_ids: Iterable[int]) ->
     delivered = conn.execute(select(SalesOrder.delivered_at).where(SalesOrder.id == case_row.order_id)).scalar()
     if delivered is None:
         return None
-    return return_window(aware(delivered), aware(case_row.opened_at), window_days_for(conn, product_ids))
+    # Days are the shop's calendar days: a parcel delivered at 07:00 in Shanghai is 23:00 the day before in UTC.
+    return return_window(
+        aware(delivered).astimezone(), aware(case_row.opened_at).astimezone(), window_days_for(conn, product_ids)
+    )
