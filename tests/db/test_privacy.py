@@ -128,3 +128,40 @@ def test_personal_data_never_goes_into_the_logs(demo_template, demo_shop) -> Non
     assert phones and streets
     assert not [p for p in phones if p in logged]
     assert not [s for s in streets if s in logged]
+
+
+def test_erasure_leaves_no_name_address_or_phone_in_the_audit_trail(shop) -> None:
+    from dataclasses import replace as changed
+
+    from shopdesk.db.models import AuditEvent
+    from shopdesk.services.customers import Customers
+    from tests.order_helpers import SHANGHAI, draft, lenient_rules, stocked_shop
+
+    stocked_shop(shop, {"MUG": 5})
+    lenient_rules(shop)
+    number = shop.orders.create_order(draft(("MUG", 1)))
+    order_draft, version = shop.orders.draft_of(number)
+    moved = changed(SHANGHAI, street="陆家嘴环路1000号", phone="13912345678")
+    shop.orders.update_order(number, changed(order_draft, ship_to=moved), version, "moved house")
+    customer_id = shop.orders.get_order(number).customer_id
+    Customers(shop).set_tags(customer_id, ["VIP"])
+
+    Privacy(shop).erase_customer(customer_id, "asked by phone")
+
+    with shop.db.read() as conn:
+        rows = conn.execute(select(AuditEvent.entity_label, AuditEvent.changes)).all()
+    trail = [(label or "", json.dumps(changes, ensure_ascii=False)) for label, changes in rows]
+    assert trail
+    for secret in ("张三", "13812345678", "13912345678", "世纪大道100号", "陆家嘴环路1000号"):
+        assert not [event for event in trail if secret in event[0] or secret in event[1]], secret
+
+
+def test_a_failed_statement_never_shows_the_values_it_carried(shop) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as failure, shop.db.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO customer_phone (customer_id, phone) VALUES (:c, :p)"), {"c": -1, "p": "13812345678"}
+        )
+    assert "13812345678" not in str(failure.value)

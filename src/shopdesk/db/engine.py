@@ -49,12 +49,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "postgresql":
-        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+        return create_engine(parsed, echo=echo, pool_pre_ping=True, hide_parameters=True)
     connect_args = {key: value for key, value in PG_CONNECTION_ARGS.items() if key not in parsed.query}
     # pre_ping replaces a pooled connection the server has dropped (restart, idle kill) before a
     # use case gets it; a connection that dies during a use case is invalidated by SQLAlchemy,
     # together with every pooled connection older than it (db/database.py explains the error).
-    return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args=connect_args, hide_parameters=True)
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
@@ -62,6 +62,7 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     engine = create_engine(
         url,
         echo=echo,
+        hide_parameters=True,  # a failed statement's values (a buyer's phone) never reach a log or a dialog
         # One connection for an in-memory database (tests). For a file, a small pool: closing
         # the last connection to a WAL database checkpoints the log (~17 ms a scan here), so
         # connections are kept. Two app instances on one file still coordinate through

@@ -8,6 +8,7 @@ email, street addresses, notes, buyer remarks, case descriptions and evidence fi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -159,7 +160,7 @@ class Privacy:
             refresh_customer_search_texts(uow.session, customer_id)
             order_ids = list(uow.session.scalars(select(SalesOrder.id).where(SalesOrder.customer_id == customer_id)))
             _scrub_audit(uow.session, "order", order_ids)
-            _scrub_audit(uow.session, "customer", [customer_id])
+            _scrub_audit(uow.session, "customer", [customer_id], label=lambda cid: f"#{cid}")
             audit.record(
                 uow.session, self.shop.user, "customer", customer_id, "erased", label=f"#{customer_id}", reason=reason
             )
@@ -175,14 +176,19 @@ class Privacy:
         return ErasureResult(customer_id, orders or 0, len(case_ids), removed)
 
 
-_PERSONAL_KEYS = ("name", "phone", "email", "street", "address", "recipient", "remark", "note", "buyer")
+_PERSONAL_KEYS = ("name", "phone", "email", "street", "address", "recipient", "remark", "note", "buyer", "ship")
 
 
-def _scrub_audit(session: Session, entity: str, ids: list[int]) -> None:
-    """Old and new values of personal fields in the audit trail are replaced; the events stay."""
+def _scrub_audit(session: Session, entity: str, ids: list[int], *, label: Callable[[int], str] | None = None) -> None:
+    """Old and new values of personal fields in the audit trail are replaced; the events stay.
+
+    `label` gives the events of a person (whose label is their name) a label without it.
+    """
     if not ids:
         return
     for event in session.scalars(select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id.in_(ids))):
+        if label is not None:
+            event.entity_label = label(event.entity_id)
         changes = event.changes or {}
         scrubbed = {k: ([ERASED, ERASED] if any(p in k for p in _PERSONAL_KEYS) else v) for k, v in changes.items()}
         if scrubbed != changes:
