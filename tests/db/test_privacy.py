@@ -15,6 +15,7 @@ from shopdesk.cli import main
 from shopdesk.db.database import Database
 from shopdesk.db.models import Customer, SalesOrder
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.demo import build_demo
 from shopdesk.services.order_queries import OrderFilter
 from shopdesk.services.privacy import ERASED, Privacy
@@ -165,3 +166,26 @@ def test_a_failed_statement_never_shows_the_values_it_carried(shop) -> None:
             text("INSERT INTO customer_phone (customer_id, phone) VALUES (:c, :p)"), {"c": -1, "p": "13812345678"}
         )
     assert "13812345678" not in str(failure.value)
+
+
+def test_the_audit_trail_masks_addresses_and_phones_for_a_role_that_may_not_see_them(shop) -> None:
+    from dataclasses import replace as changed
+
+    from shopdesk.domain.permissions import Role
+    from shopdesk.services.audit import AuditFilter, events
+    from tests.order_helpers import SHANGHAI, draft, lenient_rules, stocked_shop
+
+    stocked_shop(shop, {"MUG": 5})
+    lenient_rules(shop)
+    number = shop.orders.create_order(draft(("MUG", 1)))
+    order_draft, version = shop.orders.draft_of(number)
+    moved = changed(SHANGHAI, street="陆家嘴环路1000号", phone="13912345678")
+    shop.orders.update_order(number, changed(order_draft, ship_to=moved), version, "moved house")
+    accountant = Shop(shop.db, user="会计", role=Role.ACCOUNTANT)
+    flt = AuditFilter(entity="order", action="edited")
+
+    [seen] = events(accountant.db, flt, personal=accountant.can(Permission.VIEW_PERSONAL_DATA))
+    shown = json.dumps(seen.changes, ensure_ascii=False)
+    assert "13912345678" not in shown and "陆家嘴环路1000号" not in shown and "张三" not in shown and "***" in shown
+    [full] = events(shop.db, flt, personal=shop.can(Permission.VIEW_PERSONAL_DATA))
+    assert "陆家嘴环路1000号" in json.dumps(full.changes, ensure_ascii=False)

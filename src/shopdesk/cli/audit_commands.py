@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time
 
 from shopdesk.cli.common import Context
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.audit import AuditFilter, events
 
 
@@ -42,7 +43,8 @@ def show(ctx: Context) -> int:
         since=_day(args.since, "--since"),
         until=_day(args.until, "--until"),
     )
-    found = events(ctx.shop().db, flt, limit=args.limit)
+    shop = ctx.shop()
+    found = events(shop.db, flt, limit=args.limit, personal=shop.can(Permission.VIEW_PERSONAL_DATA))
     lines = []
     for e in found:
         changes = ", ".join(f"{k}: {old!r} → {new!r}" for k, (old, new) in e.changes.items())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from shopdesk.db.database import Database
 from shopdesk.db.models.audit import AuditEvent
+from shopdesk.domain.privacy import is_personal_field, mask_name, mask_value
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,12 @@ class AuditFilter:
     text: str | None = None  # in the label (SKU, order number...) or the reason
 
 
-def events(db: Database, flt: AuditFilter, limit: int = 500) -> list[Event]:
-    """The newest events first, filtered."""
+def events(db: Database, flt: AuditFilter, limit: int = 500, *, personal: bool = True) -> list[Event]:
+    """The newest events first, filtered.
+
+    personal=False (a role that may not see personal data) masks the changed values of
+    personal fields (names, phones, addresses) and the names that label customers.
+    """
     query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
     for column, value in (
         (AuditEvent.entity, flt.entity),
@@ -91,10 +97,17 @@ def events(db: Database, flt: AuditFilter, limit: int = 500) -> list[Event]:
             )
         )
     with db.uow() as uow:
-        return [
+        found = [
             Event(e.at, e.user, e.entity, e.entity_id, e.entity_label, e.action, dict(e.changes), e.reason)
             for e in uow.session.scalars(query)
         ]
+    return found if personal else [_masked(e) for e in found]
+
+
+def _masked(event: Event) -> Event:
+    changes = {k: mask_value(v) if is_personal_field(k) else v for k, v in event.changes.items()}
+    label = mask_name(event.entity_label) if event.entity == "customer" else event.entity_label
+    return dataclasses.replace(event, changes=changes, entity_label=label)
 
 
 def filter_choices(db: Database) -> tuple[list[str], list[str]]:

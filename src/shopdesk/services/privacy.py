@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from shopdesk.db.models import AuditEvent, Case, CaseEvidence, Customer, SalesOrder
 from shopdesk.domain.errors import NotFound, ShopDeskError
 from shopdesk.domain.permissions import Permission
+from shopdesk.domain.privacy import is_personal_field
 from shopdesk.files import write_bytes_atomically
 from shopdesk.services import audit
 from shopdesk.services.access import guarded
@@ -176,9 +177,6 @@ class Privacy:
         return ErasureResult(customer_id, orders or 0, len(case_ids), removed)
 
 
-_PERSONAL_KEYS = ("name", "phone", "email", "street", "address", "recipient", "remark", "note", "buyer", "ship")
-
-
 def _scrub_audit(session: Session, entity: str, ids: list[int], *, label: Callable[[int], str] | None = None) -> None:
     """Old and new values of personal fields in the audit trail are replaced; the events stay.
 
@@ -190,6 +188,6 @@ def _scrub_audit(session: Session, entity: str, ids: list[int], *, label: Callab
         if label is not None:
             event.entity_label = label(event.entity_id)
         changes = event.changes or {}
-        scrubbed = {k: ([ERASED, ERASED] if any(p in k for p in _PERSONAL_KEYS) else v) for k, v in changes.items()}
+        scrubbed = {k: ([ERASED, ERASED] if is_personal_field(k) else v) for k, v in changes.items()}
         if scrubbed != changes:
             event.changes = scrubbed

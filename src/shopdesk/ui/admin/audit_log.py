@@ -182,7 +182,12 @@ class AuditLogDialog(QDialog):
 
     def refresh(self) -> None:
         self._typing.stop()
-        self.shown = events(self.shop.db, self.current_filter(), limit=LIMIT)
+        self.shown = events(
+            self.shop.db,
+            self.current_filter(),
+            limit=LIMIT,
+            personal=self.shop.can(Permission.VIEW_PERSONAL_DATA),
+        )
         names = entity_names()
         self.table.setRowCount(len(self.shown))
         for r, row in enumerate(self.rows(names)):
