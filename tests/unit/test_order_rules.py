@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from shopdesk.domain.orders import ALLOWED, IllegalTransition, OrderStatus, check_transition
+from shopdesk.domain.phones import phone_key
 from shopdesk.domain.review import EarlierOrder, OrderFacts, ReviewRules, address_key, review
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -79,6 +80,41 @@ def test_each_rule_flags_its_case(overrides: dict[str, object], code: str) -> No
 def test_blocked_phone_and_buyer() -> None:
     rules = ReviewRules(blocked_phones=frozenset({"13812345678"}), blocked_buyers=frozenset({"buyer-1"}))
     assert codes(facts(), rules) == ["blocked_phone", "blocked_buyer"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("17007390164", "17007390164"),
+        ("170-0739-0164", "17007390164"),
+        ("+86 17007390164", "17007390164"),
+        ("170 0739 0164", "17007390164"),
+        ("0086-170-0739-0164", "17007390164"),
+        ("8617007390164", "17007390164"),
+        ("１７００７３９０１６４", "17007390164"),  # full-width, from a CJK keyboard
+        ("010-12345678", "01012345678"),
+        ("+86 10 1234 5678", "01012345678"),  # a Beijing landline written internationally: the trunk 0 comes back
+        ("+86 (0)10 1234 5678", "01012345678"),
+        ("+49 30 1234567", "49301234567"),  # other countries keep their code
+        ("138****5678", "138****5678"),  # masked by a marketplace: kept as it is
+        ("138 **** 5678", "138****5678"),
+        ("n/a", ""),
+    ],
+)
+def test_a_phone_key_is_the_number_however_it_was_written(typed: str, key: str) -> None:
+    assert phone_key(typed) == key
+
+
+@pytest.mark.parametrize("phone", ["170-0739-0164", "+86 17007390164", "170 0739 0164", "(170) 0739 0164"])
+def test_a_blocked_phone_matches_every_spelling_of_it(phone: str) -> None:
+    rules = ReviewRules(blocked_phones=frozenset({"+86 170 0739 0164"}))
+    assert codes(facts(phone=phone), rules) == ["blocked_phone"]
+
+
+def test_a_masked_phone_cannot_be_matched_to_a_blocked_number() -> None:
+    rules = ReviewRules(blocked_phones=frozenset({"13812345678"}))
+    assert codes(facts(phone="138****5678"), rules) == []
+    assert codes(facts(phone="n/a", country="CN"), ReviewRules(blocked_phones=frozenset({"none"}))) == []
 
 
 def test_rules_can_be_switched_off() -> None:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from shopdesk.domain.phones import phone_key
+
 
 @dataclass(frozen=True)
 class ReviewRules:
@@ -19,7 +21,7 @@ class ReviewRules:
     burst_addresses: int = 2  # ... to ≥ M different addresses ...
     burst_hours: int = 24  # ... within T hours, by one buyer or phone
     max_amount: int | None = 500_000  # minor units; None: no limit
-    blocked_phones: frozenset[str] = frozenset()
+    blocked_phones: frozenset[str] = frozenset()  # compared by domain.phones.phone_key: any spelling matches
     blocked_buyers: frozenset[str] = frozenset()
     hold_on_remark: bool = True
     check_address: bool = True
@@ -47,7 +49,7 @@ class OrderFacts:
     recipient: str = ""
     remark: str = ""
     short_of_stock: bool = False
-    earlier_orders: tuple[EarlierOrder, ...] = field(default_factory=tuple)  # same buyer or phone
+    earlier_orders: tuple[EarlierOrder, ...] = field(default_factory=tuple)  # same buyer or phone (phone_key)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def review(facts: OrderFacts, rules: ReviewRules) -> list[Flag]:
             flags.append(Flag("address_suspicious", f"address looks suspicious: {facts.street!r}"))
     if rules.max_amount is not None and facts.total > rules.max_amount:
         flags.append(Flag("high_value", "order total is above the review threshold"))
-    if facts.phone and facts.phone in rules.blocked_phones:
+    phone = phone_key(facts.phone)
+    if phone and phone in {phone_key(p) for p in rules.blocked_phones}:
         flags.append(Flag("blocked_phone", "the phone number is on the blocked list"))
     if facts.buyer and facts.buyer in rules.blocked_buyers:
         flags.append(Flag("blocked_buyer", "the buyer is on the blocked list"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from datetime import timedelta
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, or_, select
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from shopdesk.db.models import Customer, ShopSetting
 from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import Problem, ValidationFailed
+from shopdesk.domain.phones import phone_key
 from shopdesk.domain.review import EarlierOrder, Flag, OrderFacts, ReviewRules, address_key, review
 
 SETTING = "review_rules"
@@ -27,6 +29,7 @@ POLICIES = ("wait", "ship_available")  # wait for the whole order, or split off 
 _SETS = ("blocked_phones", "blocked_buyers")
 _INTS = ("burst_orders", "burst_addresses", "burst_hours")
 _BOOLS = ("hold_on_remark", "check_address", "hold_on_shortage")
+_EARLIER_ORDERS = 200  # enough to pass any sensible burst threshold
 
 
 def rules_from_setting(value: Mapping[str, Any] | None) -> ReviewRules:
@@ -80,21 +83,30 @@ def load_policy(conn: Connection) -> str:
 
 
 def facts_of(session: Session, order: SalesOrder, rules: ReviewRules, *, short_of_stock: bool) -> OrderFacts:
-    """What the review rules look at for this order, including the buyer's recent orders."""
+    """What the review rules look at for this order, including the buyer's recent orders.
+
+    "The buyer's" orders are those of the same customer or to the same phone, however the phone was
+    written (domain.phones.phone_key); a masked marketplace phone (138****5678) only matches itself.
+    """
     buyer = ""
     if order.customer_id is not None:
         buyer = session.scalar(select(Customer.name).where(Customer.id == order.customer_id)) or ""
     earlier: tuple[EarlierOrder, ...] = ()
+    phone = phone_key(order.ship_phone)
     same_buyer = []
     if order.customer_id is not None:
         same_buyer.append(SalesOrder.customer_id == order.customer_id)
-    if order.ship_phone.strip():
-        same_buyer.append(SalesOrder.ship_phone == order.ship_phone)
+    if phone:
+        # Phones are stored as typed (170-0739-0164, +86 17007390164…), so SQL only narrows the orders in
+        # the window to those whose phone has the number's last two digits side by side; phone_key decides.
+        same_buyer.append(SalesOrder.ship_phone.contains(phone[-2:]))
     if same_buyer and rules.burst_orders > 0:
         since = order.placed_at - timedelta(hours=rules.burst_hours)
         rows = session.execute(
             select(
                 SalesOrder.placed_at,
+                SalesOrder.customer_id,
+                SalesOrder.ship_phone,
                 SalesOrder.ship_province,
                 SalesOrder.ship_city,
                 SalesOrder.ship_district,
@@ -109,11 +121,16 @@ def facts_of(session: Session, order: SalesOrder, rules: ReviewRules, *, short_o
                 SalesOrder.split_from_id.is_(None),  # a split is the same order, not another one
             )
             .order_by(SalesOrder.placed_at.desc())
-            .limit(200)
         ).all()
+        same = (
+            r
+            for r in rows
+            if (order.customer_id is not None and r.customer_id == order.customer_id)
+            or (phone and phone_key(r.ship_phone) == phone)
+        )
         earlier = tuple(
             EarlierOrder(r.placed_at, address_key(r.ship_province, r.ship_city, r.ship_district + r.ship_street))
-            for r in rows
+            for r in islice(same, _EARLIER_ORDERS)
         )
     return OrderFacts(
         number=order.number,
