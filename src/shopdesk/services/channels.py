@@ -24,6 +24,7 @@ from shopdesk.db.models import ChannelSkuMap, Product, WaitingOrder
 from shopdesk.domain.catalogue import sku_key
 from shopdesk.domain.errors import NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo, normalize_channel
+from shopdesk.domain.permissions import Permission
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -142,6 +143,7 @@ def link_channel_sku(shop: Shop, channel: str, channel_sku: str, product_sku: st
     for another reason (the product archived since...) keeps waiting too, with
     the reason left to the next attempt.
     """
+    shop.require(Permission.EDIT_CATALOGUE, "link channel SKUs to products")
     channel = normalize_channel(channel)
     channel_sku = channel_sku.strip()
     if not channel or not channel_sku:

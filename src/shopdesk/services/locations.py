@@ -16,7 +16,9 @@ from sqlalchemy import Connection, Engine, Table, bindparam, func, select
 
 from shopdesk.db.models import Location, ProductWarehouse
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import PHYSICAL_KINDS, STOCK_KINDS, VIRTUAL_KINDS
+from shopdesk.services.access import guarded
 from shopdesk.services.stock_sql import insert_ignore
 
 if TYPE_CHECKING:
@@ -212,17 +214,21 @@ class Locations:
             return default_bin(conn, product_id, wh)
 
     # Writing -----------------------------------------------------------------------
+    @guarded(Permission.MANAGE_SHOP, "add warehouses")
     def create_warehouse(self, code: str, name: str = "") -> LocationRef:
         """A new warehouse; its code starts the path of everything in it."""
         return self._create(None, "warehouse", code, name, 0)
 
+    @guarded(Permission.MOVE_STOCK, "add zones")
     def create_zone(self, warehouse: str | int, code: str, name: str = "") -> LocationRef:
         return self._create(warehouse, "zone", code, name, 0, parent_kinds=("warehouse",))
 
+    @guarded(Permission.MOVE_STOCK, "add bins")
     def create_bin(self, parent: str | int, code: str, name: str = "", pick_order: int | None = None) -> LocationRef:
         """A bin in a zone (or directly in a warehouse); pick_order is its place on the walking route."""
         return self._create(parent, "bin", code, name, pick_order, parent_kinds=("warehouse", "zone"))
 
+    @guarded(Permission.MOVE_STOCK, "change default bins")
     def set_default_bin(self, product_id: int, bin_location: str | int) -> LocationRef:
         """Where the product is put away and picked by default in that bin's warehouse."""
         with self.db.uow() as uow:

@@ -11,7 +11,9 @@ from sqlalchemy.orm import selectinload
 from shopdesk.db.models import Customer, CustomerAddress, CustomerPhone, Supplier
 from shopdesk.domain.catalogue import check_text
 from shopdesk.domain.errors import NotFound, Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.privacy import mask_phone
+from shopdesk.services.access import guarded
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -72,6 +74,7 @@ class Parties:
         self.shop = shop
         self.db = shop.db
 
+    @guarded(Permission.WORK_ORDERS, "add customers")
     def create_customer(self, draft: CustomerDraft) -> int:
         problems = [
             Problem(where, msg)
@@ -131,6 +134,7 @@ class Parties:
                 for a in customer.addresses
             ]
 
+    @guarded(Permission.PURCHASE, "add suppliers")
     def create_supplier(self, draft: SupplierDraft) -> int:
         problems = []
         if not draft.code.strip():

@@ -22,11 +22,13 @@ from shopdesk.db.models.base import utcnow
 from shopdesk.domain import barcodes as bc
 from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key
 from shopdesk.domain.errors import Conflict, Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.imports import products as layout
 from shopdesk.imports.product_plan import Plan, plan_rows
 from shopdesk.imports.product_rows import FileRow, RowReader, detect_decimal_comma, mark_duplicates
 from shopdesk.imports.search_keys import BulkSearchKeys
 from shopdesk.imports.tables import Table, find_header_row, read_table
+from shopdesk.services.access import guarded
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -184,6 +186,7 @@ class ProductImport:
             bad_rows=plan.bad_rows,
         )
 
+    @guarded(Permission.EDIT_CATALOGUE, "import products")
     def run(
         self,
         path: Path,

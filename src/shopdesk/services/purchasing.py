@@ -27,8 +27,10 @@ from sqlalchemy.orm import Session, selectinload
 from shopdesk.db.models import ProductSupplier, PurchaseOrder, PurchaseOrderLine, Supplier
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.purchasing import RECEIVABLE, PoStatus, check_transition, status_after_receipt
 from shopdesk.services import audit
+from shopdesk.services.access import guarded
 from shopdesk.services.doc_numbers import take_number
 from shopdesk.services.locations import LocationRef, first_warehouse, resolve_location
 from shopdesk.services.purchase_queries import PurchaseQueries, find_po_id
@@ -71,6 +73,7 @@ class Purchasing(PurchaseQueries):
         super().__init__(shop)
 
     # Creating ------------------------------------------------------------------------
+    @guarded(Permission.PURCHASE, "create purchase orders")
     def create(
         self,
         supplier: int | str,
@@ -120,6 +123,7 @@ class Purchasing(PurchaseQueries):
             uow.commit()
             return po.number
 
+    @guarded(Permission.PURCHASE, "change purchase orders")
     def add_line(self, ref: PoRef, line: PoLineDraft) -> int:
         """Add a line to a draft purchase order; returns its line number."""
         with self.db.uow() as uow:
@@ -200,6 +204,7 @@ class Purchasing(PurchaseQueries):
         return ref
 
     # State changes ---------------------------------------------------------------------
+    @guarded(Permission.PURCHASE, "order from suppliers")
     def order(self, ref: PoRef, reason: str = "") -> str:
         """draft → ordered: the order is sent to the supplier; returns the new state."""
 
@@ -211,6 +216,7 @@ class Purchasing(PurchaseQueries):
 
         return self._with_po(ref, step)
 
+    @guarded(Permission.PURCHASE, "close purchase orders")
     def close(self, ref: PoRef, reason: str = "") -> str:
         """received → closed; a partially received order can be closed too, with a reason (the rest is not coming)."""
 
@@ -225,6 +231,7 @@ class Purchasing(PurchaseQueries):
 
         return self._with_po(ref, step)
 
+    @guarded(Permission.PURCHASE, "cancel purchase orders")
     def cancel(self, ref: PoRef, reason: str) -> str:
         """draft or ordered → cancelled (nothing received yet); a reason is required."""
         if not reason.strip():
@@ -271,6 +278,7 @@ class Purchasing(PurchaseQueries):
         )
 
     # Receiving -----------------------------------------------------------------------
+    @guarded(Permission.MOVE_STOCK, "receive goods")
     def receive(self, ref: PoRef, lines: Sequence[ReceiptLine], *, note: str = "") -> ReceiptResult:
         """Book goods arriving against an ordered purchase order (part of a line, or several lines).
 
@@ -300,6 +308,7 @@ class Purchasing(PurchaseQueries):
             result = ReceiptResult(po.number, po.status, receipt.id, units, sum(m.value for m in moves), moves)
         return self._allocate_backorders(result)
 
+    @guarded(Permission.MOVE_STOCK, "receive goods")
     def receive_all(self, ref: PoRef, *, location: int | str | None = None, note: str = "") -> ReceiptResult:
         """Receive everything still outstanding (into `location`, or each product's default bin)."""
         view = self.get(ref)

@@ -37,9 +37,11 @@ from shopdesk.db.models import (
 )
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.reorder import ReorderFigures, is_low
 from shopdesk.domain.stock import PHYSICAL_KINDS, MoveKind
 from shopdesk.services import audit
+from shopdesk.services.access import guarded
 from shopdesk.services.locations import resolve_location
 from shopdesk.services.purchase_queries import on_order
 from shopdesk.services.purchasing import PoLineDraft
@@ -106,6 +108,7 @@ class Reordering:
     def window_days(self) -> int:
         return int(self.shop.setting("reorder_window_days"))
 
+    @guarded(Permission.MANAGE_SHOP, "change shop settings")
     def set_window_days(self, days: int) -> None:
         """How many days of sales the average daily sales are taken over."""
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_WINDOW_DAYS:
@@ -114,6 +117,7 @@ class Reordering:
             )
         self.shop.set_setting("reorder_window_days", days)
 
+    @guarded(Permission.PURCHASE, "change safety stock and warning lines")
     def set_levels(
         self,
         product: int | str,
@@ -218,6 +222,7 @@ class Reordering:
             )
         return sorted(lines, key=lambda ln: (ln.supplier == "", ln.supplier, ln.sku))
 
+    @guarded(Permission.PURCHASE, "create purchase orders")
     def create_purchase_orders(self, lines: Sequence[ReorderLine] | None = None, reason: str = "") -> CreatedOrders:
         """Draft purchase orders from the suggestions (the current ones unless given), one per supplier."""
         lines = self.suggestions() if lines is None else lines

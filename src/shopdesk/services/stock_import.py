@@ -20,9 +20,11 @@ from sqlalchemy import select
 from shopdesk.db.models import Product, StockMove
 from shopdesk.domain.errors import NotFound, Problem, ValidationFailed
 from shopdesk.domain.money import parse_amount
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind
 from shopdesk.domain.stocktake import parse_count
 from shopdesk.imports.stock_rows import read_stock_file
+from shopdesk.services.access import guarded
 from shopdesk.services.locations import default_bin, resolve_location
 from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
 from shopdesk.services.stock_ledger import product_info
@@ -44,6 +46,7 @@ class StockImport:
         self.shop = shop
         self.db = shop.db
 
+    @guarded(Permission.MOVE_STOCK, "import opening stock")
     def import_opening_stock(
         self,
         path: str | Path,

@@ -38,9 +38,11 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from shopdesk.db.models import Category, Location, Product, ProductWarehouse, StockBalance, Stocktake
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind
 from shopdesk.domain.stocktake import StocktakeStatus, Uncounted, difference
 from shopdesk.services import audit
+from shopdesk.services.access import guarded
 from shopdesk.services.doc_numbers import take_number
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.scanning import UnknownCode
@@ -89,6 +91,7 @@ class Stocktakes(StocktakeCounting):
     """Starting, counting (StocktakeCounting), posting and cancelling stocktakes; reading from StocktakeQueries."""
 
     # Starting --------------------------------------------------------------------------
+    @guarded(Permission.MOVE_STOCK, "start stocktakes")
     def start(
         self,
         *,
@@ -217,6 +220,7 @@ class Stocktakes(StocktakeCounting):
         return frozen
 
     # Posting ---------------------------------------------------------------------------
+    @guarded(Permission.MOVE_STOCK, "post stocktakes")
     def post(self, ref: int | str, *, uncounted: Uncounted | str = Uncounted.REFUSE, reason: str = "") -> PostResult:
         """Write the differences as adjustment moves, once; see the module docstring for the rule."""
         policy = Uncounted(uncounted)
@@ -324,6 +328,7 @@ class Stocktakes(StocktakeCounting):
             )
         return PostResult(header.number, adjusted, gained, lost, value_in, value_out), updates
 
+    @guarded(Permission.MOVE_STOCK, "cancel stocktakes")
     def cancel(self, ref: int | str, reason: str) -> None:
         """Stop a stocktake without posting (its counts are kept for review); a reason is required."""
         if not reason.strip():

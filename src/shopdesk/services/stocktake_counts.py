@@ -16,9 +16,11 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 from shopdesk.db.models import Category, Location, Product, StockBalance
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import PHYSICAL_KINDS
 from shopdesk.domain.stocktake import StocktakeStatus, parse_count
 from shopdesk.imports.stock_rows import read_stock_file
+from shopdesk.services.access import guarded
 from shopdesk.services.locations import LocationRef, resolve_location
 from shopdesk.services.scanning import Scanning, UnknownCode
 from shopdesk.services.stock_ledger import ProductInfo, product_info
@@ -63,6 +65,7 @@ class StocktakeCounting(StocktakeQueries):
         self.scanning = Scanning(shop)
 
     # Counting --------------------------------------------------------------------------
+    @guarded(Permission.MOVE_STOCK, "count stocktakes")
     def record_scan(
         self, ref: int | str, code: str, *, location: int | str | None = None, quantity: object = 1
     ) -> CountResult:
@@ -81,6 +84,7 @@ class StocktakeCounting(StocktakeQueries):
         assert qty is not None
         return self._count(ref, scan.product_id, location, qty, add=True)
 
+    @guarded(Permission.MOVE_STOCK, "count stocktakes")
     def set_count(
         self, ref: int | str, product: int | str, counted: object, *, location: int | str | None = None
     ) -> CountResult:
@@ -186,6 +190,7 @@ class StocktakeCounting(StocktakeQueries):
         )
         return target.line_id
 
+    @guarded(Permission.MOVE_STOCK, "count stocktakes")
     def import_counts(
         self,
         ref: int | str,
