@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+SCRIPT_TIMEOUT = 3600  # seconds: the slowest script (100,000-row shops) takes minutes, never an hour
 
 
 def main(names: list[str]) -> int:
@@ -20,7 +21,14 @@ def main(names: list[str]) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     failed = 0
     for script in scripts:
-        result = subprocess.run([sys.executable, str(script)], env=env, text=True, capture_output=True)
+        try:
+            result = subprocess.run(
+                [sys.executable, str(script)], env=env, text=True, capture_output=True, timeout=SCRIPT_TIMEOUT
+            )
+        except subprocess.TimeoutExpired:
+            failed += 1
+            sys.stderr.write(f"{script.name} did not finish in {SCRIPT_TIMEOUT} s: stopped\n")
+            continue
         sys.stdout.write(result.stdout)
         if result.returncode != 0:
             failed += 1
