@@ -339,3 +339,18 @@ def test_a_refused_statement_is_not_mistaken_for_a_lost_server(pg_shop, admin, p
             assert not isinstance(raised.value, ServerUnavailable)
     finally:
         holder.dispose()
+
+
+def test_a_server_address_without_the_postgresql_driver_says_how_to_install_it(monkeypatch, capsys) -> None:
+    """`pip install .` alone brings no psycopg: the owner is told what to install, not shown a traceback."""
+    import sys
+
+    from shopdesk.cli import main
+    from shopdesk.ui.welcome import reach_server
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a computer without the postgres extra
+    url = "postgresql+psycopg://clerk:pw@127.0.0.1:5432/shop"
+    assert main(["--db", url, "db", "check"]) == 1
+    err = capsys.readouterr().err
+    assert "pip install 'shopdesk[postgres]'" in err and "Traceback" not in err and "pw@" not in err
+    assert "pip install 'shopdesk[postgres]'" in (reach_server(url) or "")

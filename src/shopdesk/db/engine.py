@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from shopdesk.domain.errors import ShopDeskError
+
 BUSY_TIMEOUT_MS = 10_000
 # A PostgreSQL server that is down or unreachable is reported within seconds, not after
 # the operating system's TCP timeout (a minute or more); a URL may set its own connect_timeout.
@@ -50,11 +52,24 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "postgresql":
         return create_engine(parsed, echo=echo, pool_pre_ping=True, hide_parameters=True)
+    if parsed.drivername == "postgresql+psycopg":
+        _require_psycopg()
     connect_args = {key: value for key, value in PG_CONNECTION_ARGS.items() if key not in parsed.query}
     # pre_ping replaces a pooled connection the server has dropped (restart, idle kill) before a
     # use case gets it; a connection that dies during a use case is invalidated by SQLAlchemy,
     # together with every pooled connection older than it (db/database.py explains the error).
     return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args=connect_args, hide_parameters=True)
+
+
+def _require_psycopg() -> None:
+    """A shop on a server needs the PostgreSQL driver, which `pip install .` alone does not bring."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise ShopDeskError(
+            "This copy of ShopDesk cannot talk to a PostgreSQL server: its driver is not installed. "
+            "Install it with: pip install 'shopdesk[postgres]'"
+        ) from None
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
