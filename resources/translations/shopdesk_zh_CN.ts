@@ -3051,12 +3051,16 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>正在生成测试面单…</translation>
     </message>
     <message>
-        <source>No PDF viewer on this computer; the test label is {path}</source>
-        <translation>本机没有 PDF 阅读器；测试面单在 {path}</translation>
+        <source>Sent the test label {path} to {printer}</source>
+        <translation>测试面单 {path} 已发送到 {printer}</translation>
     </message>
     <message>
-        <source>Opened {path}: print it at actual size on {printer}</source>
-        <translation>已打开 {path}：请在 {printer} 上按实际大小打印</translation>
+        <source>Test print cancelled; the label is {path}</source>
+        <translation>已取消测试打印；面单文件为 {path}</translation>
+    </message>
+    <message>
+        <source>No PDF viewer on this computer; the test label is {path}</source>
+        <translation>本机没有 PDF 阅读器；测试面单在 {path}</translation>
     </message>
     <message>
         <source>Opened the preview {path}</source>

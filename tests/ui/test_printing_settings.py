@@ -85,3 +85,22 @@ def test_a_zpl_test_print_also_writes_the_printers_file(qtbot) -> None:
     assert f"ZPL for the printer: {zpl}" in page.outcome.text()
     code = zpl.read_text(encoding="utf-8")
     assert code.startswith("^XA") and code.rstrip().endswith("^XZ") and "TEST-0001" in code
+
+
+def test_a_test_print_goes_to_the_chosen_printer_when_it_is_there(qtbot, monkeypatch) -> None:
+    from shopdesk.ui.settings import printing
+
+    sent = []
+    monkeypatch.setattr(printing, "has_printer", lambda: True)
+    monkeypatch.setattr(printing, "print_with_dialog", lambda path, parent, name: sent.append((path, name)) or True)
+    dialog = SettingsDialog(Settings.load())
+    qtbot.addWidget(dialog)
+    page = dialog.printing
+    page.printer.addItem("Zebra ZD421", "Zebra ZD421")  # as if this PC had the label printer
+    page.printer.setCurrentIndex(page.printer.findData("Zebra ZD421"))
+    page.test_print.click()
+    qtbot.waitUntil(lambda: page.test_print.isEnabled(), timeout=30_000)
+
+    pdf = print_folder() / "test-label-100x150.pdf"
+    assert sent == [(pdf, "Zebra ZD421")]
+    assert page.outcome.text() == f"Sent the test label {pdf} to Zebra ZD421"

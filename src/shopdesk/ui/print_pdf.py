@@ -46,9 +46,11 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
         document.close()
 
 
-def print_with_dialog(path: Path, parent: QWidget | None) -> bool:
-    """The Qt print dialog for a PDF; False when the person cancels."""
+def print_with_dialog(path: Path, parent: QWidget | None, printer_name: str = "") -> bool:
+    """The Qt print dialog for a PDF, on the printer chosen in Settings when it is there; False when cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer_name and printer_name in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(printer_name)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("PrintPdf", "Print"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:

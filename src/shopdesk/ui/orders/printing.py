@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.config import data_dir
+from shopdesk.config import Settings, data_dir
 from shopdesk.documents.labels import LABEL_SIZES
 from shopdesk.services.fulfilment_documents import FulfilmentDocuments, write_atomically
 from shopdesk.services.shop import Shop
@@ -174,7 +174,7 @@ class DocumentPrinter(QObject):
             elif written.suffix == ".zpl":  # for the thermal printer, not for a viewer
                 self._report(self.tr("ZPL for the label printer written to {path}").format(path=written))
             elif has_printer():
-                if print_with_dialog(written, self._parent):
+                if print_with_dialog(written, self._parent, Settings.load().printer):
                     self._report(self.tr("Sent {path} to the printer").format(path=written))
             elif open_in_viewer(written):
                 self._report(self.tr("Opened {path} for printing").format(path=written))

@@ -1,10 +1,9 @@
 """Printing set-up of this computer: the label stock in the printer, PDF or ZPL, and which printer.
 
 Kept in the local Settings (each packing PC has its own printer). Test print
-makes a sample label through shopdesk.documents at the chosen size and opens
-it in the system's PDF viewer, like the Orders tab's labels (ui/orders/printing.py
-says why ShopDesk prints through the viewer): with no printer on this computer
-that PDF is the preview. A ZPL test label is written next to it for the
+makes a sample label through shopdesk.documents at the chosen size and sends it
+through the print dialog to the chosen printer, as the Orders tab prints; with no
+printer on this computer it opens that PDF in the system's viewer as the preview. A ZPL test label is written next to it for the
 thermal printer.
 """
 
@@ -21,6 +20,7 @@ from shopdesk.documents.labels import LABEL_SIZES, render_labels
 from shopdesk.documents.zpl import render_zpl
 from shopdesk.services.fulfilment_documents import write_atomically
 from shopdesk.ui.orders.printing import LABEL_SIZE_TITLES, open_in_viewer, print_folder
+from shopdesk.ui.print_pdf import has_printer, print_with_dialog
 from shopdesk.ui.tasks import Progress, TaskRunner
 
 ZPL_SIZES = tuple(key for key, size in LABEL_SIZES.items() if size.per_page == 1)  # ZPL prints one label per page
@@ -120,10 +120,15 @@ class PrintingPage(QGroupBox):
         def done(written: tuple[Path, Path | None]) -> None:
             pdf, code = written
             self.test_print.setEnabled(True)
-            if not open_in_viewer(pdf):
+            if printer and has_printer():
+                sent = print_with_dialog(pdf, self, printer)
+                text = (
+                    self.tr("Sent the test label {path} to {printer}").format(path=pdf, printer=printer)
+                    if sent
+                    else self.tr("Test print cancelled; the label is {path}").format(path=pdf)
+                )
+            elif not open_in_viewer(pdf):
                 text = self.tr("No PDF viewer on this computer; the test label is {path}").format(path=pdf)
-            elif printer:
-                text = self.tr("Opened {path}: print it at actual size on {printer}").format(path=pdf, printer=printer)
             else:
                 text = self.tr("Opened the preview {path}").format(path=pdf)
             if code is not None:
