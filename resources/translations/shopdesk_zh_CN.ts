@@ -71,8 +71,8 @@
         <translation>注销 / 切换用户(&amp;L)…</translation>
     </message>
     <message>
-        <source>S&amp;hop</source>
-        <translation>店铺(&amp;H)</translation>
+        <source>&amp;Shop</source>
+        <translation>店铺(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Users…</source>

@@ -89,3 +89,21 @@ def test_sorting_by_a_column_without_a_sort_key_changes_nothing(small_shop) -> N
     barcode = [c.title for c in model.columns].index("Barcode")
     model.sort(barcode)
     assert model.filter == ProductFilter()
+
+
+def test_the_in_memory_list_model_passes_qts_model_tester(qtbot) -> None:
+    """ListTableModel backs the detail panes (a product's moves, a purchase order's lines, top products)."""
+    from PySide6.QtGui import QColor
+
+    from shopdesk.ui.models.paged_table import Column
+    from shopdesk.ui.stock.list_model import ListTableModel
+
+    columns = [Column("SKU", lambda r: r[0]), Column("Qty", lambda r: str(r[1]), numeric=True)]
+    model = ListTableModel(columns, highlight=lambda r: QColor("red") if r[1] < 0 else None)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_rows([("MUG", 3), ("TEE", -1)])
+    assert (model.rowCount(), model.columnCount()) == (2, 2)
+    assert model.data(model.index(1, 1)) == "-1" and model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "SKU"
+    model.set_rows([])
+    assert model.rowCount() == 0 and model.row_at(0) is None

@@ -79,6 +79,15 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     return target
 
 
+def refuse_newer(db: Database, current: str | None) -> None:
+    """A database a newer ShopDesk wrote is left alone: this version does not know its tables."""
+    if current is not None and current not in known_revisions():
+        raise NewerDatabase(
+            f"{db.describe()} was written by a newer version of ShopDesk (schema {current}). "
+            "Install the newer ShopDesk to open it; nothing was changed."
+        )
+
+
 @dataclass
 class UpgradeResult:
     from_revision: str | None
@@ -98,11 +107,7 @@ def upgrade(db: Database) -> UpgradeResult:
     """
     current = current_revision(db)
     head = head_revision()
-    if current is not None and current not in known_revisions():
-        raise NewerDatabase(
-            f"{db.describe()} was written by a newer version of ShopDesk (schema {current}). "
-            "Install the newer ShopDesk to open it; nothing was changed."
-        )
+    refuse_newer(db, current)
     if current is None and not is_empty(db):
         raise ShopDeskError(f"{db.describe()} holds tables but is not a ShopDesk database; nothing was changed.")
     backup = None
@@ -129,9 +134,12 @@ def check(db: Database) -> CheckReport:
     """Integrity and foreign keys (SQLite), schema version (both)."""
     report = CheckReport()
     current = current_revision(db)
+    refuse_newer(db, current)
     report.checked.append("schema version")
     if current != head_revision():
-        report.problems.append(f"schema is at {current or 'nothing'}, this version expects {head_revision()}")
+        report.problems.append(
+            f"schema is at {current or 'nothing'}, this version expects {head_revision()}: run shopdesk db upgrade"
+        )
     with explain_database_errors(db), db.engine.connect() as conn:
         if db.dialect == "sqlite":
             report.checked.append("integrity_check")

@@ -34,7 +34,7 @@ class AdminMenus(QObject):
         self.switch_user = self._add(file_menu, self.tr("&Log out / switch user…"), self._switch_user)
         self.switch_user.setVisible(False)  # only once the shop has users
         file_menu.aboutToShow.connect(self.update_actions)
-        shop_menu = window.menuBar().addMenu(self.tr("S&hop"))
+        shop_menu = window.menuBar().addMenu(self.tr("&Shop"))
         self.users = self._add(shop_menu, self.tr("&Users…"), self._users)
         self.audit_log = self._add(shop_menu, self.tr("&Audit log…"), self._audit_log)
 
