@@ -1,10 +1,13 @@
-"""What every command shares: --db and --json, opening the shop, printing, errors."""
+"""What every command shares: --db, --json and --login, opening the shop, printing, errors."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal
@@ -14,8 +17,12 @@ from typing import Any, TextIO
 from shopdesk.config import resolve_database
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.services.shop import Shop
+from shopdesk.services.users import Users
 
 log = logging.getLogger(__name__)
+
+USER_ENV = "SHOPDESK_USER"
+PIN_ENV = "SHOPDESK_PIN"  # the PIN is never an argument: it would stay in the shell history and in `ps`
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -28,6 +35,13 @@ def common_options() -> argparse.ArgumentParser:
         help="SQLite file or postgresql+psycopg:// URL (default: settings, then SHOPDESK_DB)",
     )
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print machine-readable JSON")
+    common.add_argument(
+        "--login",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=f"who you are, when the shop has users (default: {USER_ENV}); "
+        f"the PIN is asked for, or read from {PIN_ENV}",
+    )
     return common
 
 
@@ -44,12 +58,37 @@ class Context:
         return resolve_database(getattr(self.args, "db", None))
 
     def shop(self) -> Shop:
-        """The shop, created or migrated on first use; a backup before migrating is announced."""
+        """The shop, created or migrated on first use; a backup before migrating is announced.
+
+        With users switched on, the person must log in first (--login NAME and a PIN)
+        and then acts in their role; without users, as the owner.
+        """
         if self._shop is None:
             self._shop, result = Shop.open(self.database)
             if result and result.backup:
                 self.info(f"Backed up the database before upgrading it: {result.backup}")
+            self._log_in(self._shop)
         return self._shop
+
+    def _log_in(self, shop: Shop) -> None:
+        name = (getattr(self.args, "login", None) or os.environ.get(USER_ENV, "")).strip()
+        users = Users(shop)
+        if not users.enabled():
+            if getattr(self.args, "login", None):
+                self.info(f"This shop has no users: --login is not needed, you act as its owner ({shop.user}).")
+            return
+        if not name:
+            raise ShopDeskError(
+                "This shop has users switched on: say who you are with --login NAME (or set "
+                f"{USER_ENV}); you are asked for your PIN, or a script sets {PIN_ENV}."
+            )
+        pin = os.environ.get(PIN_ENV)
+        if pin is None:
+            if not sys.stdin.isatty():
+                raise ShopDeskError(f"No PIN for {name}: type it when asked (in a terminal), or set {PIN_ENV}.")
+            pin = getpass.getpass(f"PIN for {name}: ")
+        person = users.login(name, pin)  # wrong PINs make the next try wait, as in the app
+        shop.log_in(person.name, person.role)
 
     def info(self, text: str) -> None:
         """Progress and notes go to stderr, so --json output stays parseable."""
