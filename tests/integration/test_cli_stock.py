@@ -77,7 +77,11 @@ def test_move_to_another_warehouse_goes_through_transit_until_it_arrives(shop, m
     ("args", "message"),
     [
         (("receive", "MUG-1", "0", "--cost", "1", "--location", "A-01"), "QTY must be above zero"),
-        (("receive", "MUG-1", "-3", "--cost", "1", "--location", "A-01"), "QTY must be a whole number"),
+        (("receive", "MUG-1", "-3", "--cost", "1", "--location", "A-01"), "QTY must be a whole number above zero"),
+        (
+            ("receive", "MUG-1", "1", "--cost", "-3.20", "--location", "A-01"),
+            "--cost must be zero or more (found: '-3.20')",
+        ),
         (("receive", "MUG-1", "1", "--cost", "1.234", "--location", "A-01"), "more than 2 decimal places"),
         (("receive", "NO-SUCH", "1", "--cost", "1", "--location", "A-01"), "No product with SKU or barcode 'NO-SUCH'"),
         (("receive", "6900000000000", "1", "--cost", "1", "--location", "A-01"), "No product with SKU or barcode"),

@@ -88,7 +88,8 @@ def _whole(text: str, label: str, *, signed: bool = False, zero: bool = False) -
     cleaned = text.strip()
     body = cleaned[1:] if signed and cleaned[:1] in "+-" else cleaned
     if not body.isdigit():
-        raise ShopDeskError(f"{label} must be a whole number (found: {text!r})")
+        above = "" if signed else " of zero or more" if zero else " above zero"
+        raise ShopDeskError(f"{label} must be a whole number{above} (found: {text!r})")
     value = int(cleaned)
     if not signed and not zero and value <= 0:
         raise ShopDeskError(f"{label} must be above zero (found: {text!r})")
@@ -180,6 +181,8 @@ def receive_stock(ctx: Context) -> int:
         unit_cost = parse_amount(ctx.args.cost, shop.money.exponent)
     except ValueError as exc:
         raise ShopDeskError(f"--cost {ctx.args.cost!r} {exc} (write it like 3.20)") from None
+    if unit_cost < 0:
+        raise ShopDeskError(f"--cost must be zero or more (found: {ctx.args.cost!r}); nothing was received")
     location = _location(shop, product_id, sku, ctx.args.location)
     source = SourceDoc("delivery", None, ctx.args.ref) if ctx.args.ref else SourceDoc()
     posted = shop.inventory.receive(product_id, quantity, location, unit_cost=unit_cost, source=source)
