@@ -8,6 +8,7 @@ import pytest
 
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import OrderLineDraft
+from shopdesk.services import order_flow, order_stock
 from shopdesk.services.order_queries import OrderFilter
 from shopdesk.services.shop import Shop
 from tests.order_helpers import NANJING, draft, lenient_rules, reservation_problems, stocked_shop
@@ -56,13 +57,79 @@ def test_waiting_orders_are_allocated_oldest_first_when_stock_arrives(shop: Shop
     newer = new_confirmed(shop, ("MUG", 2), placed_at=T0 + timedelta(hours=1))
     older = new_confirmed(shop, ("MUG", 2), placed_at=T0)
     assert shop.orders.bucket_counts()["waiting"] == 2
-    shop.inventory.receive("MUG", 3, "WH1/A/A-02", unit_cost=1000)
-    done = shop.order_flow.allocate_waiting()
-    assert [(r.number, r.status) for r in done] == [(older, "allocated")]
-    assert shop.orders.get_order(newer).status == "confirmed"
+    shop.inventory.receive("MUG", 3, "WH1/A/A-02", unit_cost=1000)  # received ad hoc, no purchase order
+    assert [shop.orders.get_order(n).status for n in (older, newer)] == ["allocated", "confirmed"]
+    steps = [(t.from_status, t.to_status, t.reason) for t in shop.orders.timeline(older) if t.action == "status"]
+    assert steps[-1] == ("confirmed", "allocated", "stock arrived; allocated from WH1")
     shop.inventory.receive("MUG", 1, "WH1/A/A-02", unit_cost=1000)
-    assert [r.number for r in shop.order_flow.allocate_waiting()] == [newer]
+    assert shop.orders.get_order(newer).status == "allocated"
+    assert shop.order_flow.allocate_waiting() == []  # nothing left for the catch-all
     assert reservation_problems(shop) == []
+
+
+def test_a_transfer_arriving_from_the_other_warehouse_completes_a_waiting_order(shop: Shop) -> None:
+    stocked_shop(shop, {"MUG": 1, "TEE": 1})  # WH1 has one of each, WH2 the second mug: nobody can ship it all
+    shop.inventory.receive("MUG", 1, "WH2/B/B-01", unit_cost=1000)
+    lenient_rules(shop)
+    number = new_confirmed(shop, ("MUG", 2), ("TEE", 1))
+    assert shop.orders.get_order(number).status == "confirmed"
+    sent = shop.inventory.transfer("MUG", 1, "WH2/B/B-01", "WH1/A/A-02", reason="for the waiting order")
+    assert shop.orders.get_order(number).status == "confirmed"  # on the road, not on a shelf
+    shop.inventory.receive_transfer(sent.transfer_id)
+    order = shop.orders.get_order(number)
+    assert (order.status, order.warehouse) == ("allocated", "WH1")
+    assert reservation_problems(shop) == []
+
+
+def test_a_count_that_finds_more_and_goods_back_from_quarantine_allocate_waiting_orders(sqlite_shop: Shop) -> None:
+    shop = stocked_shop(sqlite_shop, {"MUG": 1})
+    lenient_rules(shop)
+    shop.inventory.quarantine("MUG", 1, "WH1/A/A-01", reason="dented box?")
+    first = new_confirmed(shop, ("MUG", 1), placed_at=T0)
+    second = new_confirmed(shop, ("MUG", 1), placed_at=T0 + timedelta(hours=1))
+    shop.inventory.adjust("MUG", "WH1/A/A-02", set_to=1, reason="stocktake: one more on the shelf")
+    assert [shop.orders.get_order(n).status for n in (first, second)] == ["allocated", "confirmed"]
+    shop.inventory.release_quarantine("MUG", 1, "WH1/A/A-01", reason="the box is fine")
+    assert shop.orders.get_order(second).status == "allocated"
+
+
+def test_goods_moved_between_bins_or_into_quarantine_are_no_arrival(
+    sqlite_shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop = stocked_shop(sqlite_shop, {"MUG": 3, "TEE": 2})
+    lenient_rules(shop)
+    number = new_confirmed(shop, ("MUG", 4))
+    tried: list[frozenset[int]] = []
+    allocate = order_flow.allocate_waiting_orders
+    monkeypatch.setattr(
+        order_flow, "allocate_waiting_orders", lambda *a, products, **kw: tried.append(products) or allocate(*a, **kw)
+    )
+    shop.inventory.transfer("MUG", 1, "WH1/A/A-01", "WH1/A/A-02")
+    shop.inventory.quarantine("TEE", 1, "WH1/A/A-01")
+    assert tried == []
+    shop.inventory.receive("TEE", 1, "WH1/A/A-01", unit_cost=1000)  # an arrival: only T-shirt orders are looked at
+    assert tried == [frozenset({shop.inventory.product_stock("TEE").product_id})]
+    assert shop.orders.get_order(number).status == "confirmed"
+
+
+def test_a_failed_allocation_does_not_undo_the_receipt(
+    sqlite_shop: Shop, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shop = stocked_shop(sqlite_shop, {"MUG": 0})
+    lenient_rules(shop)
+    number = new_confirmed(shop, ("MUG", 1))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the reservation broke")
+
+    monkeypatch.setattr(order_stock, "reserve", broken)
+    posted = shop.inventory.receive("MUG", 2, "WH1/A/A-01", unit_cost=1000)
+    assert posted.quantity == 2
+    assert shop.inventory.product_stock("MUG").on_hand == 2
+    assert shop.orders.get_order(number).status == "confirmed"
+    assert "the reservation broke" in caplog.text
+    monkeypatch.undo()
+    assert [r.number for r in shop.order_flow.allocate_waiting()] == [number]  # the catch-all still can
 
 
 def test_shipping_what_is_there_splits_off_a_backorder(shop: Shop) -> None:
@@ -83,8 +150,9 @@ def test_shipping_what_is_there_splits_off_a_backorder(shop: Shop) -> None:
     assert (part.total, rest.total) == (1800 + 600, 2900)  # the shipping fee stays with the first parcel
     assert (rest.status, rest.split_from, part.split_into) == ("confirmed", number, [f"{number}-1"])
     shop.inventory.receive("MUG", 1, "WH1/A/A-01", unit_cost=1000)
+    assert shop.orders.get_order(f"{number}-1").status == "confirmed"  # a backorder waits for all of it
     shop.inventory.receive("TEE", 1, "WH1/A/A-01", unit_cost=1000)
-    assert [r.number for r in shop.order_flow.allocate_waiting()] == [f"{number}-1"]
+    assert shop.orders.get_order(f"{number}-1").status == "allocated"
     assert reservation_problems(shop) == []
 
 

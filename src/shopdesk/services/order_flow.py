@@ -4,8 +4,9 @@ confirm → the review rules (domain/review.py, thresholds in the shop setting
 "review_rules") put the order on hold with its reasons (待审核), else it is
 allocated. Allocation reserves the whole order in the first warehouse that has
 all of it, bins in walking order; otherwise the shop setting "backorder_policy"
-decides: "wait" keeps the order confirmed until stock arrives
-(`allocate_waiting`, oldest orders first), "ship_available" splits off what one
+decides: "wait" keeps the order confirmed until stock arrives (goods coming onto
+a shelf allocate the orders waiting for them once committed, oldest first:
+`allocate_on_arrival`, services/stock_arrivals.py), "ship_available" splits off what one
 warehouse has and leaves the rest waiting as a backorder. Cancelling releases
 the reservation. Every state change is in the order's timeline.
 
@@ -15,12 +16,13 @@ Picking, packing and shipping are in services/order_fulfilment.py.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from shopdesk.db.models.orders import SalesOrder
+from shopdesk.db.database import UnitOfWork
+from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import NO_SHIPPING_CHANNELS
 from shopdesk.domain.orders import IllegalTransition, OrderStatus, check_transition
@@ -30,6 +32,7 @@ from shopdesk.services import order_records as rec
 from shopdesk.services import order_review, order_split, order_stock
 from shopdesk.services.access import guarded
 from shopdesk.services.order_fulfilment import FlowResult, OrderFulfilment
+from shopdesk.services.stock_arrivals import when_stock_arrives
 from shopdesk.services.stock_ledger import SourceDoc
 
 S = OrderStatus
@@ -214,32 +217,11 @@ class OrderFlow(OrderFulfilment):
     def allocate_waiting(self, limit: int | None = None) -> list[FlowResult]:
         """Allocate the confirmed orders waiting for stock, oldest first; returns the ones now allocated.
 
-        Call it after goods arrive (the receipt flow) or from a timer. Only whole
-        orders are allocated here: a backorder waits until all of it is there.
+        Stock arriving on a shelf does this by itself for the orders waiting for it
+        (`allocate_on_arrival`); this is for everything at once, or from a timer. Only
+        whole orders are allocated here: a backorder waits until all of it is there.
         """
-        with self.db.read() as conn:
-            query = (
-                select(SalesOrder.id)
-                .where(SalesOrder.status == S.CONFIRMED.value)
-                .order_by(SalesOrder.placed_at, SalesOrder.id)
-            )
-            waiting = list(conn.execute(query if limit is None else query.limit(limit)).scalars())
-        done = []
-        for order_id in waiting:
-            with self.db.uow() as uow:
-                order = rec.load_order(uow.session, order_id)
-                if order.status != S.CONFIRMED:
-                    continue
-                plan = order_stock.reserve(uow.session, self.user, order, order_stock.needs_of(order), whole=True)
-                if plan is None:
-                    continue
-                order.warehouse_id = plan.warehouse_id
-                rec.change_status(
-                    uow.session, self.user, order, S.ALLOCATED, f"stock arrived; allocated from {plan.warehouse_path}"
-                )
-                uow.commit()
-                done.append(_result(order, f"allocated from {plan.warehouse_path}"))
-        return done
+        return allocate_waiting_orders(self.db.engine, self.user, limit=limit)
 
     @guarded(Permission.WORK_ORDERS, "deallocate orders")
     def deallocate(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
@@ -360,6 +342,48 @@ class OrderFlow(OrderFulfilment):
                 raise NotFound(f"No order {ref}")
             doc = SourceDoc(rec.SOURCE_TYPE, order_id)
             return sum(q for _, _, q in order_stock.reservations(conn, doc))
+
+
+def allocate_waiting_orders(
+    engine: Engine, user: str, *, products: Collection[int] | None = None, limit: int | None = None
+) -> list[FlowResult]:
+    """Allocate confirmed orders waiting for stock, oldest first, each in its own transaction.
+
+    With `products`, only the orders with a line of one of them are tried. Returns the
+    orders now allocated; the others keep waiting.
+    """
+    query = select(SalesOrder.id).where(SalesOrder.status == S.CONFIRMED.value)
+    if products is not None:
+        wanted = select(SalesOrderLine.order_id).where(SalesOrderLine.product_id.in_(sorted(products)))
+        query = query.where(SalesOrder.id.in_(wanted))
+    query = query.order_by(SalesOrder.placed_at, SalesOrder.id)
+    with engine.execution_options(shopdesk_readonly=True).connect() as conn, conn.begin():
+        waiting = list(conn.execute(query if limit is None else query.limit(limit)).scalars())
+    done = []
+    for order_id in waiting:
+        with UnitOfWork(engine) as uow:
+            order = rec.load_order(uow.session, order_id)
+            if order.status != S.CONFIRMED:
+                continue
+            plan = order_stock.reserve(uow.session, user, order, order_stock.needs_of(order), whole=True)
+            if plan is None:
+                continue
+            order.warehouse_id = plan.warehouse_id
+            rec.change_status(
+                uow.session, user, order, S.ALLOCATED, f"stock arrived; allocated from {plan.warehouse_path}"
+            )
+            uow.commit()
+            done.append(_result(order, f"allocated from {plan.warehouse_path}"))
+    return done
+
+
+@when_stock_arrives
+def allocate_on_arrival(engine: Engine, user: str, products: frozenset[int]) -> None:
+    """Goods came onto a shelf (committed): the orders waiting for those products get them, oldest first.
+
+    It is the shop's rule, like the review on confirming, so it runs whoever received the goods.
+    """
+    allocate_waiting_orders(engine, user, products=products)
 
 
 def _require_reason(reason: str, what: str) -> None:

@@ -20,6 +20,7 @@ from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Problem, ValidationFailed
 from shopdesk.domain.stock import MoveKind, Valuation
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
+from shopdesk.services.stock_arrivals import stock_arrived
 from shopdesk.services.stock_ledger import BALANCE, LAYER, MOVE, NO_SOURCE, VALUATION, SourceDoc, read_settings
 from shopdesk.services.stock_sql import insert_or_add, insert_returning_ids
 from shopdesk.services.sync_outbox import stock_changed
@@ -112,6 +113,7 @@ def receive_lines(
         ["on_hand"],
     )
     stock_changed(conn, per_product)  # the stores' outbox (services/sync_outbox.py)
+    stock_arrived(conn, {line.product_id for line in lines if refs[line.location].is_physical}, user, source.type)
     now = moved_at or utcnow()
     move_rows = [
         {

@@ -44,6 +44,7 @@ from shopdesk.domain.stock import (
     value_of,
 )
 from shopdesk.services.locations import LocationRef
+from shopdesk.services.stock_arrivals import stock_arrived
 from shopdesk.services.stock_sql import insert_ignore, insert_or_add
 from shopdesk.services.sync_outbox import stock_changed
 
@@ -371,6 +372,8 @@ class Ledger:
             self._add(product.id, dst.id, quantity)
         if src.is_physical != dst.is_physical:  # bin to bin leaves what can be sold as it is
             stock_changed(self.conn, (product.id,))
+            if dst.is_physical:  # waiting orders may get it once this is committed
+                stock_arrived(self.conn, (product.id,), self.user, source.type)
         move_id = self.conn.execute(
             _INSERT_MOVE,
             {
