@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.catalogue import ListingStatus
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.catalogue import ProductFilter, ProductRow
 from shopdesk.services.product_export import ExportResult, ProductExport
 from shopdesk.services.shop import Shop
@@ -82,6 +83,9 @@ class ProductsTab(QWidget):
         self.restore_action = self._action(self.tr("Restore"), None, self.restore_selected)
         self.import_action = self._action(self.tr("Import…"), QKeySequence("Ctrl+I"), self.import_products)
         self.export_action = self._action(self.tr("Export…"), QKeySequence("Ctrl+E"), self.export_products)
+        # Adding products and importing a price list change prices and costs: not for every role.
+        self.new_action.setEnabled(shop.can(Permission.EDIT_CATALOGUE))
+        self.import_action.setEnabled(shop.can(Permission.EDIT_CATALOGUE))
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

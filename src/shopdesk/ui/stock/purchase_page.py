@@ -110,6 +110,9 @@ class PurchasePage(QWidget):
         self._shop = shop
         self._runner = runner
         costs = shop.can(Permission.VIEW_COSTS)  # warehouse staff receive goods without seeing what they cost
+        # Buying is the owner's; receiving is for whoever moves stock (the services refuse the others anyway).
+        self._buys = shop.can(Permission.PURCHASE)
+        self._receives = shop.can(Permission.MOVE_STOCK)
         self.orders: ListTableModel[PoRow] = ListTableModel(po_columns(money, costs=costs), parent=self)
         self.lines: ListTableModel[PoLineView] = ListTableModel(po_line_columns(money, costs=costs), parent=self)
         self.suggestions: ListTableModel[ReorderLine] = ListTableModel(reorder_columns(), parent=self)
@@ -173,7 +176,7 @@ class PurchasePage(QWidget):
         selected = self.selected()
         self.orders.set_rows(self._shop.purchasing.list_orders(status=self.status.currentData()))
         self.suggestions.set_rows(self._shop.reordering.suggestions())
-        self.create_button.setEnabled(self.suggestions.rowCount() > 0)
+        self.create_button.setEnabled(self._buys and self.suggestions.rowCount() > 0)
         if selected is not None:
             self.select(selected.number)
         self._show_selected()
@@ -203,10 +206,10 @@ class PurchasePage(QWidget):
             )
         )
         status = po.status if po else ""
-        self.order_button.setEnabled(status == "draft")
-        self.receive_button.setEnabled(status in ("ordered", "partially_received"))
-        self.pdf_button.setEnabled(po is not None)
-        self.cancel_button.setEnabled(status in ("draft", "ordered"))
+        self.order_button.setEnabled(self._buys and status == "draft")
+        self.receive_button.setEnabled(self._receives and status in ("ordered", "partially_received"))
+        self.pdf_button.setEnabled(po is not None and self._shop.can(Permission.VIEW_COSTS))
+        self.cancel_button.setEnabled(self._buys and status in ("draft", "ordered"))
 
     def order_selected(self) -> None:
         po = self.selected_po()

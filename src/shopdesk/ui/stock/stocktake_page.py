@@ -96,6 +96,7 @@ class StocktakePage(QWidget):
         self.import_button = QPushButton(self.tr("Import count sheet…"))
         self.cancel_button = QPushButton(self.tr("Cancel stocktake…"))
         self.post_button = QPushButton(self.tr("Post differences…"))
+        self.new_button.setEnabled(shop.can(Permission.MOVE_STOCK))
         self.summary = QLabel()
         self.location = QComboBox()
         self.scan = ScanField()
@@ -177,10 +178,12 @@ class StocktakePage(QWidget):
     def _stocktake_changed(self) -> None:
         summary = self.current()
         counting = summary is not None and summary.status == StocktakeStatus.COUNTING
+        # Counting and posting are for whoever moves stock (owner, warehouse staff); the others only look.
+        counts = counting and self._shop.can(Permission.MOVE_STOCK)
         for widget in (self.scan, self.quantity, self.location, self.set_count_button, self.cancel_button):
-            widget.setEnabled(counting)
-        self.import_button.setEnabled(counting)
-        self.post_button.setEnabled(counting)
+            widget.setEnabled(counts)
+        self.import_button.setEnabled(counts)
+        self.post_button.setEnabled(counts)
         self.reveal.setVisible(summary is not None and summary.blind and counting)
         self.location.clear()
         self.location.addItem(self.tr("Its place on the list"), None)
