@@ -81,3 +81,16 @@ def test_the_same_seed_makes_the_same_summary(tmp_path: Path, capsys) -> None:
     ]
     assert without_place_and_time[0] == without_place_and_time[1]
     assert without_place_and_time[0]["styles"] > 0
+
+
+def test_ctrl_c_in_the_middle_of_the_demo_keeps_nothing_and_says_so(tmp_path: Path, capsys, monkeypatch) -> None:
+    from shopdesk.services import demo_stock
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt  # the person presses Ctrl-C while the opening stock is written
+
+    monkeypatch.setattr(demo_stock, "opening_stock", interrupted)
+    db = tmp_path / "shop.sqlite"
+    code, _, err = run(capsys, "--db", str(db), "demo", "--orders", "0", "--products", "120")
+    assert code == 130 and "Stopped: what was in progress was not saved." in err and "Traceback" not in err
+    assert count_products(db) == 0

@@ -133,7 +133,7 @@ def run_command(
         print(f"error: {exc}", file=stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=stderr)
+        print("Stopped: what was in progress was not saved.", file=stderr)
         return 130
     finally:
         ctx.close()
