@@ -84,6 +84,10 @@ def atomic_output(target: Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(dir=staging_dir(), prefix=f"{os.getpid()}-", suffix=target.suffix)
     os.close(fd)
     staged = Path(name)
+    # mkstemp makes a private file (0600); the workbook is for people, so it gets the rights
+    # any file saved there would have (or those of the file it replaces).
+    with contextlib.suppress(OSError):
+        os.chmod(staged, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
     try:
         yield staged
         _move_into_place(staged, target)
@@ -92,6 +96,12 @@ def atomic_output(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             staged.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _move_into_place(staged: Path, target: Path) -> None:

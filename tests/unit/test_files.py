@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +61,17 @@ def test_what_a_killed_writer_left_behind_is_cleaned_up(tmp_path: Path) -> None:
     assert len(list(staging_dir().iterdir())) == 1
     assert clean_staging() == 1
     assert list(staging_dir().iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_saved_file_gets_the_rights_of_any_file_saved_there(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        fresh = write_bytes_atomically(tmp_path / "month.xlsx", b"PK")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # not the staging file's private 0600
+        shared = tmp_path / "shared.xlsx"
+        shared.write_bytes(b"old")
+        shared.chmod(0o664)
+        assert stat.S_IMODE(write_bytes_atomically(shared, b"PK").stat().st_mode) == 0o664
+    finally:
+        os.umask(old)
