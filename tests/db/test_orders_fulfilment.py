@@ -121,6 +121,21 @@ def test_a_tracking_number_already_on_another_order_is_refused_and_nothing_ships
     assert reservation_problems(shop) == []
 
 
+def test_a_tracking_number_is_kept_in_capitals_and_another_case_is_no_way_round_the_duplicate_check(
+    shop: Shop,
+) -> None:
+    stocked_shop(shop)
+    first, second = allocated(shop, ("MUG", 1)), allocated(shop, ("TEE", 1))
+    for number in (first, second):
+        shop.order_flow.mark_packed(number)
+    assert shop.order_flow.ship(first, " yt115681100169 ", "YTO").tracking_no == "YT115681100169"
+    assert shop.orders.get_order(first).tracking_no == "YT115681100169"
+    for typed in ("YT115681100169", "yt115681100169", "Yt115681100169\t"):
+        with pytest.raises(Conflict, match="Tracking number YT115681100169 is already on order SO-000001"):
+            shop.order_flow.ship(second, typed, "YTO")
+    assert shop.orders.get_order(second).status == "packed"
+
+
 def test_a_shipped_order_can_no_longer_be_cancelled(sqlite_shop: Shop) -> None:
     stocked_shop(sqlite_shop)
     number = allocated(sqlite_shop, ("MUG", 1))

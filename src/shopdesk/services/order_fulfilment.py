@@ -36,6 +36,15 @@ S = OrderStatus
 _TRACKING = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_.]*$")
 
 
+def normalise_tracking(text: str) -> str:
+    """A tracking number as the carrier prints it: no spaces around it, in capitals (yt115… is YT115…).
+
+    Every number is stored this way, so the unique column and the duplicate check
+    compare like with like, whoever typed or scanned it.
+    """
+    return text.strip().upper()
+
+
 class WrongItem(ShopDeskError):
     """A scanned item that does not belong in the parcel (not in the order, or one too many)."""
 
@@ -205,8 +214,9 @@ class OrderFulfilment:
     ) -> ShipmentResult:
         """The parcel left: record carrier and tracking number, and turn the reservation into shipment moves.
 
-        The cost of goods of each move is stored on the order's lines. A tracking
-        number already on another order is refused, and nothing is shipped.
+        The cost of goods of each move is stored on the order's lines. The tracking
+        number is kept in capitals (normalise_tracking); one already on another order,
+        in whatever case it was typed, is refused, and nothing is shipped.
         """
 
         def step(session: Session, order: SalesOrder) -> ShipmentResult:
@@ -253,7 +263,7 @@ class OrderFulfilment:
     def _check_tracking(
         self, session: Session, order: SalesOrder, tracking_no: str, carrier: str, weight_g: int | None
     ) -> str | None:
-        tracking = tracking_no.strip()
+        tracking = normalise_tracking(tracking_no)
         problems = []
         if not tracking and order.channel not in NO_SHIPPING_CHANNELS:
             problems.append(Problem("tracking_no", "a tracking number is required to ship"))
