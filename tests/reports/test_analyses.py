@@ -140,6 +140,9 @@ def test_stock_on_hand_as_of_a_past_day_and_slow_movers(october) -> None:
     report = october.run("stock", ReportParams(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC)))
     products = {r[0]: (r[3], r[4]) for r in report.table("Stock on hand").rows}
     assert products == {"MUG": (20, 23000), "TEE": (10, 20000), "PEN": (50, 10000)}
+    local_midnight = dt.datetime(2026, 10, 5).astimezone()
+    at_midnight = october.run("stock", ReportParams(at=local_midnight)).table("Stock on hand")
+    assert at_midnight.notes == ("As of the end of 2026-10-04",)
     places = report.table("Stock by location").rows
     assert sum(r[4] for r in places) == 53000 and ("MUG", "陶瓷马克杯", "WH1/A/A-02", 10, 11500) in places
     # On 2 December, 30 days looked at: one MUG shipped on 3 November (13 left: 390 days of cover, slow);

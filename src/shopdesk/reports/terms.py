@@ -188,6 +188,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "by_week": ("week", "周"),
     "by_month": ("month", "月"),
     "as_of": ("As of", "截至"),
+    "as_of_end": ("As of the end of {day}", "截至 {day} 日终"),
     "thresholds": ("Thresholds (A/B/C %)", "分类阈值(A/B/C %)"),
     "basis": ("By", "依据"),
     "basis_revenue": ("revenue", "销售额"),

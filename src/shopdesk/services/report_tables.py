@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,7 +150,7 @@ class ReportTables:
                 if f.closing_qty or f.closing_value
             ],
             totals=True,
-            notes=(f"{t('as_of')} {at.astimezone():%Y-%m-%d %H:%M}",),
+            notes=(as_of_note(t, at),),
         )
         places = Table(
             t("sheet_locations"),
@@ -582,3 +582,11 @@ class ReportTables:
 
 def terms_of(language: str) -> Callable[[str], str]:
     return lambda key: terms.term(key, language)
+
+
+def as_of_note(t: Callable[[str], str], at: datetime) -> str:
+    """'As of the end of 2026-10-15' for a day's end (what --at DAY asks for), else the moment itself."""
+    local = at.astimezone()
+    if local.time() == time(0):
+        return t("as_of_end").format(day=f"{local - timedelta(days=1):%Y-%m-%d}")
+    return f"{t('as_of')} {local:%Y-%m-%d %H:%M}"
