@@ -8,6 +8,11 @@ below the warning line" only sums the products that have a line, "out of
 stock" stops at the first place with stock. Quantities count warehouses,
 zones and bins (a warehouse filter counts that warehouse only); the value is
 the product's valuation, shared by quantity when one warehouse is shown.
+
+Warning lines (预警线) as services/reorder.py low_stock reads them: in one
+warehouse, the warehouse's own line for the product, else the product's;
+for the whole shop, a product is low when it is low against its shop-wide
+line or in any warehouse that has a line of its own for it.
 """
 
 from __future__ import annotations
@@ -16,9 +21,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
-from shopdesk.db.models import Category, Location, Product, StockBalance, StockLevel, StockValuation
+from shopdesk.db.models import (
+    Category,
+    Location,
+    Product,
+    ProductWarehouse,
+    StockBalance,
+    StockLevel,
+    StockValuation,
+)
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.search import normalize_query
 from shopdesk.domain.stock import PHYSICAL_KINDS, share
@@ -34,7 +47,7 @@ class StockFilter:
     text: str = ""
     warehouse_id: int | None = None
     category_id: int | None = None
-    below_warning: bool = False  # available ≤ warning line (a line is set)
+    below_warning: bool = False  # available ≤ warning line (a line is set; see the module's note)
     zero_stock: bool = False  # no place (in the warehouse shown) has any on hand
     sort: str = "sku"  # sku, name, on_hand, available
     descending: bool = False
@@ -49,7 +62,7 @@ class StockRow:
     unit: str
     on_hand: int
     reserved: int
-    warning_line: int
+    warning_line: int  # the shop-wide line; the warehouse's own (else the shop-wide) when one warehouse is shown
     value: int | None  # minor units; None for a role that may not see stock value (VIEW_COSTS)
 
     @property
@@ -59,6 +72,23 @@ class StockRow:
     @property
     def low(self) -> bool:
         return self.warning_line > 0 and self.available <= self.warning_line
+
+
+@dataclass(frozen=True)
+class LevelSetting:
+    """A product's safety stock and warning line for the whole shop (warehouse "") or one warehouse.
+
+    In a warehouse, None means the product's shop-wide figure applies there.
+    """
+
+    warehouse_id: int | None
+    warehouse: str
+    safety_stock: int | None
+    warning_line: int | None
+
+
+def _in_warehouse(warehouse_id: Any) -> Any:
+    return (Location.warehouse_id == warehouse_id) | (Location.id == warehouse_id)
 
 
 def _sums(warehouse_id: int | None) -> Select:
@@ -74,7 +104,7 @@ def _sums(warehouse_id: int | None) -> Select:
         .group_by(StockBalance.product_id)
     )
     if warehouse_id is not None:
-        query = query.where((Location.warehouse_id == warehouse_id) | (Location.id == warehouse_id))
+        query = query.where(_in_warehouse(warehouse_id))
     return query
 
 
@@ -82,7 +112,7 @@ def _here(warehouse_id: int | None, *conditions: Any) -> Any:
     """Balances of the listed product in warehouses, zones and bins (of one warehouse, if given)."""
     where = [StockBalance.product_id == Product.id, Location.kind.in_(_PHYSICAL), *conditions]
     if warehouse_id is not None:
-        where.append((Location.warehouse_id == warehouse_id) | (Location.id == warehouse_id))
+        where.append(_in_warehouse(warehouse_id))
     return where
 
 
@@ -97,6 +127,50 @@ def _per_product(expression: Any, warehouse_id: int | None) -> Any:
         .scalar_subquery(),
         0,
     )
+
+
+def _warehouse_line(warehouse_id: int) -> Any:
+    """The product's line in one warehouse: the warehouse's own, else the shop-wide one, else 0."""
+    own = (
+        select(ProductWarehouse.warning_line)
+        .where(ProductWarehouse.product_id == Product.id, ProductWarehouse.warehouse_id == warehouse_id)
+        .correlate(Product)
+        .scalar_subquery()
+    )
+    shop_wide = select(StockLevel.warning_line).where(StockLevel.product_id == Product.id).correlate(Product)
+    return func.coalesce(own, shop_wide.scalar_subquery(), 0)
+
+
+def _low(warehouse_id: int | None, available: Any) -> Any:
+    """At or below the warning line; only the products with a line are summed (the line is tested first)."""
+    if warehouse_id is not None:
+        line = _warehouse_line(warehouse_id)
+        return and_(line > 0, available <= line)
+    shop_wide = (
+        select(StockLevel.product_id)
+        .where(StockLevel.product_id == Product.id, StockLevel.warning_line > 0)
+        .where(available <= StockLevel.warning_line)
+        .correlate(Product)
+    )
+    here = (
+        select(func.coalesce(func.sum(StockBalance.on_hand - StockBalance.reserved), 0))
+        .select_from(StockBalance)
+        .join(Location, Location.id == StockBalance.location_id)
+        .where(
+            StockBalance.product_id == Product.id,
+            Location.kind.in_(_PHYSICAL),
+            _in_warehouse(ProductWarehouse.warehouse_id),
+        )
+        .correlate(Product, ProductWarehouse)
+        .scalar_subquery()
+    )
+    in_a_warehouse = (
+        select(ProductWarehouse.id)
+        .where(ProductWarehouse.product_id == Product.id, ProductWarehouse.warning_line > 0)
+        .where(here <= ProductWarehouse.warning_line)
+        .correlate(Product)
+    )
+    return or_(shop_wide.exists(), in_a_warehouse.exists())
 
 
 class StockLevels:
@@ -123,10 +197,8 @@ class StockLevels:
                 .correlate(Product)
             )
             query = query.where(~on_shelf.exists())
-        if flt.below_warning:  # only the products with a warning line are summed
-            query = query.join(StockLevel, StockLevel.product_id == Product.id).where(
-                StockLevel.warning_line > 0, available <= StockLevel.warning_line
-            )
+        if flt.below_warning:
+            query = query.where(_low(flt.warehouse_id, available))
         return query, {"on_hand": on_hand, "available": available}
 
     def count(self, flt: StockFilter) -> int:
@@ -171,6 +243,10 @@ class StockLevels:
             pid: (int(on_hand), int(reserved))
             for pid, on_hand, reserved in conn.execute(_sums(warehouse_id).where(StockBalance.product_id.in_(ids)))
         }
+        lines = {pid: p.warning_line for pid, p in products.items()}
+        if warehouse_id is not None:  # the line that applies in this warehouse
+            query = select(Product.id, _warehouse_line(warehouse_id)).where(Product.id.in_(ids))
+            lines = {pid: int(line or 0) for pid, line in conn.execute(query)}
         rows: list[StockRow] = []
         costs_shown = self.shop.can(Permission.VIEW_COSTS)
         for pid in ids:
@@ -181,9 +257,31 @@ class StockLevels:
                 value = share(p.value, on_hand, p.owned) if 0 < on_hand <= p.owned else 0
             name = f"{p.name}  ·  {p.variant_label}" if p.variant_label else p.name
             shown = value if costs_shown else None
-            rows.append(StockRow(pid, p.sku, name, p.category, p.unit, on_hand, reserved, p.warning_line, shown))
+            rows.append(StockRow(pid, p.sku, name, p.category, p.unit, on_hand, reserved, lines[pid], shown))
         return rows
 
-    def low_stock_count(self) -> int:
-        """How many products are at or below their warning line in the whole shop (the tab's alert)."""
-        return self.count(StockFilter(below_warning=True))
+    def low_stock_count(self, warehouse_id: int | None = None) -> int:
+        """How many products are at or below their warning line (the tab's alert), in one warehouse or anywhere."""
+        return self.count(StockFilter(warehouse_id=warehouse_id, below_warning=True))
+
+    def level_settings(self, product: int) -> list[LevelSetting]:
+        """A product's safety stock and warning line: shop-wide first, then each active warehouse (by path)."""
+        with self.db.read() as conn:
+            shop_wide = conn.execute(
+                select(StockLevel.safety_stock, StockLevel.warning_line).where(StockLevel.product_id == product)
+            ).first()
+            rows = conn.execute(
+                select(Location.id, Location.path, ProductWarehouse.safety_stock, ProductWarehouse.warning_line)
+                .select_from(Location)
+                .outerjoin(
+                    ProductWarehouse,
+                    and_(ProductWarehouse.warehouse_id == Location.id, ProductWarehouse.product_id == product),
+                )
+                .where(Location.kind == "warehouse", Location.active.is_(True))
+                .order_by(Location.path)
+            ).all()
+        safety, line = shop_wide if shop_wide is not None else (0, 0)
+        return [
+            LevelSetting(None, "", int(safety or 0), int(line or 0)),
+            *(LevelSetting(wh_id, path, own_safety, own_line) for wh_id, path, own_safety, own_line in rows),
+        ]
