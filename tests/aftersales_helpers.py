@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+import time_machine
 from sqlalchemy import func, select
 
 from shopdesk.db.models import AuditEvent
@@ -36,13 +37,18 @@ def delivered_order(
     delivered_at: datetime = SATURDAY,
     shipping_fee: int = 1000,
 ) -> str:
-    """A paid order shipped from WH1 and delivered; the shop must be stocked (see shop_with_mugs)."""
+    """A paid order shipped from WH1 the day before it was delivered; the shop must be stocked (see shop_with_mugs).
+
+    It is placed and shipped with the clock moved back, so goods coming back on the
+    case come back after they left (the after-sales services refuse anything else).
+    """
     lenient_rules(shop)
-    number = shop.orders.create_order(
-        draft(*(lines or (("MUG", 5),)), payment_status="paid", shipping_fee=shipping_fee), confirm=True
-    )
-    shop.order_flow.mark_packed(number)
-    shop.order_flow.ship(number, f"SF{next(_tracking):010d}", "SF Express")
+    with time_machine.travel(delivered_at - timedelta(days=1), tick=True):
+        number = shop.orders.create_order(
+            draft(*(lines or (("MUG", 5),)), payment_status="paid", shipping_fee=shipping_fee), confirm=True
+        )
+        shop.order_flow.mark_packed(number)
+        shop.order_flow.ship(number, f"SF{next(_tracking):010d}", "SF Express")
     shop.order_flow.mark_delivered(number, at=delivered_at)
     return number
 

@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from shopdesk.db.models import StockMove
 from shopdesk.db.models.aftersales import Case, ReturnReceipt
-from shopdesk.db.models.orders import OrderRefund, SalesOrder
+from shopdesk.db.models.orders import OrderRefund, SalesOrder, SalesOrderLine
 from shopdesk.db.stock_check import reconcile_stock
 from shopdesk.domain.aftersales import CaseStatus
 from shopdesk.services.aftersales_views import CaseFilter
@@ -55,5 +56,13 @@ def test_the_demo_has_cases_in_every_state_with_returns_and_refunds_in_both_lang
     assert over_refunded == 0
     with shop.db.read() as conn:
         assert reconcile_stock(conn) == []  # every return is a stock move the balances agree with
+        # One return, one date: its stock moves are dated when it came back, after the order shipped.
+        dated = conn.execute(
+            select(ReturnReceipt.received_at, StockMove.moved_at, SalesOrder.shipped_at)
+            .join(StockMove, StockMove.id == ReturnReceipt.move_id)
+            .join(SalesOrderLine, SalesOrderLine.id == ReturnReceipt.order_line_id)
+            .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
+        ).all()
+    assert dated and all(received == moved > shipped for received, moved, shipped in dated)
     analysis = shop.aftersales.analyse(datetime(2026, 9, 1, tzinfo=UTC), NOW, now=NOW)
     assert analysis.cases == 40 and analysis.satisfaction.scored > 0

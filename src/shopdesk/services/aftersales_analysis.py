@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import Connection, func, select
 
-from shopdesk.db.models import Product
+from shopdesk.db.models import Product, StockMove
 from shopdesk.db.models.aftersales import Case, CaseLine, ReturnReceipt
 from shopdesk.db.models.orders import OrderRefund, SalesOrder, SalesOrderLine
 from shopdesk.domain.aftersales import CaseClass, CaseStatus
@@ -31,6 +31,7 @@ from shopdesk.services import aftersales_records as rec
 from shopdesk.services.aftersales_queries import DUE_SOON
 from shopdesk.services.aftersales_records import aware
 from shopdesk.services.aftersales_refunds import REPLACEMENT_CHANNEL
+from shopdesk.services.aftersales_returns import returned_at
 
 _TENTH = Decimal("0.1")
 
@@ -249,10 +250,12 @@ def _by_product(conn: Connection, start: datetime, end: datetime) -> list[Produc
 
 
 def _returns(conn: Connection, start: datetime, end: datetime, threshold: Decimal, min_sold: int) -> list[SkuReturns]:
+    counted_at = returned_at()  # the month-end workbook counts returns in the same month everywhere
     returned = dict(
         conn.execute(
             select(ReturnReceipt.product_id, func.sum(ReturnReceipt.quantity))
-            .where(ReturnReceipt.received_at >= start, ReturnReceipt.received_at < end)
+            .outerjoin(StockMove, StockMove.id == ReturnReceipt.move_id)
+            .where(counted_at >= start, counted_at < end)
             .group_by(ReturnReceipt.product_id)
         ).all()
     )

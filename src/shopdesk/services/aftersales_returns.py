@@ -12,6 +12,15 @@ parts of a shipment returned in pieces add up to exactly its value), as
 Inventory.customer_return does. A return that never arrives is closed as lost
 with the value it left with, and no stock moves.
 
+A return has one date: the receipt and its stock moves are dated at the moment
+given (a return booked the day after it arrived keeps the day it arrived), so
+the month-end's return figures, its Refunds and returns sheet and the stock
+valuation all count it in the same month. That moment cannot be in the future,
+before the case was opened or before the order shipped; and goods put back on a
+shelf cannot be dated before a stocktake counted that shelf (the count would
+then disagree with the stock history). Back-dated return moves only add stock to
+a location, so no location's history goes below zero because of them.
+
 Refunds and replacement orders are in services/aftersales_refunds.py.
 """
 
@@ -27,13 +36,16 @@ from sqlalchemy.orm import Session
 
 from shopdesk.db.models import StockMove
 from shopdesk.db.models.aftersales import Case, ReturnReceipt
+from shopdesk.db.models.base import clock_at, utcnow
 from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
+from shopdesk.db.models.stocktake import Stocktake, StocktakeLine
 from shopdesk.domain.aftersales import CaseStatus, Disposition, SolutionType
 from shopdesk.domain.catalogue import check_text
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import format_plain
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind, share
+from shopdesk.domain.stocktake import StocktakeStatus
 from shopdesk.services import aftersales_records as rec
 from shopdesk.services import order_records
 from shopdesk.services.access import guarded
@@ -97,6 +109,16 @@ def _money(minor: int, exponent: int) -> str:
     return format_plain(minor, exponent)
 
 
+def returned_at():  # type: ignore[no-untyped-def]
+    """When a return counts, in every report: when its stock move came back, else (lost) when it was recorded.
+
+    Both are the same moment for returns recorded since receipts and moves share it;
+    for older ones the ledger's time wins, as the stock valuation counts it. Needs
+    ReturnReceipt outer-joined to StockMove on ReturnReceipt.move_id.
+    """
+    return func.coalesce(StockMove.moved_at, ReturnReceipt.received_at)
+
+
 def _shipment_moves(conn: Connection, order_id: int, product_id: int) -> list[list[int]]:
     """[move id, units still out with the customer, value still out] of an order's shipments of a product."""
     moves = conn.execute(
@@ -136,6 +158,67 @@ def _line_history(conn: Connection, case_line_ids: Sequence[int]) -> dict[int, t
     }
 
 
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _check_moment(case: Case, order: SalesOrder, moment: datetime, what: str) -> None:
+    """A return's moment is after the goods left and the case was opened, and not in the future."""
+    problems: list[Problem] = []
+    if moment > utcnow():
+        problems.append(Problem("at", "goods cannot come back in the future", _local(moment)))
+    opened = aware(case.opened_at)
+    if moment < opened:
+        problems.append(
+            Problem("at", f"case {case.number} was opened {_local(opened)}: goods come back after that", _local(moment))
+        )
+    if order.shipped_at is not None and moment < aware(order.shipped_at):
+        problems.append(
+            Problem(
+                "at",
+                f"order {order.number} shipped {_local(aware(order.shipped_at))}: goods come back after they left",
+                _local(moment),
+            )
+        )
+    if problems:
+        raise ValidationFailed(problems, what)
+
+
+def _check_counts(conn: Connection, resolved: Sequence[_Resolved], moment: datetime, what: str) -> None:
+    """Goods put back on a shelf are not dated before a stocktake counted that product there.
+
+    The count was compared with the book without them: dated before it, the stock
+    history would hold them on top of what was counted.
+    """
+    problems: list[Problem] = []
+    for n, r in enumerate(resolved, start=1):
+        if r.location is None:
+            continue
+        counted = conn.execute(
+            select(Stocktake.number, StocktakeLine.counted_at)
+            .join(Stocktake, Stocktake.id == StocktakeLine.stocktake_id)
+            .where(
+                StocktakeLine.product_id == r.line.product_id,
+                StocktakeLine.location_id == r.location.id,
+                StocktakeLine.counted_at > moment,
+                Stocktake.status != StocktakeStatus.CANCELLED.value,
+            )
+            .order_by(StocktakeLine.counted_at.desc())
+            .limit(1)
+        ).first()
+        if counted is not None:
+            problems.append(
+                Problem(
+                    f"return line {n}: at",
+                    f"{r.line.sku} in {r.location.path} was counted {_local(aware(counted.counted_at))} "
+                    f"({counted.number}): restock it at a later moment, or send it to quarantine",
+                    _local(moment),
+                )
+            )
+    if problems:
+        raise ValidationFailed(problems, what)
+
+
 class CaseReturns(CaseQueries):
     """Returns, lost returns, refunds and replacement orders; the reading side comes from CaseQueries."""
 
@@ -146,7 +229,10 @@ class CaseReturns(CaseQueries):
 
         Refused as a whole, with every problem listed, when the case has no order
         or no agreed solution that takes goods back, a line is not on the order,
-        or more units would come back than were shipped.
+        or more units would come back than were shipped. `at` (default now) dates
+        the receipt and its stock moves alike; it cannot be in the future, before
+        the case was opened or the order shipped, nor, for goods put on a shelf,
+        before a stocktake counted them there.
         """
         return self._take_back(ref, lines, at=at, lost=False)
 
@@ -176,7 +262,10 @@ class CaseReturns(CaseQueries):
                     f"Case {case.number}'s agreed solution ({case.solution_type}) takes no goods back; "
                     "agree on return and refund, exchange or repair first."
                 )
+            _check_moment(case, order, moment, what)
             resolved = self._resolve(conn, order, lines, lost=lost, what=what)
+            if not lost:
+                _check_counts(conn, resolved, moment, what)
             doc = rec.source_doc(case)
             ledger = Ledger.open(conn, self.user)
             customer = virtual_location(conn, "customer")
@@ -184,63 +273,67 @@ class CaseReturns(CaseQueries):
             shipments: dict[int, list[list[int]]] = {}
             by_disposition: dict[str, list[int]] = defaultdict(lambda: [0, 0])
             move_ids: list[int] = []
-            for r in resolved:
-                line, item = r.line, r.item
-                disposition = LOST if lost else item.disposition
-                done_qty, done_value = history.get(line.id, (0, 0))
-                # What these units left with, from the line's cost of goods: the value of a lost
-                # return, and of a return whose shipment moves are not in the ledger.
-                line_value = (
-                    share(line.cost_of_goods - done_value, item.quantity, line.qty_shipped - done_qty)
-                    if line.cost_of_goods
-                    else None
-                )
-                taken = 0
-                if lost:
-                    taken = line_value or 0
-                    self._receipt(session, case, line, item, disposition, taken, None, moment)
-                else:
-                    assert line.product_id is not None
-                    info = product_info(conn, line.product_id)
-                    if line.product_id not in shipments:
-                        shipments[line.product_id] = _shipment_moves(conn, order.id, line.product_id)
-                    first = r.location if disposition == Disposition.RESTOCK else virtual_location(conn, "quarantine")
-                    assert first is not None
-                    reason = f"returned on {case.number}: {disposition}"
-                    for origin, qty, value in self._chunks(shipments[line.product_id], item.quantity, line_value):
-                        posted = ledger.post(
-                            info,
-                            qty,
-                            customer,
-                            first,
-                            MoveKind.RETURN,
-                            value=value,
-                            reason=reason,
-                            source=doc,
-                            origin_move_id=origin,
+            # The ledger dates its moves "now": now is the receipt's moment, so a return has one date everywhere.
+            with clock_at(moment):
+                for r in resolved:
+                    line, item = r.line, r.item
+                    disposition = LOST if lost else item.disposition
+                    done_qty, done_value = history.get(line.id, (0, 0))
+                    # What these units left with, from the line's cost of goods: the value of a lost
+                    # return, and of a return whose shipment moves are not in the ledger.
+                    line_value = (
+                        share(line.cost_of_goods - done_value, item.quantity, line.qty_shipped - done_qty)
+                        if line.cost_of_goods
+                        else None
+                    )
+                    taken = 0
+                    if lost:
+                        taken = line_value or 0
+                        self._receipt(session, case, line, item, disposition, taken, None, moment)
+                    else:
+                        assert line.product_id is not None
+                        info = product_info(conn, line.product_id)
+                        if line.product_id not in shipments:
+                            shipments[line.product_id] = _shipment_moves(conn, order.id, line.product_id)
+                        first = (
+                            r.location if disposition == Disposition.RESTOCK else virtual_location(conn, "quarantine")
                         )
-                        move_ids.append(posted.id)
-                        if disposition in _ONWARD:
-                            kind_name, kind = _ONWARD[disposition]
-                            out = ledger.post(
-                                info, qty, first, virtual_location(conn, kind_name), kind, reason=reason, source=doc
+                        assert first is not None
+                        reason = f"returned on {case.number}: {disposition}"
+                        for origin, qty, value in self._chunks(shipments[line.product_id], item.quantity, line_value):
+                            posted = ledger.post(
+                                info,
+                                qty,
+                                customer,
+                                first,
+                                MoveKind.RETURN,
+                                value=value,
+                                reason=reason,
+                                source=doc,
+                                origin_move_id=origin,
                             )
-                            move_ids.append(out.id)
-                        self._receipt(
-                            session,
-                            case,
-                            line,
-                            replace(item, quantity=qty),
-                            disposition,
-                            posted.value,
-                            posted.id,
-                            moment,
-                        )
-                        taken += posted.value
-                    line.qty_returned += item.quantity
-                history[line.id] = (done_qty + item.quantity, done_value + taken)
-                by_disposition[disposition][0] += item.quantity
-                by_disposition[disposition][1] += taken
+                            move_ids.append(posted.id)
+                            if disposition in _ONWARD:
+                                kind_name, kind = _ONWARD[disposition]
+                                out = ledger.post(
+                                    info, qty, first, virtual_location(conn, kind_name), kind, reason=reason, source=doc
+                                )
+                                move_ids.append(out.id)
+                            self._receipt(
+                                session,
+                                case,
+                                line,
+                                replace(item, quantity=qty),
+                                disposition,
+                                posted.value,
+                                posted.id,
+                                moment,
+                            )
+                            taken += posted.value
+                        line.qty_returned += item.quantity
+                    history[line.id] = (done_qty + item.quantity, done_value + taken)
+                    by_disposition[disposition][0] += item.quantity
+                    by_disposition[disposition][1] += taken
             units = sum(u for u, _ in by_disposition.values())
             value = sum(v for _, v in by_disposition.values())
             summary = ", ".join(

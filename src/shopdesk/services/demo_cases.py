@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from shopdesk.db.models import Customer, CustomerAddress, Location, Product, StockBalance
+from shopdesk.db.models.base import clock_at
 from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
+from shopdesk.db.models.stocktake import StocktakeLine
 from shopdesk.domain.aftersales import Closing, Disposition
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
@@ -91,6 +93,7 @@ class DemoCasesSummary:
 @dataclass(frozen=True)
 class _Order:
     number: str
+    shipped_at: datetime | None
     delivered_at: datetime | None
     lines: list[tuple[int, int, int]]  # (line no, units shipped, net per unit)
 
@@ -107,23 +110,49 @@ class _Clock:
         )
         return self.at
 
+    def not_before(self, moment: datetime | None) -> datetime:
+        """Now, or just after `moment` if that is later (still never past now)."""
+        if moment is not None and moment >= self.at:
+            self.at = min(moment + timedelta(minutes=30), self.now - timedelta(minutes=1))
+        return self.at
+
+
+class _Orders:
+    """The shipped orders cases are about: each case takes one that arrived before the complaint, if one is left."""
+
+    def __init__(self, orders: list[_Order]):
+        self.orders, self.used, self.turn = orders, set[str](), 0
+
+    def take(self, opened: datetime) -> tuple[_Order, bool]:
+        """An order delivered (or shipped) well before `opened`, newest first; and whether it is its first case."""
+        for order in self.orders:
+            arrived = order.delivered_at or order.shipped_at
+            if order.number not in self.used and arrived is not None and arrived <= opened - timedelta(hours=12):
+                self.used.add(order.number)
+                return order, True
+        order = self.orders[self.turn % len(self.orders)]  # none left: take turns (it is moved after delivery)
+        self.turn += 1
+        first = order.number not in self.used
+        self.used.add(order.number)
+        return order, first
+
 
 def seed_cases(shop: Shop, rng: random.Random, count: int = 40, now: datetime | None = None) -> DemoCasesSummary:
     """Create about `count` realistic cases in every state through the after-sales services."""
     now = now or datetime.now(UTC)
     summary = DemoCasesSummary()
-    orders = _shipped_orders(shop, count)
+    orders = _shipped_orders(shop, count * 10)
     if len(orders) < count:  # one order per case, as complaints usually are
         summary.orders_placed = _place_orders(shop, rng, count - len(orders), now)
-        orders = _shipped_orders(shop, count)
+        orders = _shipped_orders(shop, count * 10)
     if not orders:
         raise ShopDeskError("The demo cases need shipped orders, or products and customers to place some.")
     desk = {name: _as(shop, name) for name in OWNERS}
     targets = [t for t, n in TARGETS for _ in range(max(1, round(n * count / 40)))][:count]
     rng.shuffle(targets)
-    for n, target in enumerate(targets):
-        # An order that already has a case only gets complaints that take nothing back.
-        _one_case(desk, rng, orders[n % len(orders)], target, now, summary, first=n < len(orders))
+    chosen = _Orders(orders)
+    for target in targets:
+        _one_case(desk, rng, chosen, target, now, summary)
     statuses = Counter(r.status for r in shop.aftersales.list_cases(limit=100_000))
     summary.cases = sum(statuses.values())
     summary.by_status = dict(statuses)
@@ -139,19 +168,16 @@ def _as(shop: Shop, user: str) -> Shop:
 def _one_case(
     desk: dict[str, Shop],
     rng: random.Random,
-    order: _Order,
+    orders: _Orders,
     target: str,
     now: datetime,
     summary: DemoCasesSummary,
-    *,
-    first: bool,
 ) -> None:
     owner = rng.choice(OWNERS)
     cases = desk[owner].aftersales
     case_class = rng.choices(list(STORIES), weights=[6, 3, 2, 1])[0]
     zh, en = rng.choice(STORIES[case_class])
     description = rng.choice([zh, en, f"{zh} — {en}"])
-    solution = rng.choice(SOLUTIONS[case_class]) if first else "compensation"
     due = None
     if target in ("new", "confirmed", "investigating"):
         # Open cases from the last days: the oldest are past their deadline (处理时限) already.
@@ -162,6 +188,9 @@ def _one_case(
         due = opened + timedelta(days=rng.uniform(6, 9))
     else:
         opened = now - timedelta(days=rng.uniform(6, 45))
+    order, first = orders.take(opened)
+    # An order that already has a case only gets complaints that take nothing back.
+    solution = rng.choice(SOLUTIONS[case_class]) if first else "compensation"
     if order.delivered_at is not None and order.delivered_at > opened:
         opened = min(now - timedelta(hours=1), order.delivered_at + timedelta(hours=rng.uniform(6, 72)))
     line_no, shipped, unit_net = rng.choice(order.lines)
@@ -216,8 +245,11 @@ def _one_case(
         summary.replacement_orders += 1
     if solution in ("return_refund", "exchange", "repair") and target in ("awaiting_customer", "closed", "reopened"):
         if rng.random() < 0.1:
+            clock.later(72, 240)
             cases.close_return_as_lost(
-                number, [ReturnLine(line_no, units, note="快递丢件 lost by the courier")], at=clock.later(72, 240)
+                number,
+                [ReturnLine(line_no, units, note="快递丢件 lost by the courier")],
+                at=clock.not_before(order.shipped_at),
             )
         else:
             where = (
@@ -225,10 +257,14 @@ def _one_case(
                 if solution != "repair"
                 else "quarantine"
             )
+            clock.later(48, 120)
+            arrived = clock.not_before(order.shipped_at)  # a case opened before the parcel left waits for it
+            if where == Disposition.RESTOCK.value:  # a shelf counted since is restocked after the count
+                arrived = clock.not_before(_last_count(desk[owner], order.number, line_no))
             cases.receive_return(
                 number,
                 [ReturnLine(line_no, units, where, note=rng.choice(["外观完好", "glaze cracked", ""]))],
-                at=clock.later(48, 120),
+                at=arrived,
             )
             summary.returned_units += units
     pays_money = amount > 0 and not note  # a coupon is not money back
@@ -256,11 +292,22 @@ def _one_case(
         )
 
 
+def _last_count(shop: Shop, order_number: str, line_no: int) -> datetime | None:
+    """When a stocktake last counted the product of an order line, anywhere."""
+    with shop.db.read() as conn:
+        return conn.execute(
+            select(func.max(StocktakeLine.counted_at))
+            .join(SalesOrderLine, SalesOrderLine.product_id == StocktakeLine.product_id)
+            .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
+            .where(SalesOrder.number == order_number, SalesOrderLine.line_no == line_no)
+        ).scalar()
+
+
 def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
     """Shipped or delivered orders with lines to complain about, newest first."""
     with shop.db.read() as conn:
         rows = conn.execute(
-            select(SalesOrder.id, SalesOrder.number, SalesOrder.delivered_at)
+            select(SalesOrder.id, SalesOrder.number, SalesOrder.shipped_at, SalesOrder.delivered_at)
             .where(
                 SalesOrder.status.in_(("shipped", "delivered", "completed")),
                 SalesOrder.channel != "aftersales",
@@ -285,7 +332,7 @@ def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
                 )
             ):
                 lines.setdefault(order_id, []).append((line_no, shipped, net // quantity))
-    return [_Order(r.number, r.delivered_at, lines[r.id]) for r in rows if r.id in lines]
+    return [_Order(r.number, r.shipped_at, r.delivered_at, lines[r.id]) for r in rows if r.id in lines]
 
 
 def _place_orders(shop: Shop, rng: random.Random, count: int, now: datetime) -> int:
@@ -317,32 +364,36 @@ def _place_orders(shop: Shop, rng: random.Random, count: int, now: datetime) -> 
         customer_id, *address = rng.choice(customers)
         skus = rng.sample(products, k=min(len(products), rng.randint(1, 3)))
         lines = [OrderLineDraft(sku, rng.randint(1, 3)) for sku in skus]
-        for line in lines:
-            _make_available(shop, line.code, int(line.quantity), bin_id)
         channel = rng.choice(["taobao", "jd", "douyin", "manual"])
         placed_at = now - timedelta(days=rng.uniform(10, 50))
-        number = shop.orders.create_order(
-            OrderDraft(
-                lines=lines,
-                channel=channel,
-                channel_order_no="" if channel == "manual" else f"{rng.randrange(10**15, 10**16)}",
-                customer_id=customer_id,
-                ship_to=ShipTo(*address),
-                placed_at=placed_at,
-                payment_status="paid",
-                payment_method=rng.choice(["alipay", "wechat", "card"]),
-            ),
-            confirm=True,
-        )
-        flow = shop.order_flow
-        if shop.orders.get_order(number).status == "on_hold":
-            flow.approve(number, "demo: reviewed")
-        if shop.orders.get_order(number).status != "allocated":
-            continue
-        flow.mark_packed(number)
-        flow.ship(
-            number, f"SF{rng.randrange(10**11, 10**12)}{n:04d}", rng.choice(["SF Express", "ZTO 中通", "YTO 圆通"])
-        )
+        # Each step at its own moment, as the order history does: stock there first, shipped the next day.
+        with clock_at(placed_at - timedelta(hours=1)):
+            for line in lines:
+                _make_available(shop, line.code, int(line.quantity), bin_id)
+        with clock_at(placed_at):
+            number = shop.orders.create_order(
+                OrderDraft(
+                    lines=lines,
+                    channel=channel,
+                    channel_order_no="" if channel == "manual" else f"{rng.randrange(10**15, 10**16)}",
+                    customer_id=customer_id,
+                    ship_to=ShipTo(*address),
+                    placed_at=placed_at,
+                    payment_status="paid",
+                    payment_method=rng.choice(["alipay", "wechat", "card"]),
+                ),
+                confirm=True,
+            )
+            flow = shop.order_flow
+            if shop.orders.get_order(number).status == "on_hold":
+                flow.approve(number, "demo: reviewed")
+            if shop.orders.get_order(number).status != "allocated":
+                continue
+        with clock_at(placed_at + timedelta(days=1)):
+            flow.mark_packed(number)
+            flow.ship(
+                number, f"SF{rng.randrange(10**11, 10**12)}{n:04d}", rng.choice(["SF Express", "ZTO 中通", "YTO 圆通"])
+            )
         flow.mark_delivered(number, at=placed_at + timedelta(days=rng.uniform(1.5, 4)))
         placed += 1
     return placed

@@ -7,7 +7,9 @@ to supplier = closing), Stock by location, Channels, Complaints and Returns per
 SKU. The Summary's figures are the detail sheets' totals (services/report_sales.py
 has the definitions); its stock figures are the ledger's own roll-forward, so a
 month's closing is the next month's opening to the cent. The complaint and return
-figures come from the after-sales analysis as it is.
+figures come from the after-sales analysis as it is; units returned are the
+Refunds and returns sheet's, counted at the one moment a return has (its stock
+move's), as the analysis and the stock valuation count them.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ class MonthEnd:
 
     @property
     def returned_units(self) -> int:
-        return sum(r.returned for r in self.complaints.returns)
+        """Units back (or lost on the way back) in the month: the Refunds and returns sheet's quantity."""
+        return self.sales.returned_units
 
     @property
     def return_rate(self) -> Decimal | None:

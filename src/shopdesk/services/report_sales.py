@@ -33,6 +33,7 @@ from shopdesk.db.models.orders import OrderRefund, SalesOrder, SalesOrderLine
 from shopdesk.domain.privacy import mask_name
 from shopdesk.reports.analytics import average, rate
 from shopdesk.services.aftersales_refunds import REPLACEMENT_CHANNEL
+from shopdesk.services.aftersales_returns import returned_at
 
 STREAM = {"stream_results": True, "yield_per": 2000}
 _GROSS = SalesOrderLine.quantity * SalesOrderLine.unit_price
@@ -154,11 +155,6 @@ def local_day(at: datetime | None) -> date:
     return _shipped(at).astimezone().date()
 
 
-def _returned_at():  # type: ignore[no-untyped-def]
-    """When returned goods count: when their stock move came back (the ledger's time), else when received."""
-    return func.coalesce(StockMove.moved_at, ReturnReceipt.received_at)
-
-
 def _shipped_in(start: datetime, end: datetime):  # type: ignore[no-untyped-def]
     return and_(SalesOrder.shipped_at >= start, SalesOrder.shipped_at < end)
 
@@ -222,14 +218,14 @@ def period_sales(conn: Connection, start: datetime, end: datetime) -> PeriodSale
         channels[channel].refunds += int(amount or 0)
         refund_count += int(count)
     returned_units = 0
-    returned_at = _returned_at()
+    counted_at = returned_at()
     for channel, units, value in conn.execute(
         select(SalesOrder.channel, func.sum(ReturnReceipt.quantity), func.sum(StockMove.value))
         .select_from(ReturnReceipt)
         .join(SalesOrderLine, SalesOrderLine.id == ReturnReceipt.order_line_id)
         .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
         .outerjoin(StockMove, StockMove.id == ReturnReceipt.move_id)  # a lost parcel has no move: it never came back
-        .where(returned_at >= start, returned_at < end)
+        .where(counted_at >= start, counted_at < end)
         .group_by(SalesOrder.channel)
     ):
         returned_units += int(units or 0)
@@ -333,10 +329,10 @@ def refunds_and_returns(conn: Connection, start: datetime, end: datetime, *, mas
                 reason,
             )
         )
-    returned_at = _returned_at()
+    counted_at = returned_at()
     for at, disposition, number, case_number, name, sku, item, qty, value, note in conn.execute(
         select(
-            returned_at,
+            counted_at,
             ReturnReceipt.disposition,
             SalesOrder.number,
             Case.number,
@@ -353,7 +349,7 @@ def refunds_and_returns(conn: Connection, start: datetime, end: datetime, *, mas
         .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
         .join(Case, Case.id == ReturnReceipt.case_id)
         .outerjoin(Customer, Customer.id == SalesOrder.customer_id)
-        .where(returned_at >= start, returned_at < end)
+        .where(counted_at >= start, counted_at < end)
     ):
         name = name or ""
         rows.append(
