@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from sqlalchemy import select
 
 from shopdesk.db.models import StockMove
+from shopdesk.db.models.aftersales import ReturnReceipt
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.services.aftersales import Solution
 from shopdesk.services.aftersales_returns import ReturnLine
@@ -55,7 +57,7 @@ def test_five_mugs_come_back_three_to_stock_two_scrapped_with_value_and_refund_t
 
     cases = shop.aftersales
     number = cases.create_case(complaint(order, lines=((1, 5),)), at=MONDAY).number
-    agreed_return(shop, number, 12500)
+    agreed_return(shop, number, 13500)  # the 5 mugs and the shipping back
     result = cases.receive_return(
         number,
         [
@@ -90,6 +92,83 @@ def test_five_mugs_come_back_three_to_stock_two_scrapped_with_value_and_refund_t
     assert (order_view.payment_status, order_view.lines[0].qty_returned) == ("refunded", 5)
     assert [r.amount for r in order_view.refunds] == [12500, 1000]
     assert "refund" in [t.action for t in order_view.timeline]
+
+
+def test_a_refund_beyond_the_agreed_solution_is_refused_until_a_new_solution_is_agreed(shop: Shop) -> None:
+    shop_with_mugs(shop)
+    order = delivered_order(shop, ("MUG", 10))  # paid 250.00 + 10.00 shipping
+    cases = shop.aftersales
+    number = cases.create_case(complaint(order, lines=((1, 5),), demand="refund_only"), at=MONDAY).number
+    cases.confirm(number, at=MONDAY)
+    cases.investigate(number, at=MONDAY)
+    cases.agree_solution(number, Solution("refund_only", 12450, owner="bo"), at=MONDAY)
+    before = aftersales_snapshot(shop)
+    with pytest.raises(ValidationFailed) as refused:
+        cases.refund(number, 20000, at=MONDAY + hours(1))
+    assert (
+        f"case {number} agreed refund_only with 124.50 back and 0.00 is already refunded on it, so at most 124.50 "
+        "more; to pay back more, agree a new solution with the larger amount first (found: '200.00')"
+    ) in str(refused.value)
+    with pytest.raises(ValidationFailed, match=r"a refund is an amount above zero \(found: '-5.00'\)"):
+        cases.refund(number, -500, at=MONDAY + hours(1))
+    assert aftersales_snapshot(shop) == before
+
+    cases.refund(number, 10000, at=MONDAY + hours(1))
+    with pytest.raises(ValidationFailed, match=r"100\.00 is already refunded on it, so at most 24\.50 more"):
+        cases.refund(number, 2451, at=MONDAY + hours(2))
+    cases.investigate(number, "customer also wants the shipping back", at=MONDAY + hours(3))
+    cases.agree_solution(number, Solution("refund_only", 13450, owner="bo"), at=MONDAY + hours(3))
+    assert cases.refund(number, 3450, at=MONDAY + hours(4)).refunded == 13450
+
+
+def test_a_return_booked_later_keeps_the_day_it_arrived_on_its_receipt_and_its_stock_moves(shop: Shop) -> None:
+    shop_with_mugs(shop)
+    order = delivered_order(shop, ("MUG", 3))
+    number = shop.aftersales.create_case(complaint(order, lines=((1, 3),)), at=MONDAY).number
+    agreed_return(shop, number, 7500)
+    arrived = MONDAY + days(2)
+    shop.aftersales.receive_return(number, [ReturnLine(1, 2, "restock"), ReturnLine(1, 1, "scrap")], at=arrived)
+    with shop.db.read() as conn:
+        received = set(conn.execute(select(ReturnReceipt.received_at)).scalars())
+        moved = set(conn.execute(select(StockMove.moved_at).where(StockMove.source_number == number)).scalars())
+    assert received == moved == {arrived}  # restock, to quarantine and on to scrap: all when it arrived
+
+
+def test_a_return_cannot_be_dated_in_the_future_before_the_case_or_before_the_goods_left(shop: Shop) -> None:
+    shop_with_mugs(shop)
+    order = delivered_order(shop, ("MUG", 3))  # shipped Friday 30 October, delivered Saturday
+    number = shop.aftersales.create_case(complaint(order, lines=((1, 3),), opened_at=MONDAY), at=MONDAY).number
+    agreed_return(shop, number, 7500)
+    before = aftersales_snapshot(shop)
+    cases = shop.aftersales
+    with pytest.raises(ValidationFailed, match="goods cannot come back in the future"):
+        cases.receive_return(number, [ReturnLine(1, 1, "restock")], at=datetime.now(UTC) + hours(2))
+    with pytest.raises(ValidationFailed, match=f"case {number} was opened .*: goods come back after that"):
+        cases.close_return_as_lost(number, [ReturnLine(1, 1)], at=MONDAY - hours(1))
+    with pytest.raises(ValidationFailed) as refused:
+        cases.receive_return(number, [ReturnLine(1, 1, "restock")], at=MONDAY - days(4))
+    assert f"order {order} shipped " in str(refused.value) and "goods come back after they left" in str(refused.value)
+    assert aftersales_snapshot(shop) == before
+
+
+def test_goods_are_not_put_back_on_a_shelf_before_a_stocktake_counted_it(shop: Shop) -> None:
+    shop_with_mugs(shop)
+    order = delivered_order(shop, ("MUG", 3))
+    number = shop.aftersales.create_case(complaint(order, lines=((1, 3),)), at=MONDAY).number
+    agreed_return(shop, number, 7500)
+    with time_machine.travel(MONDAY + days(3), tick=True):
+        count = shop.stocktakes.start(warehouse="WH1")
+        shop.stocktakes.set_count(count.number, "MUG", 7, location="WH1/A/A-01")
+        shop.stocktakes.set_count(count.number, "TEE", 10, location="WH1/A/A-01")
+        shop.stocktakes.post(count.number)
+    before = aftersales_snapshot(shop)
+    with pytest.raises(ValidationFailed) as refused:
+        shop.aftersales.receive_return(number, [ReturnLine(1, 1, "restock")], at=MONDAY + days(2))
+    assert "MUG in WH1/A/A-01 was counted " in str(refused.value)
+    assert f"({count.number}): restock it at a later moment, or send it to quarantine" in str(refused.value)
+    assert aftersales_snapshot(shop) == before
+    shop.aftersales.receive_return(number, [ReturnLine(1, 1, "quarantine")], at=MONDAY + days(2))
+    shop.aftersales.receive_return(number, [ReturnLine(1, 1, "restock")], at=MONDAY + days(4))
 
 
 def test_returning_more_units_than_were_shipped_is_refused_and_nothing_moves(shop: Shop) -> None:

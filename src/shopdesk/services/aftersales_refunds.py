@@ -60,6 +60,14 @@ def refunded_on(session: Session, order_id: int) -> int:
     )
 
 
+def refunded_on_case(session: Session, case_id: int) -> int:
+    """Everything refunded on one case so far: never more than its agreed solution's amount."""
+    return int(
+        session.scalar(select(func.coalesce(func.sum(OrderRefund.amount), 0)).where(OrderRefund.case_id == case_id))
+        or 0
+    )
+
+
 class CaseRefunds(CaseReturns):
     """Refunds and replacement orders; returned goods come from CaseReturns."""
 
@@ -77,13 +85,17 @@ class CaseRefunds(CaseReturns):
         """Pay money back on the case's order (amount in minor units, method, date).
 
         Refused with a clear message, and nothing recorded, when it is more than
-        the buyer paid less every refund before, or the case has no agreed solution yet.
+        the buyer paid less every refund before, more than the case's agreed
+        solution amount less the case's refunds before (agree a new solution to
+        pay back more), or the case has no agreed solution yet.
         """
         moment = aware(at)
         exponent = self.shop.money.exponent
         problems = []
-        if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        if isinstance(amount, bool) or not isinstance(amount, int):
             problems.append(Problem("amount", "a refund is an amount above zero", str(amount)))
+        elif amount <= 0:
+            problems.append(Problem("amount", "a refund is an amount above zero", _money(amount, exponent)))
         for where, message in (
             ("method", check_text("Refund method", method, 32, required=True)),
             ("reason", check_text("Reason", reason, 2000)),
@@ -105,18 +117,30 @@ class CaseRefunds(CaseReturns):
             refunded = refunded_on(session, order.id)
             left = order.paid_amount - refunded
             if amount > left:
-                raise ValidationFailed(
-                    [
-                        Problem(
-                            "amount",
-                            f"order {order.number} was paid {_money(order.paid_amount, exponent)} and "
-                            f"{_money(refunded, exponent)} is already refunded, so at most "
-                            f"{_money(max(0, left), exponent)} can be refunded",
-                            _money(amount, exponent),
-                        )
-                    ],
-                    "Refund not recorded",
+                problems.append(
+                    Problem(
+                        "amount",
+                        f"order {order.number} was paid {_money(order.paid_amount, exponent)} and "
+                        f"{_money(refunded, exponent)} is already refunded, so at most "
+                        f"{_money(max(0, left), exponent)} can be refunded",
+                        _money(amount, exponent),
+                    )
                 )
+            on_case = refunded_on_case(session, case.id)
+            agreed_left = case.solution_amount - on_case
+            if amount > agreed_left:
+                problems.append(
+                    Problem(
+                        "amount",
+                        f"case {case.number} agreed {case.solution_type} with {_money(case.solution_amount, exponent)}"
+                        f" back and {_money(on_case, exponent)} is already refunded on it, so at most "
+                        f"{_money(max(0, agreed_left), exponent)} more; to pay back more, agree a new solution "
+                        "with the larger amount first",
+                        _money(amount, exponent),
+                    )
+                )
+            if problems:
+                raise ValidationFailed(problems, "Refund not recorded")
             session.add(
                 OrderRefund(
                     order_id=order.id,
