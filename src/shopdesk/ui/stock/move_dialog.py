@@ -1,6 +1,8 @@
-"""The stock dialogs: receive (入库), transfer (调拨), adjust to a count, scrap (报废).
+"""The stock dialogs: receive (入库), transfer (调拨), adjust to a count, scrap (报废), quarantine (隔离) and release.
 
-One dialog, four kinds: each shows the fields its move needs. The product is
+One dialog, six kinds: each shows the fields its move needs. Scrap takes from a
+bin or from quarantine (goods an inspection set aside); release puts quarantined
+goods back on a shelf. The product is
 typed or scanned (SKU or barcode, Enter looks it up). A refused move (not
 enough stock, a wrong quantity) is shown as the service words it, and the
 dialog stays open with what was typed.
@@ -35,6 +37,8 @@ class MoveKind(enum.Enum):
     TRANSFER = "transfer"
     ADJUST = "adjust"
     SCRAP = "scrap"
+    QUARANTINE = "quarantine"
+    RELEASE = "release"
 
 
 class MoveDialog(QDialog):
@@ -49,6 +53,8 @@ class MoveDialog(QDialog):
             MoveKind.TRANSFER: self.tr("Transfer stock"),
             MoveKind.ADJUST: self.tr("Adjust to a count"),
             MoveKind.SCRAP: self.tr("Scrap goods"),
+            MoveKind.QUARANTINE: self.tr("Put goods in quarantine"),
+            MoveKind.RELEASE: self.tr("Release goods from quarantine"),
         }
         self.setWindowTitle(titles[kind])
         self.product = QLineEdit(product)
@@ -61,20 +67,26 @@ class MoveDialog(QDialog):
         self.source = QComboBox()
         self.target = QComboBox()
         self.reason = QLineEdit()
+        self.in_quarantine = QLabel()  # release: how much of the product is there
         bins = shop.locations.bins()
         for combo in (self.source, self.target):
             for ref in bins:
                 combo.addItem(ref.path, ref.id)
+        self.quarantine_id = shop.locations.resolve("quarantine").id
+        if kind is MoveKind.SCRAP:  # goods an inspection set aside are scrapped from quarantine
+            self.source.addItem(self.tr("Quarantine (待检)"), self.quarantine_id)
         form = QFormLayout()
         form.addRow(self.tr("Product"), self.product)
         form.addRow("", self.product_name)
         form.addRow(self.tr("Counted quantity") if kind is MoveKind.ADJUST else self.tr("Quantity"), self.quantity)
         if kind is MoveKind.RECEIVE:
             form.addRow(self.tr("Unit cost"), self.unit_cost)
-        if kind in (MoveKind.TRANSFER, MoveKind.ADJUST, MoveKind.SCRAP):
+        if kind in (MoveKind.TRANSFER, MoveKind.ADJUST, MoveKind.SCRAP, MoveKind.QUARANTINE):
             form.addRow(self.tr("From") if kind is MoveKind.TRANSFER else self.tr("Location"), self.source)
-        if kind in (MoveKind.RECEIVE, MoveKind.TRANSFER):
-            form.addRow(self.tr("To"), self.target)
+        if kind is MoveKind.RELEASE:
+            form.addRow(self.tr("In quarantine"), self.in_quarantine)
+        if kind in (MoveKind.RECEIVE, MoveKind.TRANSFER, MoveKind.RELEASE):
+            form.addRow(self.tr("Back to") if kind is MoveKind.RELEASE else self.tr("To"), self.target)
         form.addRow(self.tr("Reason") if kind is not MoveKind.RECEIVE else self.tr("Delivery note"), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         for button in self.buttons.buttons():
@@ -100,6 +112,10 @@ class MoveDialog(QDialog):
             return False
         self.product_id = scan.product_id
         self.product_name.setText(f"{scan.sku} {scan.name}")
+        if self.kind is MoveKind.RELEASE:
+            held = self._shop.inventory.product_stock(scan.product_id).quarantine
+            self.in_quarantine.setText(str(held))
+            self.quantity.setValue(max(1, held))
         home = self._shop.locations.default_bin(scan.product_id)
         if home is not None:
             for combo in (self.source, self.target):
@@ -146,5 +162,13 @@ class MoveDialog(QDialog):
             if posted is None:
                 return self.tr("{sku}: the count matches, nothing changed").format(sku=sku)
             return self.tr("{sku} adjusted to {qty}").format(sku=sku, qty=qty)
+        if self.kind is MoveKind.QUARANTINE:
+            inventory.quarantine(self.product_id, qty, source, reason=reason)
+            return self.tr("{qty} × {sku} put in quarantine").format(qty=qty, sku=sku)
+        if self.kind is MoveKind.RELEASE:
+            inventory.release_quarantine(self.product_id, qty, target, reason=reason)
+            return self.tr("{qty} × {sku} released from quarantine").format(qty=qty, sku=sku)
         inventory.scrap(self.product_id, qty, source, reason=reason)
+        if source == self.quarantine_id:
+            return self.tr("Scrapped {qty} × {sku} from quarantine").format(qty=qty, sku=sku)
         return self.tr("Scrapped {qty} × {sku}").format(qty=qty, sku=sku)

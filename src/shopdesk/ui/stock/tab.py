@@ -1,5 +1,6 @@
 """The Stock tab (库存): stock levels with filters and low-stock alerts, a product's places and moves,
-the stock dialogs, the stocktake screen and purchase orders.
+the stock dialogs (quarantine and release included), goods in transit, a product's safety stock and
+warning line, the stocktake screen and purchase orders.
 
 The levels list is a paged SQL model (services/stock_levels.py), so 100,000
 products open at once; the selected product's locations and its ledger are
@@ -34,11 +35,13 @@ from shopdesk.services.stock_queries import LocationStock, MoveRow
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.models.paged_table import PagedTableModel
 from shopdesk.ui.refresh import ListWatcher
+from shopdesk.ui.stock.levels_dialog import LevelsDialog
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.stock.move_dialog import MoveDialog, MoveKind
 from shopdesk.ui.stock.purchase_page import PurchasePage
 from shopdesk.ui.stock.source import StockSource, location_columns, move_columns, stock_columns
 from shopdesk.ui.stock.stocktake_page import StocktakePage
+from shopdesk.ui.stock.transit_dialog import TransitDialog
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
@@ -102,6 +105,26 @@ class StockTab(QWidget):
         self.transfer_action = self._action(self.tr("Transfer…"), QKeySequence("Ctrl+T"), MoveKind.TRANSFER)
         self.adjust_action = self._action(self.tr("Adjust…"), QKeySequence("Ctrl+J"), MoveKind.ADJUST)
         self.scrap_action = self._action(self.tr("Scrap…"), None, MoveKind.SCRAP)
+        self.quarantine_action = self._action(self.tr("Quarantine…"), None, MoveKind.QUARANTINE)
+        self.release_action = self._action(self.tr("Release…"), None, MoveKind.RELEASE)
+        self.transit_action = QAction(self.tr("Goods in transit…"), self)
+        self.transit_action.triggered.connect(lambda _checked=False: self.open_transit_dialog())
+        self.levels_action = QAction(self.tr("Stock levels…"), self)
+        self.levels_action.setToolTip(self.tr("Safety stock and warning line of the selected product"))
+        self.levels_action.triggered.connect(lambda _checked=False: self.open_levels_dialog())
+        for action in (self.transit_action, self.levels_action):
+            self.addAction(action)
+        moves = shop.can(Permission.MOVE_STOCK)
+        for action in (
+            self.receive_action,
+            self.transfer_action,
+            self.adjust_action,
+            self.scrap_action,
+            self.quarantine_action,
+            self.release_action,
+        ):
+            action.setEnabled(moves)
+        self.levels_action.setEnabled(False)  # a product is selected first; the owner's (PURCHASE)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -110,7 +133,16 @@ class StockTab(QWidget):
 
         levels = QWidget()
         tools = QHBoxLayout()
-        for action in (self.receive_action, self.transfer_action, self.adjust_action, self.scrap_action):
+        for action in (
+            self.receive_action,
+            self.transfer_action,
+            self.adjust_action,
+            self.scrap_action,
+            self.quarantine_action,
+            self.release_action,
+            self.transit_action,
+            self.levels_action,
+        ):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -154,6 +186,7 @@ class StockTab(QWidget):
         self.search.down_pressed.connect(self.table.setFocus)
         for combo in (self.warehouse, self.category):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.warehouse.currentIndexChanged.connect(lambda _i: self.show_alert())
         for box in (self.below_warning, self.zero_stock):
             box.toggled.connect(lambda _on: self.apply_filters())
         self.alert.clicked.connect(lambda: self.below_warning.setChecked(True))
@@ -211,7 +244,8 @@ class StockTab(QWidget):
             self.purchasing.refresh()
 
     def show_alert(self) -> None:
-        low = self._levels.low_stock_count()
+        """How many products are low in the warehouse shown (its own lines), or anywhere in the shop."""
+        low = self._levels.low_stock_count(self.warehouse.currentData())
         self.alert.setVisible(low > 0)
         self.alert.setText(self.tr("⚠ %n product(s) at or below the warning line (预警线): show", "", low))
 
@@ -224,6 +258,7 @@ class StockTab(QWidget):
 
     def _show_selected(self) -> None:
         row = self.selected_row()
+        self.levels_action.setEnabled(row is not None and self._shop.can(Permission.PURCHASE))
         if row is None:
             self.places.set_rows([])
             self.moves.set_rows([])
@@ -240,8 +275,26 @@ class StockTab(QWidget):
         dialog.open()
         return dialog
 
-    def _move_done(self, dialog: MoveDialog, result: int) -> None:
+    def _move_done(self, dialog: MoveDialog | LevelsDialog, result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             self.message.emit(dialog.done_message)
             self.refresh()
             self._show_selected()
+
+    def open_transit_dialog(self) -> TransitDialog:
+        """The transfers in transit, each received with one click."""
+        dialog = TransitDialog(self._shop, self)
+        dialog.received.connect(self.message)
+        dialog.received.connect(lambda _text: (self.refresh(), self._show_selected()))
+        dialog.open()
+        return dialog
+
+    def open_levels_dialog(self) -> LevelsDialog | None:
+        """Safety stock and warning line of the selected product, shop-wide or per warehouse."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        dialog = LevelsDialog(self._shop, row.product_id, row.sku, self)
+        dialog.finished.connect(lambda result: self._move_done(dialog, result))
+        dialog.open()
+        return dialog
