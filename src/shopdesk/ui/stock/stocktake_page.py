@@ -18,13 +18,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -42,37 +39,11 @@ from shopdesk.ui import errors
 from shopdesk.ui.models.paged_table import PagedTableModel
 from shopdesk.ui.stock.scan_field import ScanField
 from shopdesk.ui.stock.source import CountFilter, CountLineSource, count_columns
+from shopdesk.ui.stock.stocktake_start import StartStocktakeDialog
 from shopdesk.ui.tasks import Progress, TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
 from shopdesk.ui.widgets.table_view import DataTableView
-
-
-class StartStocktakeDialog(QDialog):
-    """The scope of a new stocktake: a warehouse (or all), a category (or all), blind or not."""
-
-    def __init__(self, shop: Shop, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New stocktake"))
-        self.warehouse = QComboBox()
-        self.warehouse.addItem(self.tr("Every warehouse"), None)
-        for ref in shop.locations.warehouses():
-            self.warehouse.addItem(ref.path, ref.path)
-        self.category = QComboBox()
-        self.category.addItem(self.tr("Every category"), None)
-        for _id, path in shop.catalogue.categories():
-            self.category.addItem(path, path)
-        self.blind = QCheckBox(self.tr("Blind count: counters do not see the expected quantities"))
-        self.note = QLineEdit()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Warehouse"), self.warehouse)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow("", self.blind)
-        form.addRow(self.tr("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
 
 class StocktakePage(QWidget):
@@ -310,6 +281,7 @@ class StocktakePage(QWidget):
         try:
             summary = self._shop.stocktakes.start(
                 warehouse=dialog.warehouse.currentData(),
+                zone=dialog.zone.currentData(),
                 category=dialog.category.currentData(),
                 blind=dialog.blind.isChecked(),
                 note=dialog.note.text(),
