@@ -35,6 +35,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.orders.detail import OrderDetailView
+from shopdesk.ui.orders.import_actions import OrderImportActions
 from shopdesk.ui.orders.labels import BUCKETS, CHANNEL, label
 from shopdesk.ui.orders.list_model import OrderTableModel
 from shopdesk.ui.orders.printing import DocumentPrinter, PrintChoiceDialog
@@ -102,6 +103,9 @@ class OrdersTab(QWidget):
         self.pack_action = self._action(self.tr("Pack…"), QKeySequence("Ctrl+K"), self.pack)
         self.ship_action = self._action(self.tr("Mark shipped…"), QKeySequence("Ctrl+Shift+S"), self.ship_selected)
         self.refresh_action = self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        # Import orders… and Unmatched SKUs (N): marketplace files (ui/orders/import_actions.py).
+        self.imports = OrderImportActions(shop, self, self.refresh)
+        self.imports.message.connect(self.message)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -110,7 +114,7 @@ class OrdersTab(QWidget):
 
         tools = QHBoxLayout()
         groups = (
-            (self.new_action,),
+            (self.new_action, *self.imports.actions),
             (self.approve_action, self.reject_action, self.allocate_action, self.cancel_action),
             (self.picklist_action, self.labels_action, self.pack_action, self.ship_action),
         )
@@ -238,6 +242,7 @@ class OrdersTab(QWidget):
         """Read the list again after orders changed."""
         selected = {r.id for r in self.selected_rows()}
         self._load_channels()
+        self.imports.count_unmatched()
         self.model.set_filter(self.current_filter())
         self.model.row_at(0)
         for row in sorted(filter(None, (self.model.find_cached(lambda r, i=i: r.id == i) for i in selected))):
