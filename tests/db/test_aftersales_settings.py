@@ -122,9 +122,9 @@ def test_one_bad_setting_stops_them_all_and_every_problem_is_said(shop: Shop) ->
         "return window: a return window is 0 to 365 days (found: '400')",
         "return window category: this category is listed twice (found: '服装/')",
         "return window category: no such category in the catalogue (found: '玩具')",
-        "evidence max bytes: evidence files may be limited to 1 KB up to 1 GB (found: '0')",
-        "high return rate percent: the high-return warning is a whole percent from 1 to 100 (found: '101')",
-        "high return min units sold: the units sold before warning are 1 to 1,000,000 (found: '0')",
+        "evidence size: 1 KB up to 1 GB (found: '0')",
+        "high-return percent: a whole percent from 1 to 100 (found: '101')",
+        "high-return units sold: a whole number from 1 to 1,000,000 (found: '0')",
     ]
     assert cases.settings() == before
 

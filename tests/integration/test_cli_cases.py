@@ -11,6 +11,7 @@ import pytest
 from shopdesk.cli import main
 from shopdesk.services.shop import Shop
 from tests.aftersales_helpers import aftersales_snapshot, delivered_order, shop_with_mugs
+from tests.stock_helpers import new_product
 
 
 def run(url: str, capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -182,3 +183,74 @@ def test_a_step_noted_later_takes_a_local_time_as_the_error_message_suggests(
     timeline = ok(db_url, capsys, "show", number)["timeline"]
     noted = [e for e in timeline if e["action"] in ("comment", "status")]
     assert [datetime.fromisoformat(e["at"]).astimezone().replace(tzinfo=None) for e in noted] == [earlier, earlier]
+
+
+def test_the_shops_after_sales_settings_are_shown_and_changed_on_the_command_line(
+    shop: Shop, db_url: str, order: str, capsys
+) -> None:
+    new_product(shop, "DRESS", category_path="服装/裙子")
+    shown = ok(db_url, capsys, "settings")
+    assert shown["deadline_hours"] == {"urgent": 4, "high": 24, "normal": 48, "low": 72}
+    assert (shown["return_window_days"], shown["evidence_max_bytes"], shown["changed"]) == (7, 20 * 1024 * 1024, [])
+
+    code, out, err = run(
+        db_url,
+        capsys,
+        "settings",
+        "--deadline",
+        "high=12",
+        "--deadline",
+        "urgent=2",
+        "--return-window",
+        "10",
+        "--return-window-category",
+        "服装=15",
+        "--sub-reasons",
+        "quality=破损 damaged, 褪色 faded",
+        "--evidence-max-mb",
+        "5",
+        "--high-return",
+        "20:8",
+    )
+    assert code == 0, err
+    assert "deadlines (处理时限): urgent 2 h, high 12 h, normal 48 h, low 72 h" in out
+    assert "  服装: 15 days" in out and "  quality: 破损 damaged, 褪色 faded" in out
+    assert "evidence files (证据) up to 5 MB" in out
+    assert "20 % of units sold, once 8 were sold" in out
+    assert err.startswith("saved: case_deadline_hours, return_window_days, return_window_days_by_category")
+    settings = shop.aftersales.settings()
+    assert (settings.return_window_days_by_category, settings.high_return_min_units_sold) == ({"服装": 15}, 8)
+    # The clerk's next urgent case is due in the new 2 hours.
+    created = ok(
+        db_url, capsys, "new", "--order", order, "--channel", "chat", "--class", "other", "--priority", "urgent"
+    )
+    opened = shop.aftersales.get_case(created["number"]).opened_at
+    assert datetime.fromisoformat(created["due_at"]) == opened + timedelta(hours=2)
+
+    changed = ok(db_url, capsys, "settings", "--return-window-category", "服装=", "--sub-reasons", "other=")
+    assert changed["changed"] == ["return_window_days_by_category", "case_sub_reasons"]
+    assert changed["return_window_days_by_category"] == {} and changed["sub_reasons"]["other"] == []
+
+    before = shop.aftersales.settings()
+    code, _, err = run(
+        db_url,
+        capsys,
+        "settings",
+        "--deadline",
+        "high=0",
+        "--return-window-category",
+        "玩具=3",
+        "--high-return",
+        "20:8",
+    )
+    assert code == 1
+    assert err.splitlines() == [
+        "error: After-sales settings not saved",
+        "  high deadline: hours are a whole number from 1 to 2160 (found: '0')",
+        "  return window category: no such category in the catalogue (found: '玩具')",
+    ]
+    code, _, err = run(db_url, capsys, "settings", "--evidence-max-mb", "lots")
+    assert code == 1 and "--evidence-max-mb must be a whole number (found: 'lots')" in err
+    code, _, err = run(db_url, capsys, "settings", "--high-return", "20")
+    assert code == 1 and "write PERCENT:SOLD, e.g. 20:10" in err
+    assert shop.aftersales.settings() == before

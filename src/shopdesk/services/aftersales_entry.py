@@ -333,10 +333,10 @@ class CaseEntry(CaseRefunds):
         problems = _deadline_problems(new.deadline_hours)
         problems += [p for k, v in reasons.items() for p in _sub_reason_problems(k, v)]
         problems += self._window_problems(new.return_window_days, new.return_window_days_by_category)
-        for key, low, high, rule in _LIMITS:
+        for key, where, low, high, rule in _LIMITS:
             value = getattr(new, key)
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                problems.append(Problem(key.replace("_", " "), rule, str(value)))
+                problems.append(Problem(where, rule, str(value)))
         if problems:
             raise ValidationFailed(problems, "After-sales settings not saved")
         current = self.settings()
@@ -425,10 +425,10 @@ class AftersalesSettings:
 
 
 MAX_EVIDENCE_BYTES = 1024 * 1024 * 1024
-_LIMITS = (  # the whole-number settings: key, lowest, highest, the rule said when outside
-    ("evidence_max_bytes", 1024, MAX_EVIDENCE_BYTES, "evidence files may be limited to 1 KB up to 1 GB"),
-    ("high_return_rate_percent", 1, 100, "the high-return warning is a whole percent from 1 to 100"),
-    ("high_return_min_units_sold", 1, 1_000_000, "the units sold before warning are 1 to 1,000,000"),
+_LIMITS = (  # the whole-number settings: key, where a problem is said, lowest, highest, the rule
+    ("evidence_max_bytes", "evidence size", 1024, MAX_EVIDENCE_BYTES, "1 KB up to 1 GB"),
+    ("high_return_rate_percent", "high-return percent", 1, 100, "a whole percent from 1 to 100"),
+    ("high_return_min_units_sold", "high-return units sold", 1, 1_000_000, "a whole number from 1 to 1,000,000"),
 )
 
 
