@@ -21,6 +21,10 @@ from shopdesk.db import migrate
 from shopdesk.db.database import Database
 from shopdesk.services.shop import Shop
 
+# The Qt tests run headless wherever the README's test command is typed (a machine without a
+# screen would otherwise abort when the first QApplication starts); a developer may still ask
+# for a real window with QT_QPA_PLATFORM=xcb.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PG_URL = os.environ.get("SHOPDESK_TEST_PG", "")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 BACKENDS = ["sqlite", "postgresql"]

@@ -14,6 +14,7 @@ from shopdesk.services import (
     aftersales_refunds,
     aftersales_returns,
     catalogue,
+    customers,
     inventory,
     locations,
     order_flow,
@@ -54,6 +55,7 @@ SERVICE_CLASSES = [
     locations.Locations,
     parties.Parties,
     reorder.Reordering,
+    customers.Customers,
 ]
 
 

@@ -95,3 +95,17 @@ def test_a_customer_channel_is_shown_in_the_shop_words(qtbot, tab) -> None:
     tab.search.setText("周七")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     assert column(tab, "Channel") == ["WeChat"]
+
+
+def test_the_accountant_reads_customers_but_cannot_tag_or_merge_them(qtbot, sqlite_shop, runner) -> None:
+    from shopdesk.domain.permissions import Role
+    from shopdesk.services.shop import Shop
+    from shopdesk.ui.customers.tab import CustomersTab
+
+    build_october(sqlite_shop)
+    accountant = Shop(sqlite_shop.db, user="会计", role=Role.ACCOUNTANT)
+    widget = CustomersTab(accountant, runner, "en")
+    qtbot.addWidget(widget)
+    widget.table.selectRow(0)
+    assert widget.detail is not None  # reading is fine
+    assert not widget.tags_button.isEnabled() and not widget.duplicates_button.isEnabled()

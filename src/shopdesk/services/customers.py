@@ -31,6 +31,7 @@ from shopdesk.domain.privacy import mask_name, mask_phone, mask_street
 from shopdesk.reports.analytics import SEGMENTS, SegmentRules, average, days_between, segment_of
 from shopdesk.services import audit
 from shopdesk.services import order_records as rec
+from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_views import HistoryCase, HistoryOrder
 from shopdesk.services.report_customers import contact_details, is_purchase, purchase_stats, segment_rules_from
 
@@ -286,6 +287,7 @@ class Customers:
                 past.cases,
             )
 
+    @guarded(Permission.WORK_ORDERS, "change customers")
     def set_tags(self, customer_id: int, tags: Sequence[str]) -> None:
         """Replace a customer's tags (e.g. VIP, 批发); audited."""
         cleaned = sorted({t.strip() for t in tags if t.strip()})
@@ -346,6 +348,7 @@ class Customers:
             key=lambda g: g.customers[0][1],
         )
 
+    @guarded(Permission.WORK_ORDERS, "merge customers")
     def merge(self, keep: int, others: Sequence[int], reason: str = "") -> MergeResult:
         """Make one customer of several: orders, cases and every other document move to `keep`,
         with the phones, addresses and tags; the others are removed. Audited on every customer."""

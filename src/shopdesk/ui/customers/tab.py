@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.aftersales_views import HistoryCase, HistoryOrder
 from shopdesk.services.customers import CustomerDetail, CustomerFilter, CustomerListRow, Customers
 from shopdesk.services.shop import Shop
@@ -87,6 +88,7 @@ class CustomersTab(QWidget):
         self.count_label = QLabel()
         self.duplicates_button = QPushButton(self.tr("Find duplicates…"))
         self.duplicates_button.clicked.connect(self.find_duplicates)
+        self.duplicates_button.setEnabled(shop.can(Permission.WORK_ORDERS))  # merging changes customers
         self.table = DataTableView()
         self.table.setModel(self.model)
         # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
@@ -209,7 +211,7 @@ class CustomersTab(QWidget):
 
     def _selection_changed(self) -> None:
         row = self.selected_row()
-        self.tags_button.setEnabled(row is not None)
+        self.tags_button.setEnabled(row is not None and self.customers.shop.can(Permission.WORK_ORDERS))
         if row is None:
             self.detail = None
             self.summary.setText(self.tr("Choose a customer to see their purchases and cases."))
