@@ -63,6 +63,43 @@ def test_a_label_carries_the_order_the_sender_the_whole_address_and_its_barcodes
     assert ("QR Code", first) in page.symbols
 
 
+def test_a_waybill_recorded_at_the_bench_is_on_the_label_and_a_shipped_order_can_have_it_reprinted(shop: Shop) -> None:
+    ready_shop(shop)
+    number = allocated(shop, ("MUG", 1))
+    shop.order_flow.mark_packed(number)
+    shop.order_flow.record_waybill(number, " sf1234567890 ", "顺丰速运", service="标快")
+    docs = FulfilmentDocuments(shop)
+    before = read_pdf(docs.labels_pdf([number], "4x6"))[0]
+    assert ("Code 128", "SF1234567890") in before.symbols
+    assert "顺丰速运" in squeeze(before.text) and "标快" in squeeze(before.text)
+
+    shipped = shop.order_flow.ship(number)  # the waybill's number, carrier and service
+    assert (shipped.tracking_no, shipped.carrier) == ("SF1234567890", "顺丰速运")
+    for size in ("4x6", "100x150", "76x130", "a6-on-a4"):
+        reprint = read_pdf(docs.labels_pdf([number], size))[0]
+        assert ("Code 128", "SF1234567890") in reprint.symbols, size
+        assert "标快" in squeeze(reprint.text), size
+    assert "SF1234567890" in docs.labels_zpl([number])
+
+
+def test_a_parcel_shipped_without_a_waybill_gets_its_number_on_a_reprint_but_a_delivered_one_no_label(
+    shop: Shop,
+) -> None:
+    ready_shop(shop)
+    number = allocated(shop, ("TEE", 1), ship_to=BERLIN)
+    shop.order_flow.mark_packed(number)
+    shop.order_flow.ship(number, "DHL00012345", "DHL Paket", service="Paket International")
+    page = read_pdf(FulfilmentDocuments(shop).labels_pdf([number], "100x150"))[0]
+    assert ("Code 128", "DHL00012345") in page.symbols
+    assert "DHLPaket" in squeeze(page.text) and "PaketInternational" in squeeze(page.text)
+    shop.order_flow.mark_delivered(number)
+    with pytest.raises(ValidationFailed) as refused:
+        FulfilmentDocuments(shop).labels_pdf([number])
+    assert "is delivered: a label is printed for allocated, picked, packed or shipped orders only" in str(
+        refused.value.problems[0]
+    )
+
+
 def test_labels_in_every_size_and_for_a_german_address_keep_every_line(shop: Shop) -> None:
     ready_shop(shop)
     number = allocated(shop, ("TEE", 2), ship_to=BERLIN)

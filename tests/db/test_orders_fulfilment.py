@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from shopdesk.db.models import StockMove
-from shopdesk.domain.errors import Conflict, ValidationFailed
+from shopdesk.domain.errors import Conflict, ShopDeskError, ValidationFailed
 from shopdesk.domain.orders import IllegalTransition
 from shopdesk.services.order_fulfilment import WrongItem
 from shopdesk.services.shop import Shop
@@ -134,6 +134,38 @@ def test_a_tracking_number_is_kept_in_capitals_and_another_case_is_no_way_round_
         with pytest.raises(Conflict, match="Tracking number YT115681100169 is already on order SO-000001"):
             shop.order_flow.ship(second, typed, "YTO")
     assert shop.orders.get_order(second).status == "packed"
+
+
+def test_a_waybill_recorded_before_the_parcel_leaves_is_what_it_ships_with(shop: Shop) -> None:
+    stocked_shop(shop)
+    first, second = allocated(shop, ("MUG", 1)), allocated(shop, ("TEE", 1))
+    flow = shop.order_flow
+    flow.record_waybill(first, "zt7500001", "中通快递")
+    flow.record_waybill(first, "ZT7500002", "中通快递", service="标快")  # the first label jammed: a new waybill
+    with pytest.raises(Conflict, match="Tracking number ZT7500002 is already on order SO-000001; no waybill was"):
+        flow.record_waybill(second, "zt7500002", "中通快递")
+    with pytest.raises(ValidationFailed, match="No waybill was recorded on order SO-000002"):
+        flow.record_waybill(second, "  ", "中通快递")
+    flow.mark_packed(first)
+    shipped = flow.ship(first)
+    assert (shipped.tracking_no, shipped.carrier) == ("ZT7500002", "中通快递")
+    order = shop.orders.get_order(first)
+    assert (order.status, order.tracking_no, order.carrier, order.carrier_service) == (
+        "shipped",
+        "ZT7500002",
+        "中通快递",
+        "标快",
+    )
+    notes = [(t.action, t.reason) for t in order.timeline if t.action == "waybill" or t.to_status == "shipped"]
+    assert notes == [
+        ("waybill", "中通快递 ZT7500001"),
+        ("waybill", "中通快递 标快 ZT7500002"),
+        ("status", "中通快递 ZT7500002"),
+    ]
+    with pytest.raises(ShopDeskError, match="Order SO-000001 is shipped: a waybill is recorded for allocated"):
+        flow.record_waybill(first, "ZT7500003", "中通快递")
+    assert shop.orders.get_order(second).tracking_no == ""  # nothing of the refused waybills stayed
+    assert reservation_problems(shop) == []
 
 
 def test_a_shipped_order_can_no_longer_be_cancelled(sqlite_shop: Shop) -> None:

@@ -65,6 +65,40 @@ def test_a_label_for_an_order_still_waiting_is_refused_and_leaves_no_file(orders
     assert list(out_dir.iterdir()) == []
 
 
+def test_a_waybill_scanned_at_the_bench_goes_on_the_label_and_a_shipped_parcel_can_have_it_reprinted(
+    orders, capsys, tmp_path: Path
+) -> None:
+    url, (first, _, _) = orders
+    code, out, err = run(url, capsys, "order", "waybill", first, "--carrier", "中通快递", "--tracking", "zt7500123",
+                         "--service", "标快")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.strip() == f"{first}: allocated (waybill 中通快递 标快 ZT7500123)"
+    code, out, _ = run(url, capsys, "order", "show", first)
+    assert "waybill 中通快递 标快 ZT7500123" in out and "shipped by" not in out
+    label = tmp_path / "label.pdf"
+    assert run(url, capsys, "labels", first, "--size", "76x130", "-o", str(label))[0] == 0
+    [page] = read_pdf(label.read_bytes())
+    assert dict(page.symbols)["Code 128"] == "ZT7500123"
+    assert "中通快递" in squeeze(page.text) and "标快" in squeeze(page.text)
+
+    assert run(url, capsys, "order", "pack", first)[0] == 0
+    code, out, _ = run(url, capsys, "order", "ship", first)  # no --tracking: the waybill's
+    assert (code, out.split(";")[0]) == (0, f"{first}: shipped 2 item(s) by 中通快递 ZT7500123")
+    reprint = tmp_path / "reprint.pdf"
+    assert run(url, capsys, "labels", first, "-o", str(reprint))[0] == 0
+    assert dict(read_pdf(reprint.read_bytes())[0].symbols)["Code 128"] == "ZT7500123"
+
+
+def test_a_waybill_for_an_order_still_waiting_is_refused(orders, capsys) -> None:
+    url, (_, _, waiting) = orders
+    code, _, err = run(url, capsys, "order", "waybill", waiting, "--carrier", "中通快递", "--tracking", "ZT1")
+    assert code == 1
+    assert err.strip() == (
+        f"error: Order {waiting} is confirmed: a waybill is recorded for allocated, picked or packed orders "
+        "(a shipped order keeps the number it left with)."
+    )
+
+
 def test_a_consolidated_pick_list_for_every_allocated_order(orders, capsys, tmp_path: Path) -> None:
     url, (first, second, _) = orders
     target = tmp_path / "pick.pdf"

@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     labels = sub.add_parser(
         "labels",
         parents=[common],
-        help="shipping labels (面单) for allocated, picked or packed orders, as PDF or ZPL",
+        help="shipping labels (面单) for allocated, picked or packed orders (or a reprint for a shipped one), PDF or ZPL",
     )
     labels.add_argument("orders", nargs="*", metavar="ORDER", help="order numbers (SO-000123)")
     labels.add_argument("--size", choices=list(LABEL_SIZES), default="4x6", help="label size (default 4x6)")

@@ -1,5 +1,5 @@
 """shopdesk order list | show | counts | new | confirm | approve | reject | hold | allocate | deallocate | cancel
-| split | merge | pick | pack | ship | deliver | complete; and shopdesk import orders FILE --profile generic.
+| split | merge | pick | pack | waybill | ship | deliver | complete; and shopdesk import orders FILE --profile generic.
 
 Amounts are typed as people write them ("25.00", "10%") in the order's currency;
 --json prints them the same way ("25.00") next to the minor units. Actions on
@@ -22,6 +22,7 @@ from shopdesk.cli.common import Context
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import currency_exponent, format_plain
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
+from shopdesk.domain.orders import STOCK_LEFT
 from shopdesk.services.order_file import parse_time
 from shopdesk.services.order_fulfilment import FlowResult
 from shopdesk.services.order_import import PROFILES, OrderImport, OrderImportOptions
@@ -117,10 +118,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     pack.add_argument("--scan", action="append", default=[], metavar="CODE", help="barcode or SKU, once per item")
     pack.set_defaults(handler=pack_order)
 
+    waybill = actions.add_parser(
+        "waybill",
+        parents=[common],
+        help="record the carrier and tracking number before the parcel leaves (they go on its label)",
+        description="For an allocated, picked or packed order: the waybill from the carrier's number range, "
+        "or a printed one scanned at the bench. `order ship` then needs no --tracking.",
+    )
+    waybill.add_argument("number", metavar="NUMBER")
+    waybill.add_argument("--tracking", required=True, metavar="NO")
+    waybill.add_argument("--carrier", required=True, metavar="NAME")
+    waybill.add_argument("--service", default="", metavar="NAME", help="the carrier's service, e.g. 标快")
+    waybill.set_defaults(handler=record_waybill)
+
     ship = actions.add_parser("ship", parents=[common], help="a packed order leaves with a tracking number")
     ship.add_argument("number", metavar="NUMBER")
-    ship.add_argument("--tracking", default="", metavar="NO")
-    ship.add_argument("--carrier", default="", metavar="NAME")
+    ship.add_argument("--tracking", default="", metavar="NO", help="default: the waybill recorded (order waybill)")
+    ship.add_argument("--carrier", default="", metavar="NAME", help="default: the waybill's carrier")
     ship.add_argument("--service", default="", metavar="NAME")
     ship.add_argument("--weight", type=int, metavar="GRAMS")
     ship.set_defaults(handler=ship_order)
@@ -260,8 +274,10 @@ def show_order(ctx: Context) -> int:
         f"goods {_money(d.goods_total, d.currency)} + shipping {_money(d.shipping_fee, d.currency)}"
         f" = total {_money(d.total, d.currency)} {d.currency}"
     )
-    if d.tracking_no:
+    if d.tracking_no and d.status in STOCK_LEFT:
         text.append(f"shipped by {d.carrier} {d.tracking_no}; cost of goods {_money(d.cost_of_goods, d.currency)}")
+    elif d.tracking_no:  # recorded before the parcel leaves (order waybill)
+        text.append("waybill " + " ".join(filter(None, (d.carrier, d.carrier_service, d.tracking_no))))
     for r in d.reserved:
         text.append(f"  reserved {r.quantity} × {r.sku} at {r.location}")
     text.append("timeline:")
@@ -441,6 +457,13 @@ def pack_order(ctx: Context) -> int:
     elif progress and progress[-1]["packed"]:
         print(f"{ctx.args.number}: packed", file=ctx.stdout)
     return 0
+
+
+def record_waybill(ctx: Context) -> int:
+    args = ctx.args
+    return _report(
+        ctx, [ctx.shop().order_flow.record_waybill(args.number, args.tracking, args.carrier, service=args.service)]
+    )
 
 
 def ship_order(ctx: Context) -> int:

@@ -9,8 +9,11 @@ module reads the orders and fills them in:
   barcode (the order number until there is one), weight (the order's, else the
   products' weights times quantities) and item count. The recipient's phone is
   masked (138****5678) when the shop setting "label_mask_phones" says so.
-  Only an order that holds its stock (allocated, picked or packed) gets a label:
-  before that it may still change, after that the parcel has left.
+  An order that holds its stock (allocated, picked or packed) gets a label, with
+  the waybill's carrier, service and tracking number once one is recorded
+  (OrderFulfilment.record_waybill); a shipped order's label can be printed again
+  (a reprint for a torn or lost label), with the number it left with. Before
+  allocation the order may still change: no label.
 - a pick list from the orders' reservations (warehouse, bin and walking order),
   per order or consolidated with a put-wall split;
 - a packing slip from the order's lines.
@@ -49,7 +52,8 @@ if TYPE_CHECKING:
 
 LABEL_FORMATS = ("pdf", "zpl")
 HOME_COUNTRY = "CN"  # a domestic label leaves the country line off
-_LABEL_STATES = "allocated, picked or packed"  # HOLDS_RESERVATION, in the order they come
+LABEL_STATES = HOLDS_RESERVATION | {OrderStatus.SHIPPED}  # a shipped order's label is a reprint
+_LABEL_STATES_TEXT = "allocated, picked, packed or shipped"  # LABEL_STATES, in the order they come
 
 
 @cache
@@ -169,7 +173,8 @@ class FulfilmentDocuments:
         )
 
     def labels(self, refs: Sequence[OrderRef], *, ship_date: str | None = None) -> list[ShippingLabel]:
-        """A label per order, in the order given. Refused (nothing made) if any order is not ready to ship."""
+        """A label per order, in the order given. Refused (nothing made) if any order is not allocated yet (or is
+        cancelled or delivered); a shipped order's label is a reprint."""
         if not refs:
             raise ShopDeskError("Choose at least one order to print a label for.")
         options = self.label_options()
@@ -180,11 +185,11 @@ class FulfilmentDocuments:
             problems = [
                 Problem(
                     o.number,
-                    f"is {o.status}: a label is printed for {_LABEL_STATES} orders only"
+                    f"is {o.status}: a label is printed for {_LABEL_STATES_TEXT} orders only"
                     + (" (approve and allocate it first)" if o.status in ("on_hold", "confirmed", "draft") else ""),
                 )
                 for o in (orders[i] for i in ids)
-                if OrderStatus(o.status) not in HOLDS_RESERVATION
+                if OrderStatus(o.status) not in LABEL_STATES
             ]
             if problems:
                 headline = "No label made" if len(ids) == 1 else f"No labels made: {len(problems)} order(s) not ready"

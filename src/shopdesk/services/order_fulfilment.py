@@ -1,4 +1,4 @@
-"""Fulfilment (发货): pick, pack by scanning, ship with a tracking number, delivered, completed.
+"""Fulfilment (发货): pick, pack by scanning, the waybill, ship with a tracking number, delivered, completed.
 
 Each method is one unit of work on one order, locked while it changes (see
 order_records.load_order); `bulk` runs one of them over many orders and reports
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import NO_SHIPPING_CHANNELS
-from shopdesk.domain.orders import OrderStatus, check_transition
+from shopdesk.domain.orders import HOLDS_RESERVATION, OrderStatus, check_transition
 from shopdesk.domain.permissions import Permission
 from shopdesk.services import order_records as rec
 from shopdesk.services import order_stock
@@ -216,12 +216,19 @@ class OrderFulfilment:
 
         The cost of goods of each move is stored on the order's lines. The tracking
         number is kept in capitals (normalise_tracking); one already on another order,
-        in whatever case it was typed, is refused, and nothing is shipped.
+        in whatever case it was typed, is refused, and nothing is shipped. Without a
+        tracking number (or carrier, or service), the waybill recorded before is used.
         """
 
         def step(session: Session, order: SalesOrder) -> ShipmentResult:
             check_transition(order.number, S(order.status), S.SHIPPED)
-            tracking = self._check_tracking(session, order, tracking_no, carrier, weight_g)
+            before = order.tracking_no
+            # What is not given comes from the waybill recorded at the packing bench (record_waybill).
+            typed = tracking_no if tracking_no.strip() else (before or "")
+            carrier_name = carrier if carrier.strip() else order.carrier
+            tracking = self._check_tracking(
+                session, order, typed, carrier_name, weight_g, f"order {order.number} was not shipped"
+            )
             shipped = order_stock.ship_reserved(session, self.user, order)
             needs = order_stock.needs_of(order)
             if {pid: units for pid, (units, _) in shipped.items()} != needs:
@@ -232,9 +239,10 @@ class OrderFulfilment:
             for line in order.lines:
                 line.qty_shipped = line.quantity
                 line.cost_of_goods = costs.get(line.id, 0)
+            waybill_service = order.carrier_service if carrier_name.strip() == order.carrier else ""
             order.tracking_no = tracking
-            order.carrier = carrier.strip()
-            order.carrier_service = service.strip()
+            order.carrier = carrier_name.strip()
+            order.carrier_service = service.strip() or waybill_service
             order.weight_g = weight_g
             rec.change_status(
                 session,
@@ -242,12 +250,9 @@ class OrderFulfilment:
                 order,
                 S.SHIPPED,
                 " ".join(filter(None, (order.carrier, tracking))) or "shipped",
-                extra={"tracking_no": (None, tracking)},
+                extra={"tracking_no": (before, tracking)} if tracking != before else None,
             )
-            try:
-                session.flush()
-            except IntegrityError as exc:  # the same tracking number saved on another order just now
-                raise Conflict(f"Tracking number {tracking} was just saved on another order.") from exc
+            _save_tracking(session, tracking)
             queue_shipment(session, order)  # the order's store learns it left, if and only if it did
             return ShipmentResult(
                 order.number,
@@ -261,7 +266,7 @@ class OrderFulfilment:
         return self._change(ref, step)
 
     def _check_tracking(
-        self, session: Session, order: SalesOrder, tracking_no: str, carrier: str, weight_g: int | None
+        self, session: Session, order: SalesOrder, tracking_no: str, carrier: str, weight_g: int | None, outcome: str
     ) -> str | None:
         tracking = normalise_tracking(tracking_no)
         problems = []
@@ -276,17 +281,52 @@ class OrderFulfilment:
         if weight_g is not None and (isinstance(weight_g, bool) or weight_g <= 0):
             problems.append(Problem("weight_g", "the weight is in grams, above zero", str(weight_g)))
         if problems:
-            raise ValidationFailed(problems, f"Order {order.number} was not shipped")
+            raise ValidationFailed(problems, _sentence(outcome))
         if not tracking:
             return None
         other = session.scalar(
             select(SalesOrder.number).where(SalesOrder.tracking_no == tracking, SalesOrder.id != order.id)
         )
         if other is not None:
-            raise Conflict(
-                f"Tracking number {tracking} is already on order {other}; order {order.number} was not shipped."
-            )
+            raise Conflict(f"Tracking number {tracking} is already on order {other}; {outcome}.")
         return tracking
+
+    @guarded(Permission.FULFIL, "record waybills")
+    def record_waybill(self, ref: rec.OrderRef, tracking_no: str, carrier: str, *, service: str = "") -> FlowResult:
+        """The parcel's carrier, service and tracking number, known before it leaves, so its label carries them.
+
+        The number comes from the carrier's number range or from a printed waybill scanned at
+        the packing bench. Allowed while the order holds its stock (allocated, picked, packed);
+        a second waybill replaces the first (both are in the timeline). Shipping then needs no
+        number. The same checks as shipping: capitals, never a number another order has.
+        """
+
+        def step(session: Session, order: SalesOrder) -> FlowResult:
+            if S(order.status) not in HOLDS_RESERVATION:
+                raise ShopDeskError(
+                    f"Order {order.number} is {order.status}: a waybill is recorded for allocated, picked or packed "
+                    "orders (a shipped order keeps the number it left with)."
+                )
+            outcome = f"no waybill was recorded on order {order.number}"
+            if not normalise_tracking(tracking_no):
+                raise ValidationFailed(
+                    [Problem("tracking_no", "give the waybill's tracking number")], _sentence(outcome)
+                )
+            tracking = self._check_tracking(session, order, tracking_no, carrier, None, outcome)
+            if len(service.strip()) > 64:
+                raise ValidationFailed(
+                    [Problem("service", "the service is longer than 64 characters", service)], outcome
+                )
+            before = order.tracking_no
+            order.tracking_no = tracking
+            order.carrier = carrier.strip()
+            order.carrier_service = service.strip()
+            waybill = " ".join(filter(None, (order.carrier, order.carrier_service, tracking)))
+            rec.note(session, self.user, order, "waybill", waybill, tracking_no=(before, tracking))
+            _save_tracking(session, tracking)
+            return self._done(order, f"waybill {waybill}")
+
+        return self._change(ref, step)
 
     @guarded(Permission.FULFIL, "mark orders delivered")
     def mark_delivered(self, ref: rec.OrderRef, at: datetime | None = None, reason: str = "") -> FlowResult:
@@ -309,3 +349,14 @@ class OrderFulfilment:
             return self._done(order, "completed")
 
         return self._change(ref, step)
+
+
+def _save_tracking(session: Session, tracking: str | None) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:  # the same tracking number saved on another order just now
+        raise Conflict(f"Tracking number {tracking} was just saved on another order.") from exc
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
