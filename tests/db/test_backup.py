@@ -38,6 +38,34 @@ def test_restore_round_trip_keeps_a_copy_of_what_it_replaces(sqlite_shop, tmp_pa
     assert len(kept) == 1 and count(kept[0]) == 2
 
 
+def test_with_users_on_only_the_owner_restores_a_backup_over_the_shop(
+    sqlite_shop, tmp_path, capsys, monkeypatch
+) -> None:
+    from shopdesk.domain.permissions import Role
+    from shopdesk.services.users import Users
+
+    sqlite_shop.catalogue.create_product(product("KEEP-1"))
+    shop_file = sqlite_shop.db.file
+    backup_file = tmp_path / "monday.sqlite"
+    assert main(["--db", str(shop_file), "db", "backup", str(backup_file)]) == 0
+    sqlite_shop.catalogue.create_product(product("LATER-1"))
+    Users(sqlite_shop).add("王店长", Role.OWNER, "9876")
+    Users(sqlite_shop).add("小李", Role.WAREHOUSE, "1234")
+    sqlite_shop.close()
+    monkeypatch.delenv("SHOPDESK_USER", raising=False)
+    capsys.readouterr()
+
+    assert main(["--db", str(shop_file), "db", "restore", str(backup_file)]) == 1
+    assert "--login" in capsys.readouterr().err
+    monkeypatch.setenv("SHOPDESK_PIN", "1234")
+    assert main(["--db", str(shop_file), "--login", "小李", "db", "restore", str(backup_file)]) == 1
+    assert "may not restore a backup over the shop: that needs the role owner" in capsys.readouterr().err
+    assert count(shop_file) == 2  # nothing replaced
+    monkeypatch.setenv("SHOPDESK_PIN", "9876")
+    assert main(["--db", str(shop_file), "--login", "王店长", "db", "restore", str(backup_file)]) == 0
+    assert count(shop_file) == 1
+
+
 def test_restore_refuses_what_is_not_a_shopdesk_backup(sqlite_shop, tmp_path, capsys) -> None:
     shop_file = sqlite_shop.db.file
     sqlite_shop.catalogue.create_product(product("MINE"))

@@ -70,6 +70,20 @@ class Context:
             self._log_in(self._shop)
         return self._shop
 
+    def logged_in_if_a_shop(self) -> Shop | None:
+        """The shop with its person logged in, or None when the database cannot be opened as a shop
+        (damaged, foreign, unreachable): then there is no one to ask, as for `db restore` over it."""
+        try:
+            shop, _ = Shop.open(self.database)
+        except ShopDeskError:
+            return None
+        try:
+            self._log_in(shop)
+        except BaseException:
+            shop.close()
+            raise
+        return shop
+
     def _log_in(self, shop: Shop) -> None:
         name = (getattr(self.args, "login", None) or os.environ.get(USER_ENV, "")).strip()
         users = Users(shop)

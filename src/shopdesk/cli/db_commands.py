@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from shopdesk.cli.common import Context
+from shopdesk.domain.permissions import Permission
 from shopdesk.services import maintenance
 
 
@@ -57,6 +58,12 @@ def backup(ctx: Context) -> int:
 
 
 def restore(ctx: Context) -> int:
+    shop = ctx.logged_in_if_a_shop()
+    if shop is not None:  # replacing a working shop is the owner's call when people log in
+        try:
+            shop.require(Permission.MANAGE_SHOP, "restore a backup over the shop")
+        finally:
+            shop.close()
     kept = maintenance.restore(ctx.database, ctx.args.file)
     text = f"Restored {ctx.args.file}"
     if kept:
