@@ -9,12 +9,15 @@ from Qt's qtbase translations.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
+
+log = logging.getLogger(__name__)
 
 
 def resources_dir() -> Path:
@@ -53,6 +56,7 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
         if translator.load(name, directory):
             app.installTranslator(translator)
             installed.append(translator)
+            log.info("translation loaded: %s", translator.filePath())
     return installed
 
 
