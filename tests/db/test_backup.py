@@ -302,3 +302,19 @@ def test_a_restore_onto_a_full_disk_leaves_the_shop_and_the_disk_as_they_were(
         "holiday-photos.bin",
         "shop.sqlite",
     ]
+
+
+def test_a_copy_of_the_app_still_open_on_the_shop_keeps_working_in_the_restored_shop(sqlite_shop, tmp_path) -> None:
+    """Another window left open during a restore: what it saves afterwards lands in the restored shop, not lost."""
+    sqlite_shop.catalogue.create_product(product("KEEP-1"))
+    shop_file = sqlite_shop.db.file
+    backup_file = tmp_path / "monday.sqlite"
+    assert main(["--db", str(shop_file), "db", "backup", str(backup_file)]) == 0
+    sqlite_shop.catalogue.create_product(product("LATER-1"))  # sqlite_shop stays open, as a window would
+
+    assert main(["--db", str(shop_file), "db", "restore", str(backup_file)]) == 0
+    sqlite_shop.catalogue.create_product(product("AFTER-RESTORE"))
+
+    with sqlite3.connect(shop_file) as conn:
+        skus = sorted(row[0] for row in conn.execute("SELECT sku FROM product"))
+    assert skus == ["AFTER-RESTORE", "KEEP-1"]

@@ -98,10 +98,45 @@ def restore_from(backup: Path, target: Path) -> Path | None:
         if kept is not None:  # nothing was replaced, so nothing needs keeping (and the disk is likely full)
             kept.unlink(missing_ok=True)
         raise ShopDeskError(f"Could not restore {backup}: {exc}. The shop file was not changed.") from exc
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    tmp.replace(target)
+    try:
+        if not _copy_into_live_file(tmp, target):
+            for suffix in ("-wal", "-shm"):
+                Path(str(target) + suffix).unlink(missing_ok=True)
+            tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
     return kept
+
+
+def _copy_into_live_file(source: Path, target: Path) -> bool:
+    """Write the backup into the shop file through SQLite itself; False when the target is no database.
+
+    A copy of the app still open on the file (another PC's window, a second app) then
+    reads the restored shop at its next step and writes into it. Replacing the file
+    instead would leave that copy writing into the old, unlinked file: its changes lost.
+    """
+    if not target.exists():
+        return False
+    try:
+        probe = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        try:
+            probe.execute("PRAGMA schema_version").fetchone()  # a file that is no database fails here
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return False  # damaged or foreign: nothing can have it open as a shop, so it is replaced
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target, timeout=30)  # waits for a write in progress elsewhere
+        try:
+            src.backup(dst)  # one transaction: all of the backup, or the shop as it was
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise ShopDeskError(f"Could not restore into {target}: {exc}. The shop file was not changed.") from exc
+    finally:
+        src.close()
+    return True
 
 
 def daily_backup(source: Path, folder: Path, keep: int, today: date | None = None) -> Path | None:
