@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.config import Settings, default_database
+from shopdesk.ui.settings.aftersales import AftersalesPage
 from shopdesk.ui.settings.printing import PrintingPage
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.form import Field
@@ -38,7 +39,8 @@ class SettingsDialog(QDialog):
     def __init__(
         self, settings: Settings, parent: QWidget | None = None, *, sync: SyncController | None = None, page: str = ""
     ):
-        """With the shop open (`sync`), a second page shows its sales channels; page="channels" opens on it."""
+        """With the shop open (`sync`), more pages show its sales channels and its after-sales settings;
+        page="channels" or "aftersales" opens on one."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -108,6 +110,12 @@ class SettingsDialog(QDialog):
             self.pages.addTab(self.channels, self.tr("Sales channels"))
             if page == "channels":
                 self.pages.setCurrentWidget(self.channels)
+        self.aftersales: AftersalesPage | None = None
+        if sync is not None:  # the shop's after-sales settings (售后设置), saved with Save for every computer
+            self.aftersales = AftersalesPage(sync.shop)
+            self.pages.addTab(self.aftersales, self.tr("After-sales"))
+            if page == "aftersales":
+                self.pages.setCurrentWidget(self.aftersales)
         self.pages.tabBar().setVisible(self.pages.count() > 1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages)
@@ -163,6 +171,10 @@ class SettingsDialog(QDialog):
         self.file_field.show_messages(file_problems)
         self.url_field.show_messages(url_problems)
         if file_problems or url_problems:
+            self.pages.setCurrentIndex(0)
+            return
+        if self.aftersales is not None and not self.aftersales.save():
+            self.pages.setCurrentWidget(self.aftersales)
             return
         self.settings.database = database
         self.settings.language = self.language.currentData()
