@@ -44,7 +44,9 @@ def test_a_shopify_store_is_added_with_its_token_from_the_environment_and_its_or
     monkeypatch.setenv("SHOPDESK_CHANNEL_KEY", TOKEN)
     monkeypatch.setenv("SHOPDESK_CHANNEL_SECRET", "")
     url = httpserver.url_for("/").rstrip("/")
-    code, out, err = run(db_url, capsys, "channel", "add", "shop1", "--type", "shopify", "--url", url)
+    code, out, err = run(
+        db_url, capsys, "channel", "add", "shop1", "--type", "shopify", "--url", url, "--since", "2026-11-01"
+    )
     assert (code, out.strip()) == (0, f"Added channel shop1 (shopify, {url}); its key is in the keyring.")
     assert credentials.load("shop1") == credentials.Credentials(TOKEN, "")
     code, out, err = run(db_url, capsys, "sync", "shop1")
@@ -67,7 +69,19 @@ def test_a_revoked_shopify_token_is_named_on_the_command_line(
     httpserver.expect_request(GRAPHQL_PATH, method="POST").respond_with_handler(FakeShopify(token="shpat_rotated"))
     monkeypatch.setenv("SHOPDESK_CHANNEL_KEY", TOKEN)
     monkeypatch.setenv("SHOPDESK_CHANNEL_SECRET", "")
-    run(db_url, capsys, "channel", "add", "shop1", "--type", "shopify", "--url", httpserver.url_for("/"))
+    run(
+        db_url,
+        capsys,
+        "channel",
+        "add",
+        "shop1",
+        "--type",
+        "shopify",
+        "--url",
+        httpserver.url_for("/"),
+        "--since",
+        "2026-11-01",
+    )
     code, out, err = run(db_url, capsys, "sync", "shop1")
     assert (code, out) == (1, "")
     assert "Sync with shop1 stopped: the store refused the request: HTTP 401" in err and "revoked or expired" in err

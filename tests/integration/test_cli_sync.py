@@ -16,7 +16,7 @@ from tests.db.test_marketplace_import import pdd_rows, taobao_rows
 from tests.imports.files import write_csv
 from tests.order_helpers import stocked_shop
 from tests.sync.conftest import MemoryKeyring
-from tests.sync.fake_woo import FakeWooStore, item, woo_order
+from tests.sync.fake_woo import HISTORY, FakeWooStore, item, woo_order
 from tests.sync.test_woocommerce_stock import store_with_a_mug_and_a_tee_variation
 
 
@@ -155,14 +155,14 @@ def test_a_dead_outbox_item_is_listed_retried_and_dropped(shop: Shop, shop_url, 
 def test_a_woocommerce_store_is_pulled_from_the_command_line_dry_run_first(
     shop: Shop, shop_url, capsys, httpserver, memory_keyring
 ) -> None:
-    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1")
+    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1", since=HISTORY)
     FakeWooStore([woo_order(501, 0), woo_order(502, 1, item(1, "TB-X", 1, "9.90"))]).serve(httpserver)
     code, out, err = run(shop_url, capsys, "sync", "webshop", "--dry-run")
     assert out.strip() == (
         "webshop: would import 1 new order(s), 0 known, 1 waiting for SKU links, 0 cancelled on the store, "
         "0 not stored. Nothing was written (dry run)."
     )
-    assert SyncService(shop).channel("webshop").cursor == ""
+    assert SyncService(shop).channel("webshop").cursor == HISTORY.isoformat()
     code, out, err = run(shop_url, capsys, "sync", "webshop")
     assert (code, out.strip()) == (
         0,
@@ -178,7 +178,7 @@ def test_a_sync_sends_the_shipments_and_stock_changes_made_since_and_a_dry_run_s
     from tests.order_helpers import lenient_rules
 
     lenient_rules(shop)
-    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1")
+    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1", since=HISTORY)
     store = FakeWooStore([woo_order(501, 0, status="processing", total="25.00")]).serve(httpserver)
     store.products = [{"id": 11, "sku": "MUG", "type": "simple", "stock_quantity": 0}]
     code, out, err = run(shop_url, capsys, "sync", "webshop", "--json")
@@ -204,7 +204,7 @@ def test_a_sync_sends_the_shipments_and_stock_changes_made_since_and_a_dry_run_s
 def test_an_order_cancelled_on_the_store_is_cancelled_by_the_next_sync(
     shop: Shop, shop_url, capsys, httpserver, memory_keyring
 ) -> None:
-    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1")
+    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1", since=HISTORY)
     store = FakeWooStore([woo_order(501, 0, status="processing", total="25.00")]).serve(httpserver)
     run(shop_url, capsys, "sync", "webshop")
     store.edit(501, 30, status="cancelled")
@@ -220,7 +220,9 @@ def test_an_order_cancelled_on_the_store_is_cancelled_by_the_next_sync(
 def test_a_sync_with_push_stock_sends_what_can_be_sold(
     shop: Shop, shop_url, capsys, httpserver, memory_keyring
 ) -> None:
-    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1", buffer=1)
+    SyncService(shop).add_channel(
+        "webshop", "woocommerce", httpserver.url_for("/"), "ck_1", "cs_1", buffer=1, since=HISTORY
+    )
     httpserver.expect_request("/wp-json/wc/v3/orders").respond_with_handler(FakeWooStore([]))
     received = store_with_a_mug_and_a_tee_variation(httpserver)
     code, out, _ = run(shop_url, capsys, "sync", "webshop", "--push-stock")

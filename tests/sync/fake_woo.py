@@ -21,6 +21,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+# The stores of these tests had their orders before the test adds the channel, which by itself pulls only
+# orders changed after it was added: channels that are to see them start here (add_channel(since=HISTORY)).
+HISTORY = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def woo_order(order_id: int, minutes: int, *lines: dict[str, Any], **fields: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from shopdesk.services.sync import ChannelView, OutboxView, SyncService, enqueue
 from shopdesk.sync import credentials
 from shopdesk.sync.http import StoreClient
 from tests.sync.conftest import MemoryKeyring
-from tests.sync.fake_woo import FakeWooStore
+from tests.sync.fake_woo import HISTORY, FakeWooStore
 
 KEY, SECRET = "ck_live_4f9a", "cs_live_secret_77"
 
@@ -33,7 +33,7 @@ def post_to_store(channel: ChannelView, item: OutboxView) -> None:
 
 def add_store(shop: Shop, httpserver: HTTPServer) -> SyncService:
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET, since=HISTORY)
     with shop.db.uow() as uow:
         enqueue(uow.session, "webshop", "stock", {"sku": "MUG", "available": 7})
         uow.commit()
@@ -158,7 +158,7 @@ def test_testing_the_connection_names_the_store_and_writes_it_to_the_sync_log(
 ) -> None:
     FakeWooStore([], key=KEY, secret=SECRET).serve(httpserver)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET, since=HISTORY)
     assert sync.test_connection("webshop") == "WooCommerce 9.4.2 at https://shop.example.com"
     assert sync.sync_log("webshop")[0][1:] == ("test connection", "ok", "WooCommerce 9.4.2 at https://shop.example.com")
     assert sync.channel("webshop").last_error == ""
@@ -167,7 +167,7 @@ def test_testing_the_connection_names_the_store_and_writes_it_to_the_sync_log(
 def test_a_refused_key_says_so_without_showing_the_key(shop: Shop, httpserver: HTTPServer) -> None:
     FakeWooStore([], key="ck_new", secret="cs_new").serve(httpserver)  # the key was replaced on the store
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), KEY, SECRET, since=HISTORY)
     with pytest.raises(ShopDeskError) as refused:
         sync.test_connection("webshop")
     message = str(refused.value)

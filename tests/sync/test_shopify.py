@@ -31,6 +31,7 @@ from tests.sync.fake_shopify import (
     too_many_requests,
     when,
 )
+from tests.sync.fake_woo import HISTORY
 
 
 def serve(httpserver: HTTPServer, fake: FakeShopify) -> ShopifyStore:
@@ -41,7 +42,7 @@ def serve(httpserver: HTTPServer, fake: FakeShopify) -> ShopifyStore:
 def connect(shop: Shop, httpserver: HTTPServer, fake: FakeShopify) -> tuple[SyncService, ShopifyStore]:
     stocked_shop(shop)
     sync = SyncService(shop)
-    sync.add_channel("shop1", "shopify", httpserver.url_for("/"), TOKEN)
+    sync.add_channel("shop1", "shopify", httpserver.url_for("/"), TOKEN, since=HISTORY)
     return sync, serve(httpserver, fake)
 
 
@@ -148,7 +149,7 @@ def test_a_revoked_token_says_so_and_the_cursor_does_not_move(shop: Shop, httpse
     sync, store = connect(shop, httpserver, fake)
     with pytest.raises(ShopDeskError, match=r"HTTP 401 .*revoked or expired"):
         sync.pull_orders("shop1", store)
-    assert sync.channel("shop1").cursor == ""
+    assert sync.channel("shop1").cursor == HISTORY.isoformat()  # where it started
     assert shop.orders.list_orders(OrderFilter()) == []
 
 
@@ -410,7 +411,7 @@ def test_a_shopify_channel_pulls_pushes_stock_and_ships_through_the_sync_service
     fake = FakeShopify(orders=[shopify_order(2001, 1, line(1, "MUG", 2, "25.00"))], stock={"MUG": 0, "TEE": 1})
     stocked_shop(shop, {"MUG": 10, "TEE": 3})
     sync = SyncService(shop)
-    sync.add_channel("shop1", "shopify", httpserver.url_for("/"), TOKEN, buffer=1)
+    sync.add_channel("shop1", "shopify", httpserver.url_for("/"), TOKEN, buffer=1, since=HISTORY)
     httpserver.expect_request(GRAPHQL_PATH, method="POST").respond_with_handler(fake)
     assert sync.test_connection("shop1") == "Shopify Suzhou Mugs (suzhou-mugs.myshopify.com)"
     store = sync.open_store("shop1")
@@ -450,7 +451,7 @@ def test_a_stock_push_refused_by_a_busy_store_waits_in_the_outbox(sqlite_shop: S
     fake.before_set = lambda store: store.sell_on_the_store("MUG")
     stocked_shop(sqlite_shop)
     sync = SyncService(sqlite_shop)
-    sync.add_channel("shop1", "shopify", httpserver.url_for("/"), TOKEN)
+    sync.add_channel("shop1", "shopify", httpserver.url_for("/"), TOKEN, since=HISTORY)
     httpserver.expect_request(GRAPHQL_PATH, method="POST").respond_with_handler(fake)
     sync.queue_stock_levels("shop1")
     run = sync.send_outbox(store_sender)

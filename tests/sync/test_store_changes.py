@@ -12,7 +12,7 @@ from shopdesk.services.sync import SyncService
 from shopdesk.sync.http import StoreClient
 from shopdesk.sync.woocommerce import woocommerce_client
 from tests.order_helpers import lenient_rules, stocked_shop
-from tests.sync.fake_woo import FakeWooStore, item, woo_order
+from tests.sync.fake_woo import HISTORY, FakeWooStore, item, woo_order
 
 PAID = {"status": "processing", "total": "50.00"}
 
@@ -23,7 +23,7 @@ def store_with_one_order(shop: Shop, httpserver: HTTPServer) -> tuple[SyncServic
     lenient_rules(shop)
     store = FakeWooStore([woo_order(501, 0, item(1, "MUG", 2, "50.00"), **PAID)]).serve(httpserver)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test")
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY)
     client = woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
     [number] = sync.pull_orders("webshop", client).created
     assert shop.orders.get_order(number).status == "allocated"
@@ -142,7 +142,7 @@ def test_an_order_pulled_with_a_refund_already_made_records_it(shop: Shop, https
     refund = [{"id": 57, "reason": "coupon forgotten", "total": "-5.00"}]
     FakeWooStore([woo_order(601, 0, item(1, "MUG", 2, "50.00"), refunds=refund, **PAID)]).serve(httpserver)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test")
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY)
     client = woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
     result = sync.pull_orders("webshop", client)
     assert (len(result.created), result.refunds) == (1, 1)

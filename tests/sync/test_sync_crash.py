@@ -15,7 +15,7 @@ from shopdesk.services.sync import SyncService
 from shopdesk.sync.woocommerce import woocommerce_client
 from tests.integration.test_crash_safety import db_check_passes, run_until_ready_then_kill
 from tests.order_helpers import lenient_rules, stocked_shop
-from tests.sync.fake_woo import FakeWooStore, woo_order
+from tests.sync.fake_woo import HISTORY, FakeWooStore, woo_order
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 
@@ -25,7 +25,9 @@ def test_a_pull_killed_while_storing_orders_is_completed_by_the_next_pull(httpse
     shop, _ = Shop.open(str(db))
     stocked_shop(shop)
     lenient_rules(shop)
-    SyncService(shop).add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test")
+    SyncService(shop).add_channel(
+        "webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY
+    )
     shop.close()
     store = FakeWooStore([woo_order(n, n) for n in (701, 702, 703)])
     httpserver.expect_request("/wp-json/wc/v3/orders").respond_with_handler(store)
@@ -38,7 +40,7 @@ def test_a_pull_killed_while_storing_orders_is_completed_by_the_next_pull(httpse
         lines = conn.execute("SELECT count(*) FROM sales_order_line").fetchone()[0]
         cursor = conn.execute("SELECT cursor FROM sales_channel WHERE name = 'webshop'").fetchone()[0]
     assert stored == ["701"] and lines == 1  # the first order whole, the second not at all
-    assert not cursor  # the cursor is written when the pull finishes: it did not
+    assert cursor == HISTORY.isoformat()  # the cursor is written when the pull finishes: it did not
 
     shop = Shop(Database(str(db)), user="tester")
     try:

@@ -13,7 +13,7 @@ from shopdesk.services.sync import SyncService
 from shopdesk.sync import woocommerce
 from shopdesk.sync.woocommerce import woocommerce_client
 from tests.order_helpers import lenient_rules, stocked_shop
-from tests.sync.fake_woo import FakeWooStore, item, woo_order
+from tests.sync.fake_woo import HISTORY, FakeWooStore, item, woo_order
 
 ORDERS_PATH = "/wp-json/wc/v3/orders"
 
@@ -21,7 +21,7 @@ ORDERS_PATH = "/wp-json/wc/v3/orders"
 def connect(shop: Shop, httpserver: HTTPServer, store: FakeWooStore) -> tuple[SyncService, object]:
     stocked_shop(shop)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test")
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY)
     httpserver.expect_request(ORDERS_PATH).respond_with_handler(store)
     return sync, woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
 
@@ -112,7 +112,7 @@ def test_a_failing_store_keeps_the_cursor_where_the_stored_orders_brought_it(
     store = FakeWooStore([woo_order(1001, 1), woo_order(1002, 2)])
     stocked_shop(shop)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test")
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY)
     httpserver.expect_ordered_request(ORDERS_PATH).respond_with_handler(store)
     httpserver.expect_ordered_request(ORDERS_PATH).respond_with_data("<html>502</html>", status=502)
     client = woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
@@ -129,12 +129,12 @@ def test_a_failing_store_keeps_the_cursor_where_the_stored_orders_brought_it(
 def test_a_revoked_key_says_so(shop: Shop, httpserver: HTTPServer) -> None:
     stocked_shop(shop)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_old", "cs_old")
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_old", "cs_old", since=HISTORY)
     httpserver.expect_request(ORDERS_PATH).respond_with_json({"code": "woocommerce_rest_cannot_view"}, status=401)
     client = woocommerce_client(httpserver.url_for("/"), "ck_old", "cs_old", timeout=2)
     with pytest.raises(ShopDeskError, match="revoked or expired"):
         sync.pull_orders("webshop", client)
-    assert sync.channel("webshop").cursor == ""
+    assert sync.channel("webshop").cursor == HISTORY.isoformat()  # where it started
 
 
 def test_250_orders_changed_in_one_second_are_all_read_once_even_when_some_are_edited_while_paging(

@@ -9,7 +9,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.services.sync import SyncService, store_sender
 from shopdesk.sync.woocommerce import WooCommerceStore, woocommerce_client
 from tests.order_helpers import lenient_rules, stocked_shop
-from tests.sync.fake_woo import FakeWooStore, woo_order
+from tests.sync.fake_woo import HISTORY, FakeWooStore, woo_order
 
 ORDER = "/wp-json/wc/v3/orders/501"
 NOTE = {"note": "Shipped with SF Express, tracking SF1000000001", "customer_note": True}
@@ -21,7 +21,7 @@ def pulled_and_shipped(shop: Shop, httpserver: HTTPServer) -> tuple[SyncService,
     lenient_rules(shop)
     store = FakeWooStore([woo_order(501, 0, status="processing", total="25.00")]).serve(httpserver)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test")
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY)
     client = woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
     [number] = sync.pull_orders("webshop", client).created
     shop.order_flow.mark_packed(number)

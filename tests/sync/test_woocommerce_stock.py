@@ -11,6 +11,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.services.sync import ChannelView, OutboxView, SyncService
 from shopdesk.sync.woocommerce import push_stock, woocommerce_client
 from tests.order_helpers import draft, stocked_shop
+from tests.sync.fake_woo import HISTORY
 
 PRODUCTS = "/wp-json/wc/v3/products"
 
@@ -66,7 +67,7 @@ def test_the_store_gets_what_can_be_sold_less_the_buffer_for_products_and_variat
     stocked_shop(shop, {"MUG": 10, "TEE": 3})
     shop.orders.create_order(draft(("MUG", 4)), confirm=True)  # 4 mugs reserved for an order
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck", "cs", buffer=2)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck", "cs", buffer=2, since=HISTORY)
     received = store_with_a_mug_and_a_tee_variation(httpserver)
     sync.queue_stock_levels("webshop")
     assert sync.send_outbox(sender()).sent == 1
@@ -81,7 +82,7 @@ def test_an_item_the_store_refuses_in_a_batch_answer_makes_the_push_dead_with_it
 ) -> None:
     stocked_shop(shop)
     sync = SyncService(shop)
-    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck", "cs")
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck", "cs", since=HISTORY)
     store_with_a_mug_and_a_tee_variation(httpserver, refuse_tee=True)
     sync.queue_stock_levels("webshop")
     assert sync.send_outbox(sender()).dead == 1

@@ -1,4 +1,5 @@
-"""shopdesk order-layout save|list|delete; sku unmatched|link; channel add|list|log; sync outbox [--retry|--drop].
+"""shopdesk order-layout save|list|delete; sku unmatched|link; channel add|list|log|problems;
+sync CHANNEL [--accept-order ID|--skip-order ID]; sync outbox [--retry|--drop].
 
 A shop whose order export is neither our generic file nor a Taobao or
 Pinduoduo export says once which column holds which order field; every later
@@ -7,7 +8,10 @@ An imported order naming a channel SKU no product has waits until `shopdesk sku
 link CHANNEL CODE SKU` links that code to a product, once for every later order.
 A store's API key and secret come from SHOPDESK_CHANNEL_KEY / SHOPDESK_CHANNEL_SECRET
 or a prompt, never from arguments (they would stay in the shell history and the
-process list), and go to the system keyring.
+process list), and go to the system keyring. A new channel pulls the orders
+changed after it was added (--since DATE starts earlier). A store order the
+pull cannot import (another currency) holds the channel's cursor until
+`shopdesk sync CHANNEL --accept-order ID` or `--skip-order ID` decides it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import getpass
 import os
 from dataclasses import asdict
+from datetime import date, datetime
 from pathlib import Path
 
 from shopdesk.cli.common import Context
@@ -30,6 +35,7 @@ from shopdesk.services.marketplace_import import (
 )
 from shopdesk.services.order_file import COLUMNS
 from shopdesk.services.sync import CHANNEL_TYPES, SyncService, store_sender
+from shopdesk.services.sync_problems import ACCEPT, SKIP, decide, open_problems
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -82,11 +88,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("--type", required=True, choices=[t for t in CHANNEL_TYPES if t != "file"])
     add.add_argument("--url", required=True, metavar="URL", help="the store's https:// address")
     add.add_argument("--buffer", type=int, default=0, metavar="N", help="units held back from the store's stock")
+    add.add_argument(
+        "--since",
+        type=_since,
+        metavar="DATE",
+        help="also pull the orders changed since this date (YYYY-MM-DD, local time); default: from now on. "
+        "Orders the store has sent out already come in as history and reserve no stock",
+    )
     add.set_defaults(handler=add_channel)
     channel_actions.add_parser("list", parents=[common], help="the shop's channels").set_defaults(handler=list_channels)
     channel_log = channel_actions.add_parser("log", parents=[common], help="a channel's sync log, newest first")
     channel_log.add_argument("name", metavar="NAME")
     channel_log.set_defaults(handler=show_log)
+    problems = channel_actions.add_parser(
+        "problems", parents=[common], help="store orders a pull could not import: accept or skip them (sync CHANNEL)"
+    )
+    problems.add_argument("name", metavar="NAME", nargs="?", help="one channel (default: all)")
+    problems.set_defaults(handler=list_problems)
 
     sync = sub.add_parser(
         "sync",
@@ -103,6 +121,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     which = sync.add_mutually_exclusive_group()
     which.add_argument("--retry", type=int, metavar="ID", help="send a dead item again")
     which.add_argument("--drop", type=int, metavar="ID", help="give up a dead item")
+    which.add_argument(
+        "--accept-order",
+        metavar="ID",
+        help="import the store's order ID that the pull refused (another currency: kept as it is), then pull",
+    )
+    which.add_argument("--skip-order", metavar="ID", help="leave the store's order ID out for good, then pull")
     sync.set_defaults(handler=sync_outbox)
 
 
@@ -177,8 +201,34 @@ def add_channel(ctx: Context) -> int:
     secret = os.environ.get("SHOPDESK_CHANNEL_SECRET")
     if secret is None:
         secret = getpass.getpass("API secret (Enter if the store has none): ")
-    channel = SyncService(ctx.shop()).add_channel(args.name, args.type, args.url, key, secret, buffer=args.buffer)
+    channel = SyncService(ctx.shop()).add_channel(
+        args.name, args.type, args.url, key, secret, buffer=args.buffer, since=args.since
+    )
     ctx.out(channel, f"Added channel {channel.name} ({channel.type}, {channel.store_url}); its key is in the keyring.")
+    if args.since is not None:
+        ctx.info(f"Its first sync pulls the orders changed since {args.since:%Y-%m-%d}.")
+    return 0
+
+
+def _since(text: str) -> datetime:
+    """--since: a date (midnight, local time) or a date and time."""
+    try:
+        if len(text.strip()) == 10:
+            day = date.fromisoformat(text.strip())
+            return datetime(day.year, day.month, day.day)
+        return datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"write the date like 2026-11-01, not {text!r}") from exc
+
+
+def list_problems(ctx: Context) -> int:
+    found = open_problems(ctx.shop(), ctx.args.name)
+    lines = [
+        f"{p.channel}  order {p.order}  changed {p.modified:%Y-%m-%d %H:%M}  {p.problem}"
+        + f"\n    shopdesk sync {p.channel} --accept-order {p.order}   or   --skip-order {p.order}"
+        for p in found
+    ]
+    ctx.out(found, "\n".join(lines) if lines else "No store order waits for a decision.")
     return 0
 
 
@@ -206,7 +256,15 @@ def sync_outbox(ctx: Context) -> int:
     if args.target != "outbox":
         if args.retry is not None or args.drop is not None:
             raise ShopDeskError("--retry and --drop go with `shopdesk sync outbox`.")
+        if args.accept_order or args.skip_order:
+            decision = ACCEPT if args.accept_order else SKIP
+            their_no = args.accept_order or args.skip_order
+            decide(ctx.shop(), args.target, their_no, decision)
+            what = "is imported as it is" if decision == ACCEPT else "is left out for good"
+            ctx.info(f"Order {their_no} from {args.target} {what}; pulling now.")
         return pull_orders(ctx, service)
+    if args.accept_order or args.skip_order:
+        raise ShopDeskError("--accept-order and --skip-order go with `shopdesk sync CHANNEL`.")
     if args.retry is not None:
         service.retry(args.retry)
         ctx.out({"retried": args.retry}, f"Outbox item {args.retry} will be sent again.")
@@ -234,7 +292,10 @@ def pull_orders(ctx: Context, service: SyncService) -> int:
     finally:
         store.close()
     for number, why in result.failed:
-        ctx.info(f"Order {number} was not stored and will be asked for again: {why}")
+        ctx.info(
+            f"Order {number} was not stored and will be asked for again: {why}. Decide it with "
+            f"shopdesk sync {channel.name} --accept-order {number} (or --skip-order {number})."
+        )
     for number in result.waiting:
         ctx.info(f"Order {number} names SKUs no product has: it waits (shopdesk sku unmatched, shopdesk sku link).")
     for number, why in result.attention:
@@ -245,6 +306,14 @@ def pull_orders(ctx: Context, service: SyncService) -> int:
         f"{len(result.waiting)} waiting for SKU links, {len(result.skipped)} cancelled on the store, "
         f"{len(result.failed)} not stored."
     )
+    if result.sent_already or result.partly_sent:
+        text += (
+            f" Sent out by the store already: {len(result.sent_already)} imported as history (no stock reserved)"
+            + (f", {len(result.partly_sent)} partly sent, on hold for review" if result.partly_sent else "")
+            + "."
+        )
+    if result.left_out:
+        text += f" Left out: {', '.join(result.left_out)}."
     changed = [
         f"{len(result.cancelled)} cancelled here as on the store" if result.cancelled else "",
         f"{len(result.held)} on hold for review (changed on the store)" if result.held else "",

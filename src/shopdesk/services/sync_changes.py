@@ -14,6 +14,12 @@
   review over rewriting because a silent edit after allocation could ship a
   parcel that no longer matches its pick list, and the store's edit may be a
   mistake the buyer calls about.
+- Sent out (fulfilled, completed) on the store while ours has not left:
+  someone shipped it outside ShopDesk. Ours is put on hold for review like an
+  edited one (its reservation is released), so it is not shipped a second
+  time; the reviewer cancels it or ships it. One already picked or packed is
+  listed as needing attention. Once ours has shipped, the store completing the
+  order is only our own shipment coming back.
 - Refunds on the store are recorded against the order (order_refund, with the
   store's refund id, so each is recorded once) and the payment status follows,
   as for refunds made in after-sales.
@@ -37,7 +43,8 @@ from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.order_draft import OrderDraft
 from shopdesk.domain.orders import STOCK_LEFT, OrderStatus
 from shopdesk.services import order_records as rec
-from shopdesk.sync.store import StoreOrder
+from shopdesk.services.sync_fulfilled import sent_by_the_store
+from shopdesk.sync.store import PARTLY_FULFILLED, StoreOrder
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -76,9 +83,13 @@ def apply_store_changes(shop: Shop, channel: str, number: str, order: StoreOrder
             else:
                 action = "cancel"
         else:
-            edits = _edits(ours, order.draft)
+            changed = _edits(ours, order.draft)
+            edits = [f"{' and '.join(changed)} changed on {channel}"] if changed else []
+            if sent_by_the_store(order) and status not in STOCK_LEFT:
+                part = "partly " if order.fulfilled == PARTLY_FULFILLED else ""
+                edits.append(f"{part}sent out by {channel} itself: check whether it left before shipping it here")
             if edits:
-                what = f"{' and '.join(edits)} changed on {channel}"
+                what = "; ".join(edits)
                 rec.note(uow.session, shop.user, ours, NOTE, f"{what} (changed there {stamp})")
                 if status in HOLDABLE:
                     action = "hold"

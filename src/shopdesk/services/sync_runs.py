@@ -1,9 +1,12 @@
 """One sync run with the online stores, as the app's scheduler and its "Sync now" button do it.
 
 A run pulls each active store channel's orders and then sends that channel's
-due outbox items. Every channel is tried: one store that is down, refuses its
-key or has no credentials is written down as that channel's error (in its
-sync log and last error) and the run goes on with the next. Nothing here
+due outbox items. It acts as the channel ("sync:<channel>"), not as whoever is
+logged in, so a computer where the accountant or warehouse staff is logged in
+syncs like any other. Every channel is tried: one store that is down, refuses
+its key or has no credentials, and any other failure of the run, is written
+down as that channel's error (in its sync log and last error, which the sync
+status shows) and the run goes on with the next. Nothing here
 waits or retries by itself: the scheduler runs again after its interval, and
 the outbox keeps its own backoff.
 """
@@ -11,6 +14,7 @@ the outbox keeps its own backoff.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,9 +25,11 @@ from keyring.errors import KeyringError
 from sqlalchemy import delete, func, select
 
 from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
+from shopdesk.db.models.sync import StoreOrderProblem
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.permissions import Permission
 from shopdesk.services.sync import Sender, SyncService, log, store_sender
+from shopdesk.services.sync_problems import open_problems
 from shopdesk.sync import credentials
 from shopdesk.sync.http import SendFailed
 
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
 
 INTERVAL_SETTING = "sync_interval_minutes"  # shop setting: minutes between scheduled runs, 0 = off
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -68,26 +75,39 @@ def sync_channel(shop: Shop, name: str, *, sender: Sender = store_sender) -> Cha
     """Pull the channel's orders, then send its due outbox items; a failure is returned, not raised.
 
     When the pull fails (no network, a refused key) the outbox is not sent
-    either: it would fail the same way and use up its items' attempts.
+    either: it would fail the same way and use up its items' attempts. Whatever
+    fails is in the channel's sync log and last error afterwards.
     """
-    service = SyncService(shop)
+    service_shop = SyncService(shop).actor(name)  # the channel acts, whoever is logged in
+    service = SyncService(service_shop)
     run = ChannelRun(name)
     try:
         store = service.open_store(name)
     except (ShopDeskError, SendFailed) as exc:
         run.error = str(exc)
-        _note_failure(shop, name, run.error)
+        _note_failure(service_shop, name, run.error)
         return run
     try:
         pulled = service.pull_orders(name, store)
     except ShopDeskError as exc:  # pull_orders has written it to the sync log and the channel's last error
         run.error = str(exc)
         return run
+    except Exception as exc:  # a bug must not stop the other channels, nor go unseen
+        logger.exception("sync of %s failed", name)
+        run.error = f"Sync with {name} stopped: {type(exc).__name__}: {exc}"
+        _note_failure(service_shop, name, run.error)
+        return run
     finally:
         store.close()
     run.created, run.already = list(pulled.created), pulled.already
     run.waiting, run.not_stored = len(pulled.waiting), len(pulled.failed)
-    sent = service.send_outbox(sender, channel=name)
+    try:
+        sent = service.send_outbox(sender, channel=name)
+    except Exception as exc:
+        logger.exception("sending the outbox of %s failed", name)
+        run.error = f"Sending to {name} stopped: {exc}"
+        _note_failure(service_shop, name, run.error)
+        return run
     run.sent, run.retrying, run.dead = sent.sent, sent.retrying, sent.dead
     return run
 
@@ -139,9 +159,13 @@ def outbox_lines(shop: Shop, state: str, limit: int = 500) -> list[OutboxLine]:
 
 
 def sync_status(shop: Shop) -> SyncStatus:
-    """The channels, their latest sync and their problems: errors of the last run and dead outbox items."""
+    """The channels, their latest sync and their problems: errors of the last run, store orders waiting for
+    a decision (accept or skip) and dead outbox items."""
     channels = [c for c in SyncService(shop).channels() if c.type != "file"]
     problems = [f"{c.name}: {c.last_error}" for c in channels if c.last_error]
+    problems += [
+        f"{p.channel}: order {p.order} was not imported ({p.problem}); accept or skip it" for p in open_problems(shop)
+    ]
     problems += [f"{i.channel}: {i.kind} #{i.id}: {i.last_error or 'not sent'}" for i in outbox_lines(shop, "dead")]
     synced = [c.last_sync_at for c in channels if c.last_sync_at is not None]
     with shop.db.read() as conn:
@@ -206,6 +230,7 @@ def remove_channel(shop: Shop, name: str) -> None:
         assert channel is not None
         uow.session.execute(delete(OutboxItem).where(OutboxItem.channel_id == channel_id))
         uow.session.execute(delete(SyncLogEntry).where(SyncLogEntry.channel_id == channel_id))
+        uow.session.execute(delete(StoreOrderProblem).where(StoreOrderProblem.channel_id == channel_id))
         uow.session.delete(channel)
         uow.commit()
     # After the commit: a keyring that fails must not keep a channel the shop removed. Nothing kept for

@@ -26,7 +26,14 @@ from typing import Any
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
 from shopdesk.sync.credentials import Credentials
 from shopdesk.sync.http import SendFailed, StoreClient
-from shopdesk.sync.store import StoreOrder, StoreRefund, register
+from shopdesk.sync.store import (
+    FULFILLED,
+    NOT_FULFILLED,
+    PARTLY_FULFILLED,
+    StoreOrder,
+    StoreRefund,
+    register,
+)
 
 API_VERSION = "2025-07"
 GRAPHQL_PATH = f"/admin/api/{API_VERSION}/graphql.json"
@@ -38,9 +45,11 @@ SKIPPED_FINANCIAL = frozenset({"REFUNDED", "VOIDED"})
 PAYMENT = {"PAID": "paid", "PARTIALLY_REFUNDED": "paid", "PARTIALLY_PAID": "partially_paid"}
 OPEN_FULFILMENT = frozenset({"OPEN", "IN_PROGRESS"})
 HELD_FULFILMENT = frozenset({"ON_HOLD", "SCHEDULED"})
+# displayFulfillmentStatus of an order the store has sent out, all of it or some of it.
+SENT_FULFILMENT = {"FULFILLED": FULFILLED, "PARTIALLY_FULFILLED": PARTLY_FULFILLED}
 
 MONEY = "shopMoney { amount }"
-LINE_FIELDS = f"""id sku name quantity variant {{ legacyResourceId }}
+LINE_FIELDS = f"""id sku name quantity unfulfilledQuantity variant {{ legacyResourceId }}
     originalUnitPriceSet {{ {MONEY} }} discountAllocations {{ allocatedAmountSet {{ {MONEY} }} }}"""
 ORDERS_QUERY = f"""query Orders($first: Int!, $after: String, $query: String, $lines: Int!) {{
   orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) {{
@@ -51,6 +60,7 @@ ORDERS_QUERY = f"""query Orders($first: Int!, $after: String, $query: String, $l
       customer {{ displayName }}
       shippingAddress {{ name phone countryCodeV2 province city address1 address2 zip }}
       totalReceivedSet {{ {MONEY} }}
+      fulfillments(first: 5) {{ createdAt }}
       shippingLines(first: 5) {{ nodes {{ title discountedPriceSet {{ {MONEY} }} }} }}
       refunds(first: 20) {{ id note totalRefundedSet {{ {MONEY} }} }}
       lineItems(first: $lines) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINE_FIELDS} }} }}
@@ -430,7 +440,24 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
         buyer_remark=str(raw.get("note") or ""),
         internal_note="; ".join(notes),
     )
-    return StoreOrder(order_id, modified, status, draft, refunds)
+    fulfilled = SENT_FULFILMENT.get(fulfilment, NOT_FULFILLED)
+    sent = sorted(_when(f["createdAt"]) for f in raw.get("fulfillments") or [] if (f or {}).get("createdAt"))
+    fulfilled_at = (sent[-1] if sent else modified) if fulfilled else None
+    return StoreOrder(
+        order_id, modified, status, draft, refunds, fulfilled, fulfilled_at, _still_to_send(raw, lines, fulfilled)
+    )
+
+
+def _still_to_send(raw: dict[str, Any], lines: list[OrderLineDraft], fulfilled: str) -> str:
+    """A partly fulfilled order's lines in words: 'MUG: 1 of 2 still to send' (the store's unfulfilledQuantity)."""
+    if fulfilled != PARTLY_FULFILLED:
+        return ""
+    parts = []
+    for item, line in zip((raw.get("lineItems") or {}).get("nodes") or [], lines, strict=False):
+        left = item.get("unfulfilledQuantity")
+        if isinstance(left, int):
+            parts.append(f"{line.code}: {left} of {line.quantity} still to send")
+    return "; ".join(parts)
 
 
 def _money(bag: Any) -> Any:

@@ -27,15 +27,31 @@ class StoreRefund:
     reason: str = ""
 
 
+# How far the store itself has sent an order out (StoreOrder.fulfilled).
+NOT_FULFILLED = ""
+PARTLY_FULFILLED = "partial"  # some lines or units left, the rest is still to send
+FULFILLED = "shipped"  # all of it left; the store may still expect a delivery
+COMPLETED = "completed"  # all of it left and the store closed the order
+SENT_ALREADY = frozenset({FULFILLED, COMPLETED})
+
+
 @dataclass(frozen=True)
 class StoreOrder:
-    """One order as the store sent it: its id, when it was last changed, and the draft (None: skipped)."""
+    """One order as the store sent it: its id, when it was last changed, and the draft (None: skipped).
+
+    `fulfilled` says whether the store has sent the goods already (completed on
+    WooCommerce, fulfilled on Shopify): such an order must not be picked and
+    shipped here a second time. `fulfilled_at` is when the store says it left.
+    """
 
     id: str
     modified: datetime
     status: str
     draft: OrderDraft | None
     refunds: tuple[StoreRefund, ...] = ()  # every refund so far (the pull records each once)
+    fulfilled: str = NOT_FULFILLED
+    fulfilled_at: datetime | None = None
+    fulfilment_note: str = ""  # what the store says left already, in words (a partly fulfilled order)
 
 
 class Store(Protocol):

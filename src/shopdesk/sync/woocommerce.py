@@ -17,12 +17,15 @@ from typing import Any
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
 from shopdesk.sync.credentials import Credentials
 from shopdesk.sync.http import SendFailed, StoreClient
-from shopdesk.sync.store import StoreOrder, StoreRefund, register
+from shopdesk.sync.store import COMPLETED, FULFILLED, NOT_FULFILLED, StoreOrder, StoreRefund, register
 
 PER_PAGE = 100
 # Orders in these states are nothing to ship; a draft checkout is not an order yet.
 SKIPPED_STATUSES = frozenset({"cancelled", "failed", "trash", "refunded", "checkout-draft"})
 PAYMENT = {"pending": "unpaid", "on-hold": "unpaid", "processing": "paid", "completed": "paid"}
+# Orders the store has sent out already: completed (WooCommerce's own word for it), or "shipped",
+# the status the common shipment-tracking plugins add. WooCommerce has no partly shipped status.
+SENT_STATUSES = {"completed": COMPLETED, "shipped": FULFILLED}
 
 
 def gmt(text: str) -> datetime:
@@ -186,7 +189,11 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
         buyer_remark=str(raw.get("customer_note", "")),
         internal_note="; ".join(notes),
     )
-    return StoreOrder(order_id, modified, status, draft, refunds)
+    fulfilled = SENT_STATUSES.get(status, NOT_FULFILLED)
+    fulfilled_at = None
+    if fulfilled:
+        fulfilled_at = gmt(raw["date_completed_gmt"]) if raw.get("date_completed_gmt") else modified
+    return StoreOrder(order_id, modified, status, draft, refunds, fulfilled, fulfilled_at)
 
 
 def minor(text: Any, exponent: int) -> int:

@@ -80,3 +80,21 @@ class SyncLogEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     outcome: Mapped[str] = mapped_column(String(16))  # ok, retry, dead, refused
     detail: Mapped[str] = mapped_column(String(500), default="")
+
+
+class StoreOrderProblem(Base):
+    """A store's order the pull could not import (another currency...): it holds the channel's cursor until the
+    shop decides (services/sync_problems.py): accept it as it is, or skip it for good."""
+
+    __tablename__ = "sync_order_problem"
+    __table_args__ = (UniqueConstraint("channel_id", "channel_order_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("sales_channel.id"), index=True)
+    channel_order_no: Mapped[str] = mapped_column(String(64))  # the store's order id
+    problem: Mapped[str] = mapped_column(String(500))  # why it was not imported, as the order check said
+    currency: Mapped[str] = mapped_column(String(3), default="")  # the order's, when that is the problem
+    modified: Mapped[datetime] = mapped_column()  # when the store last changed the order
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decision: Mapped[str] = mapped_column(String(16), default="")  # "" open, accept, skip; done when imported
+    decided_by: Mapped[str] = mapped_column(String(64), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
