@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from shopdesk.domain.permissions import Role
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.stock.move_dialog import MoveKind
 from shopdesk.ui.stock.stocktake_start import StartStocktakeDialog
@@ -142,3 +144,40 @@ def test_stock_levels_set_from_the_dialog_show_in_the_list(qtbot, stock_tab, sto
     stock_tab.below_warning.setChecked(True)
     assert cells(stock_tab.model, "SKU") == ["MUG"]  # none in WH2, line 20; 5 teapots are above WH2's own 3
     assert stock_tab.alert.text() == "⚠ 1 product at or below the warning line (预警线): show"
+
+
+def test_a_blind_count_hides_the_book_from_warehouse_staff(qtbot, stocked, runner) -> None:  # noqa: F811
+    from shopdesk.ui.stock.tab import StockTab
+
+    number = stocked.stocktakes.start(warehouse="WH1", blind=True).number
+    stocked.log_in("wang", Role.WAREHOUSE)
+    tab = StockTab(stocked, runner, "en")
+    qtbot.addWidget(tab)
+    tab.show()
+    page = tab.stocktake
+    tab.pages.setCurrentWidget(page)
+    page.load_stocktakes(number)
+    page.location.setCurrentIndex(page.location.findText("WH1/A/A-01"))
+    for _ in range(3):
+        qtbot.keyClicks(page.scan.edit, "MUG")
+        qtbot.keyClick(page.scan.edit, Qt.Key.Key_Return)
+    assert page.scan.feedback.text() == "MUG at WH1/A/A-01: 3 counted"
+    assert cells(page.model, "Counted") == ["3", ""]
+    assert cells(page.model, "Expected") == ["", ""] and cells(page.model, "Difference") == ["", ""]
+    assert page.reveal.isHidden()  # no "Show expected" for the counters
+    differences = page.which.findData("differences")
+    assert not page.which.model().item(differences).isEnabled()
+    assert page.summary.text() == "1 of 2 line(s) counted; blind count: differences are shown once it is posted"
+
+    stocked.log_in("boss", Role.OWNER)  # the owner reviews on another PC
+    owner_tab = StockTab(stocked, runner, "en")
+    qtbot.addWidget(owner_tab)
+    owner_tab.show()
+    owner_page = owner_tab.stocktake
+    owner_page.load_stocktakes(number)
+    assert not owner_page.reveal.isHidden() and cells(owner_page.model, "Expected") == ["", ""]
+    owner_page.reveal.setChecked(True)
+    assert cells(owner_page.model, "Expected") == ["10", "2"]
+    owner_page.which.setCurrentIndex(owner_page.which.findData("differences"))
+    assert cells(owner_page.model, "Difference") == ["-7"]
+    assert owner_page.summary.text() == "1 of 2 line(s) counted; 1 difference(s): gains CN¥0.00, losses CN¥21.00"

@@ -46,7 +46,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     which = show.add_mutually_exclusive_group()
     which.add_argument("--differences", action="store_true", help="only lines whose count differs")
     which.add_argument("--uncounted", action="store_true", help="only lines nobody counted yet")
-    show.add_argument("--blind", action="store_true", help="as a counter sees it on a blind stocktake")
+    show.add_argument(
+        "--blind",
+        action="store_true",
+        help="as a counter sees a blind stocktake: no expected quantities or differences",
+    )
     show.set_defaults(handler=show_stocktake)
 
     post = actions.add_parser("post", parents=[common], help="write the differences as adjustments (once)")
@@ -122,11 +126,16 @@ def _summary_json(shop: Shop, s: StocktakeSummary) -> dict[str, Any]:
 
 
 def _summary_text(d: dict[str, Any]) -> str:
-    return (
+    text = (
         f"{d['number']}  {d['status']}  {d['scope']}{'  (blind)' if d['blind'] else ''}: "
-        f"{d['counted']}/{d['lines']} line(s) counted, {d['differences']} difference(s), "
-        f"gains {d['gain_value']}, losses {d['loss_value']}"
+        f"{d['counted']}/{d['lines']} line(s) counted"
     )
+    if d["differences"] is None:  # a blind count, still counting: what the book says is not shown
+        return text + ", differences hidden until it is posted"
+    text += f", {d['differences']} difference(s)"
+    if d["gain_value"] is None:  # a role that does not see values
+        return text
+    return text + f", gains {d['gain_value']}, losses {d['loss_value']}"
 
 
 def _line_json(shop: Shop, ln: CountLine) -> dict[str, Any]:
@@ -181,7 +190,8 @@ def show_stocktake(ctx: Context) -> int:
         ctx.out(data, "\n".join(_summary_text(d) for d in data) or "No stocktakes yet")
         return 0
     only = "differences" if args.differences else "uncounted" if args.uncounted else "all"
-    summary = _summary_json(shop, shop.stocktakes.summary(args.stocktake))
+    # A blind count hides the book from its counters (--blind) and from anyone but the owner.
+    summary = _summary_json(shop, shop.stocktakes.summary(args.stocktake, for_counter=args.blind))
     lines = [
         _line_json(shop, ln) for ln in shop.stocktakes.count_lines(args.stocktake, for_counter=args.blind, only=only)
     ]

@@ -1,5 +1,11 @@
 """Reading stocktakes: the count sheet (blind for counters when asked), the differences with their value, the list.
 
+A blind count (盲盘) hides what the book says from the people counting until
+it is posted: the expected and book quantities, which lines differ, how many
+and what they are worth, in the lines and in the summary alike. Only the
+owner may look (may_see_expected); posting is not the test, because the
+warehouse staff who count may post too.
+
 Before posting, the value of a difference is an estimate at the product's
 current unit cost (the moving average, else the last purchase cost, else the
 product's cost), rounded half up; after posting it is the value of the
@@ -18,7 +24,7 @@ from sqlalchemy import Connection, Select, Table, and_, func, or_, select
 
 from shopdesk.db.models import Category, Location, Product, Stocktake, StocktakeLine, StockValuation
 from shopdesk.domain.errors import NotFound
-from shopdesk.domain.permissions import Permission
+from shopdesk.domain.permissions import Permission, PermissionDenied
 from shopdesk.domain.search import normalize_query
 from shopdesk.domain.stock import value_of
 from shopdesk.domain.stocktake import StocktakeStatus
@@ -77,7 +83,7 @@ class StocktakeSummary:
     posted_by: str
     lines: int
     counted: int
-    differences: int  # counted lines whose count differs from the book
+    differences: int | None  # counted lines whose count differs from the book; None while a blind count hides it
     # Minor units, estimated before posting; None for a role without VIEW_COSTS (as a line's value).
     gain_value: int | None
     loss_value: int | None  # positive
@@ -85,6 +91,15 @@ class StocktakeSummary:
     @property
     def uncounted(self) -> int:
         return self.lines - self.counted
+
+
+def may_see_expected(shop: Shop) -> bool:
+    """Whether the current role may see the book figures of a blind count while it is counted: the owner's."""
+    return shop.can(Permission.MANAGE_SHOP)
+
+
+def _blind_now(header) -> bool:  # type: ignore[no-untyped-def]
+    return bool(header.blind) and header.status == StocktakeStatus.COUNTING
 
 
 def find_stocktake(conn: Connection, ref: int | str):  # type: ignore[no-untyped-def]
@@ -137,26 +152,44 @@ class StocktakeQueries:
         self.shop = shop
         self.db = shop.db
 
-    def summary(self, ref: int | str) -> StocktakeSummary:
-        """One stocktake: its scope, progress and the value of its differences (for a role with VIEW_COSTS)."""
+    def summary(self, ref: int | str, *, for_counter: bool = False) -> StocktakeSummary:
+        """One stocktake: its scope, progress and the value of its differences (for a role with VIEW_COSTS).
+
+        On a blind count still counting, the differences and their value are None
+        for a counter (for_counter) and for anyone but the owner.
+        """
         with self.db.read() as conn:
-            return self._shown(_summary(conn, find_stocktake(conn, ref)))
+            return self._shown(_summary(conn, find_stocktake(conn, ref)), for_counter)
 
     def stocktakes(self, limit: int = 200) -> list[StocktakeSummary]:
         """Every stocktake, newest first (posted ones stay for review)."""
         with self.db.read() as conn:
             rows = conn.execute(select(HEADER).order_by(HEADER.c.id.desc()).limit(limit)).all()
-            return [self._shown(_summary(conn, row)) for row in rows]
+            return [self._shown(_summary(conn, row), False) for row in rows]
 
-    def _shown(self, summary: StocktakeSummary) -> StocktakeSummary:
+    def _hides(self, header, for_counter: bool) -> bool:  # type: ignore[no-untyped-def]
+        """Whether the book figures of this stocktake (a row or a summary) are hidden from this reader now."""
+        return _blind_now(header) and (for_counter or not may_see_expected(self.shop))
+
+    def _shown(self, summary: StocktakeSummary, for_counter: bool) -> StocktakeSummary:
+        if self._hides(summary, for_counter):
+            return replace(summary, differences=None, gain_value=None, loss_value=None)
         if self.shop.can(Permission.VIEW_COSTS):
             return summary
         return replace(summary, gain_value=None, loss_value=None)
 
-    def line_count(self, ref: int | str, *, only: str = "all", text: str = "") -> int:
-        """How many lines count_lines would return with the same `only` and `text`."""
+    def _refuse_differences(self, header, only: str, for_counter: bool) -> None:  # type: ignore[no-untyped-def]
+        if only == "differences" and self._hides(header, for_counter):
+            raise PermissionDenied(
+                f"{header.number} is a blind count still being counted: "
+                "which lines differ is shown to the owner only, or to everyone once it is posted"
+            )
+
+    def line_count(self, ref: int | str, *, only: str = "all", text: str = "", for_counter: bool = False) -> int:
+        """How many lines count_lines would return with the same `only`, `text` and `for_counter`."""
         with self.db.read() as conn:
             header = find_stocktake(conn, ref)
+            self._refuse_differences(header, only, for_counter)
             return int(conn.execute(_lines_query(header.id, only, text, func.count())).scalar_one())
 
     def count_lines(
@@ -172,14 +205,17 @@ class StocktakeQueries:
     ) -> list[CountLine]:
         """The lines in walking order (location, then SKU).
 
-        for_counter: on a blind stocktake still counting, the expected and book
-        quantities, differences and values are hidden (None). Values are hidden
-        (None) from a role without VIEW_COSTS too.
+        On a blind stocktake still counting, the expected and book quantities,
+        differences and values are hidden (None) for a counter (for_counter) and
+        from anyone but the owner; "differences" is refused to them
+        (PermissionDenied). Values are hidden (None) from a role without
+        VIEW_COSTS too.
         only: "all", "uncounted", "counted" or "differences".
         """
         with self.db.read() as conn:
             header = find_stocktake(conn, ref)
-            hide = for_counter and header.blind and header.status == StocktakeStatus.COUNTING
+            self._refuse_differences(header, only, for_counter)
+            hide = self._hides(header, for_counter)
             costs_shown = self.shop.can(Permission.VIEW_COSTS)
             query = _lines_query(
                 header.id,

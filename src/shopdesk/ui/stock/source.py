@@ -136,7 +136,7 @@ class CountLineSource:
     def count(self, flt: CountFilter) -> int:
         if not flt.stocktake_id:
             return 0
-        return self._stocktakes.line_count(flt.stocktake_id, only=flt.only, text=flt.text)
+        return self._stocktakes.line_count(flt.stocktake_id, only=flt.only, text=flt.text, for_counter=flt.for_counter)
 
     def page(self, flt: CountFilter, offset: int, limit: int) -> Sequence[CountLine]:
         if not flt.stocktake_id:

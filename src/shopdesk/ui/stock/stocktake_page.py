@@ -4,8 +4,9 @@ Counting is done in the scan field: each scan of a product adds the quantity
 beside it (1, or what was typed: a carton of 12), at the chosen location or
 the product's only place on the count. An unknown code is said plainly and
 can be given to a product as a new barcode. On a blind stocktake the list
-hides the expected quantities until "Show expected" is ticked (the
-supervisor's review). Posting runs in the background.
+hides the expected quantities and the differences (which lines differ, how
+many, their value) until it is posted; only the owner may tick "Show expected"
+to review them meanwhile. Posting runs in the background.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from shopdesk.domain.stocktake import StocktakeStatus, Uncounted
 from shopdesk.services.scanning import ScanResult, UnknownCode
 from shopdesk.services.shop import Shop
 from shopdesk.services.stocktake import CountLine, PostResult, StocktakeSummary
+from shopdesk.services.stocktake_queries import may_see_expected
 from shopdesk.ui import errors
 from shopdesk.ui.models.paged_table import PagedTableModel
 from shopdesk.ui.stock.scan_field import ScanField
@@ -155,7 +157,11 @@ class StocktakePage(QWidget):
             widget.setEnabled(counts)
         self.import_button.setEnabled(counts)
         self.post_button.setEnabled(counts)
-        self.reveal.setVisible(summary is not None and summary.blind and counting)
+        # Only the owner may look at the book during a blind count (not the warehouse staff who count).
+        may_reveal = summary is not None and summary.blind and counting and may_see_expected(self._shop)
+        self.reveal.setVisible(may_reveal)
+        if not may_reveal:
+            self.reveal.setChecked(False)
         self.location.clear()
         self.location.addItem(self.tr("Its place on the list"), None)
         if summary is not None:
@@ -172,19 +178,27 @@ class StocktakePage(QWidget):
             return
         text = self.tr("{counted} of {lines} line(s) counted").format(counted=summary.counted, lines=summary.lines)
         blind = summary.blind and summary.status == StocktakeStatus.COUNTING and not self.reveal.isChecked()
-        if not blind and (summary.gain_value is None or summary.loss_value is None):  # a role without values
+        if blind or summary.differences is None:
+            text += self.tr("; blind count: differences are shown once it is posted")
+        elif summary.gain_value is None or summary.loss_value is None:  # a role without values
             text += self.tr("; {n} difference(s)").format(n=summary.differences)
-        elif not blind:
+        else:
             text += self.tr("; {n} difference(s): gains {gain}, losses {loss}").format(
                 n=summary.differences, gain=self._money(summary.gain_value), loss=self._money(summary.loss_value)
             )
         self.summary.setText(text)
 
     def apply_filters(self) -> None:
-        summary_number = self.stocktake.currentData()
-        stocktake_id = 0
-        if summary_number is not None:
-            stocktake_id = self._shop.stocktakes.summary(summary_number).id
+        summary = self.current()
+        stocktake_id = 0 if summary is None else summary.id
+        # A blind count hides which lines differ from whoever may not see what the book says.
+        hidden = summary is not None and summary.blind and summary.status == StocktakeStatus.COUNTING
+        hidden = hidden and not self.reveal.isChecked()
+        differences = self.which.findData("differences")
+        self.which.model().item(differences).setEnabled(not hidden)  # type: ignore[attr-defined]
+        if hidden and self.which.currentIndex() == differences:
+            self.which.setCurrentIndex(0)  # calls this again
+            return
         flt = dataclasses.replace(
             self.model.filter,
             stocktake_id=stocktake_id,
@@ -331,7 +345,13 @@ class StocktakePage(QWidget):
             return
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Post {number}").format(number=summary.number))
-        if summary.gain_value is None or summary.loss_value is None:  # a role that does not see values
+        if summary.differences is None:  # a blind count: the poster counted too, and sees the result once posted
+            box.setText(
+                self.tr(
+                    "The counts will be compared with the book and the differences written as stock adjustments. A stocktake is posted once."
+                )
+            )
+        elif summary.gain_value is None or summary.loss_value is None:  # a role that does not see values
             box.setText(
                 self.tr("{n} difference(s) will be written as stock adjustments. A stocktake is posted once.").format(
                     n=summary.differences
