@@ -84,6 +84,97 @@
     </message>
 </context>
 <context>
+    <name>AftersalesPage</name>
+    <message>
+        <source>Time to resolve a case</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>category, e.g. 服装/上衣</source>
+        <translation>分类，如 服装/上衣</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation>退货期限</translation>
+    </message>
+    <message>
+        <source>Days from delivery</source>
+        <translation>签收后天数</translation>
+    </message>
+    <message>
+        <source>Other windows by category</source>
+        <translation>按分类设置的退货期限</translation>
+    </message>
+    <message>
+        <source>Sub-reasons offered for each complaint class, one per line</source>
+        <translation>各投诉类别的具体原因（每行一个）</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Evidence and returns analysis</source>
+        <translation>证据与退货分析</translation>
+    </message>
+    <message>
+        <source>Largest evidence file</source>
+        <translation>证据文件大小上限</translation>
+    </message>
+    <message>
+        <source>High-return warning at</source>
+        <translation>高频退货商品预警：退货率达到</translation>
+    </message>
+    <message>
+        <source>of units sold, once at least</source>
+        <translation>且销量至少为</translation>
+    </message>
+    <message>
+        <source>After-sales settings belong to the shop: they are saved for every computer.</source>
+        <translation>售后设置属于整个店铺：保存后对所有电脑生效。</translation>
+    </message>
+    <message>
+        <source>Only the owner can change the after-sales settings; you see them as they are.</source>
+        <translation>只有店主可以修改售后设置；您只能查看。</translation>
+    </message>
+    <message>
+        <source>Choose or type a category first</source>
+        <translation>请先选择或输入分类</translation>
+    </message>
+    <message>
+        <source>The after-sales settings were not saved:</source>
+        <translation>售后设置未保存：</translation>
+    </message>
+    <message>
+        <source>The after-sales settings were not saved: see what is said under the fields above.</source>
+        <translation>售后设置未保存：请查看上方各栏下的提示。</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPage</name>
     <message>
         <source>Show</source>
@@ -3939,6 +4030,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Sales channels</source>
         <translation>销售渠道</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后设置</translation>
     </message>
     <message>
         <source>Shop file</source>
