@@ -1814,6 +1814,49 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
 </context>
 <context>
+    <name>LevelsDialog</name>
+    <message>
+        <source>Stock levels of {sku}</source>
+        <translation>{sku} 的库存水位</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Safety stock (安全库存)</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Warning line (预警线)</source>
+        <translation>预警线</translation>
+    </message>
+    <message>
+        <source>Warehouses without figures of their own use these.</source>
+        <translation>没有单独设置的仓库使用这些数值。</translation>
+    </message>
+    <message>
+        <source>{wh} has no figures of its own: the shop-wide ones are shown.</source>
+        <translation>{wh} 没有单独设置：显示的是全店数值。</translation>
+    </message>
+    <message>
+        <source>{wh}&apos;s own figures.</source>
+        <translation>{wh} 的单独设置。</translation>
+    </message>
+    <message>
+        <source>{sku}: safety stock {safety}, warning line {line} ({where})</source>
+        <translation>{sku}：安全库存 {safety}，预警线 {line}（{where}）</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to ShopDesk</source>
@@ -1959,12 +2002,24 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>报废</translation>
     </message>
     <message>
+        <source>Put goods in quarantine</source>
+        <translation>隔离待检</translation>
+    </message>
+    <message>
+        <source>Release goods from quarantine</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
         <source>SKU or barcode (scan it), then Enter</source>
         <translation>商品编码或条码（可扫码），然后回车</translation>
     </message>
     <message>
         <source>e.g. 3.20</source>
         <translation>例如 3.20</translation>
+    </message>
+    <message>
+        <source>Quarantine (待检)</source>
+        <translation>隔离区（待检）</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1991,8 +2046,16 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>库位</translation>
     </message>
     <message>
+        <source>In quarantine</source>
+        <translation>隔离中</translation>
+    </message>
+    <message>
         <source>To</source>
         <translation>调入库位</translation>
+    </message>
+    <message>
+        <source>Back to</source>
+        <translation>放回库位</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2029,6 +2092,18 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>{sku} adjusted to {qty}</source>
         <translation>{sku} 已调整为 {qty}</translation>
+    </message>
+    <message>
+        <source>{qty} × {sku} put in quarantine</source>
+        <translation>{qty} × {sku} 已隔离待检</translation>
+    </message>
+    <message>
+        <source>{qty} × {sku} released from quarantine</source>
+        <translation>{qty} × {sku} 已解除隔离</translation>
+    </message>
+    <message>
+        <source>Scrapped {qty} × {sku} from quarantine</source>
+        <translation>已从隔离区报废 {qty} × {sku}</translation>
     </message>
     <message>
         <source>Scrapped {qty} × {sku}</source>
@@ -4167,12 +4242,20 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>仓库</translation>
     </message>
     <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Every zone</source>
+        <translation>全部库区</translation>
     </message>
 </context>
 <context>
@@ -4251,6 +4334,26 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Scrap…</source>
         <translation>报废…</translation>
+    </message>
+    <message>
+        <source>Quarantine…</source>
+        <translation>隔离…</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>解除隔离…</translation>
+    </message>
+    <message>
+        <source>Goods in transit…</source>
+        <translation>在途调拨…</translation>
+    </message>
+    <message>
+        <source>Stock levels…</source>
+        <translation>库存水位…</translation>
+    </message>
+    <message>
+        <source>Safety stock and warning line of the selected product</source>
+        <translation>所选商品的安全库存和预警线</translation>
     </message>
     <message>
         <source>Warehouse</source>
@@ -4380,6 +4483,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>已盘 {counted} / {lines} 行</translation>
     </message>
     <message>
+        <source>; blind count: differences are shown once it is posted</source>
+        <translation>；盲盘：过账后才显示差异</translation>
+    </message>
+    <message>
         <source>; {n} difference(s)</source>
         <translation>；差异 {n} 项</translation>
     </message>
@@ -4440,6 +4547,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Post {number}</source>
         <translation>过账 {number}</translation>
+    </message>
+    <message>
+        <source>The counts will be compared with the book and the differences written as stock adjustments. A stocktake is posted once.</source>
+        <translation>盘点数量将与账面比较，差异记为库存调整。盘点单只能过账一次。</translation>
     </message>
     <message>
         <source>{n} difference(s) will be written as stock adjustments. A stocktake is posted once.</source>
@@ -4614,6 +4725,64 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TransitColumns</name>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出库位</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入库位</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>TransitDialog</name>
+    <message>
+        <source>Goods in transit (在途)</source>
+        <translation>在途调拨</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Nothing is in transit.</source>
+        <translation>没有在途的货物。</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>收入库位</translation>
+    </message>
+    <message>
+        <source>{path} (as sent)</source>
+        <translation>{path}（发出时指定）</translation>
+    </message>
+    <message>
+        <source>TR-{id}: {qty} × {sku} arrived at {path}</source>
+        <translation>TR-{id}：{qty} × {sku} 已到达 {path}</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import keyring
 import pytest
@@ -28,7 +29,7 @@ from shopdesk.ui.sync.controller import SyncController
 from shopdesk.ui.sync.indicator import SyncIndicator
 from tests.order_helpers import stocked_shop
 from tests.sync.conftest import MemoryKeyring
-from tests.sync.fake_woo import FakeWooStore, item, woo_order
+from tests.sync.fake_woo import HISTORY, FakeWooStore, item, woo_order
 from tests.ui.conftest import when_dialog_opens
 
 KEY, SECRET = "ck_live_4f9a0c", "cs_live_secret_77"
@@ -66,7 +67,7 @@ def controller(qtbot, sqlite_shop: Shop, runner) -> SyncController:
 
 
 def add_web_store(shop: Shop, httpserver: HTTPServer, name: str = "webshop") -> None:
-    SyncService(shop).add_channel(name, "woocommerce", httpserver.url_for("/"), KEY, SECRET)
+    SyncService(shop).add_channel(name, "woocommerce", httpserver.url_for("/"), KEY, SECRET, since=HISTORY)
 
 
 def show_page(qtbot, controller: SyncController, runner) -> ChannelsPage:  # type: ignore[no-untyped-def]
@@ -417,3 +418,50 @@ def test_a_paused_store_is_left_out_of_the_schedule_and_a_removed_one_leaves_its
     qtbot.waitUntil(lambda: controller.status is not None and controller.status.channels == 0, timeout=WAIT_MS)
     assert memory_keyring.kept == {} and not controller.timer.isActive()
     assert len(shop.orders.list_orders(OrderFilter())) == 2  # what the store sold is still to be shipped
+
+
+def test_a_store_added_with_an_earlier_start_pulls_from_that_day(
+    qtbot, controller: SyncController, runner, httpserver: HTTPServer
+) -> None:
+    from PySide6.QtCore import QDate
+
+    page = show_page(qtbot, controller, runner)
+
+    def fill(dialog: AddChannelDialog) -> None:
+        dialog.name.setText("webshop")
+        dialog.url.setText(httpserver.url_for("/"))
+        dialog.key.setText(KEY)
+        assert not dialog.since.isEnabled()  # from now on, unless asked
+        dialog.earlier.setChecked(True)
+        dialog.since.setDate(QDate(2026, 11, 15))
+        dialog.save()
+
+    when_dialog_opens(AddChannelDialog, fill)
+    with qtbot.waitSignal(controller.status_changed, timeout=WAIT_MS):
+        page.add_button.click()
+    start = SyncService(controller.shop).channel("webshop").cursor
+    assert start.startswith("2026-11-1")  # midnight of the 15th on this computer's clock, kept in UTC
+    assert abs(datetime.fromisoformat(start) - datetime(2026, 11, 15).astimezone()) < timedelta(seconds=1)
+
+
+def test_an_order_in_another_currency_is_imported_from_the_page_and_the_sync_moves_on(
+    qtbot, controller: SyncController, runner, httpserver: HTTPServer
+) -> None:
+    store = FakeWooStore([woo_order(701, 1), woo_order(702, 2, currency="USD"), woo_order(703, 3)])
+    httpserver.expect_request(ORDERS_PATH).respond_with_handler(store)
+    add_web_store(controller.shop, httpserver)
+    page = show_page(qtbot, controller, runner)
+    with qtbot.waitSignal(controller.run_finished, timeout=WAIT_MS):
+        page.sync_button.click()
+    assert page.below.tabText(2) == "Orders not imported (1)"
+    problems = page.order_problems
+    assert [problems.table.item(0, c).text() for c in (0, 1)] == ["webshop", "702"]
+    assert "this order is in USD" in problems.table.item(0, 3).text()
+    assert any("order 702 was not imported" in p for p in sync_status(controller.shop).problems)
+    problems.table.selectRow(0)
+    with qtbot.waitSignal(controller.run_finished, timeout=WAIT_MS):
+        problems.accept_button.click()
+    assert page.below.tabText(2) == "Orders not imported (0)"
+    imported = {o.channel_order_no: o.currency for o in controller.shop.orders.list_orders(OrderFilter())}
+    assert imported == {"701": "CNY", "702": "USD", "703": "CNY"}
+    assert SyncService(controller.shop).channel("webshop").cursor == "2026-11-20T08:03:00+00:00"

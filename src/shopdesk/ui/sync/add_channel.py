@@ -1,4 +1,5 @@
-"""Add an online store: its type, address, API key and secret, and the stock held back from it.
+"""Add an online store: its type, address, API key and secret, the stock held back from it, and where its
+orders start (from now on, or changed since an earlier day: older orders were dealt with before).
 
 The key and secret go straight to SyncService.add_channel, which keeps them
 in the operating system's keyring; this dialog never shows them again, and
@@ -8,13 +9,17 @@ what is wrong is said below the field it is about.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -86,6 +91,24 @@ class AddChannelDialog(QDialog):
         self.buffer.setRange(0, 100_000)
         self.buffer.setSuffix(self.tr(" units"))
         self.buffer.setToolTip(self.tr("Held back from the stock the store is told it has"))
+        self.earlier = QCheckBox(self.tr("Also orders changed since"))
+        self.since = QDateEdit(QDate.currentDate().addDays(-7))
+        self.since.setCalendarPopup(True)
+        self.since.setMaximumDate(QDate.currentDate())
+        self.since.setEnabled(False)
+        self.earlier.toggled.connect(self.since.setEnabled)
+        start = QWidget()
+        start.setToolTip(
+            self.tr(
+                "Without this, the channel pulls the orders changed after it is added. Older orders that the "
+                "store has sent out already come in as history and reserve no stock."
+            )
+        )
+        start_row = QHBoxLayout(start)
+        start_row.setContentsMargins(0, 0, 0, 0)
+        start_row.addWidget(self.earlier)
+        start_row.addWidget(self.since)
+        start_row.addStretch(1)
 
         self.fields: dict[str, Field] = {}
         form = QFormLayout()
@@ -97,6 +120,7 @@ class AddChannelDialog(QDialog):
             ("key", self.tr("API key"), self.key),
             ("secret", self.tr("API secret"), self.secret),
             ("buffer", self.tr("Buffer"), self.buffer),
+            ("since", self.tr("Orders"), start),
         ):
             self.fields[key] = Field(editor)
             form.addRow(label, self.fields[key])
@@ -125,6 +149,7 @@ class AddChannelDialog(QDialog):
                 self.key.text(),
                 self.secret.text(),
                 buffer=self.buffer.value(),
+                since=self.start_date(),
             )
         except ValidationFailed as exc:
             for problem in exc.problems:
@@ -144,6 +169,13 @@ class AddChannelDialog(QDialog):
             self.key.clear()  # the secret leaves this dialog for the keyring only
             self.secret.clear()
             self.accept()
+
+    def start_date(self) -> datetime | None:
+        """Midnight (this computer's time) of the day chosen, or None: the orders from now on."""
+        if not self.earlier.isChecked():
+            return None
+        day = self.since.date()
+        return datetime(day.year(), day.month(), day.day())
 
     def show_problems(self, problems: dict[str, list[str]]) -> None:
         for key, field in self.fields.items():

@@ -1,4 +1,5 @@
-"""Settings → Sales channels (销售渠道): the online stores, how often they sync, their log and their outbox.
+"""Settings → Sales channels (销售渠道): the online stores, how often they sync, their log, their outbox, and
+the store orders a sync could not import (to accept or leave out).
 
 Adding a channel, retrying and dropping are quick database changes and happen
 here at once (they are the shop's, not this computer's settings); testing the
@@ -32,6 +33,7 @@ from shopdesk.ui import errors
 from shopdesk.ui.sync.add_channel import CHANNEL_TYPES, AddChannelDialog, NewKeyDialog
 from shopdesk.ui.sync.controller import SyncController
 from shopdesk.ui.sync.labels import LOG_ACTIONS, LOG_OUTCOMES, label, local_time
+from shopdesk.ui.sync.order_problems import OrderProblemList
 from shopdesk.ui.sync.outbox_list import OutboxList
 from shopdesk.ui.tasks import Progress, TaskRunner
 
@@ -107,6 +109,9 @@ class ChannelsPage(QWidget):
         self.below = QTabWidget()
         self.below.addTab(self.log, self.tr("Sync log"))
         self.below.addTab(self.outbox, self.tr("Waiting to be sent"))
+        self.order_problems = OrderProblemList(controller.shop)
+        self.order_problems.decided.connect(self._order_decided)
+        self.below.addTab(self.order_problems, self.tr("Orders not imported"))
 
         shared = QLabel(
             self.tr("Sales channels belong to the shop: changes here are saved at once, for every computer.")
@@ -156,6 +161,9 @@ class ChannelsPage(QWidget):
         self.outbox.reload()
         waiting = len(self.outbox.items)
         self.below.setTabText(1, self.tr("Waiting to be sent ({count})").format(count=waiting))
+        self.order_problems.reload()
+        refused = len(self.order_problems.problems)
+        self.below.setTabText(2, self.tr("Orders not imported ({count})").format(count=refused))
 
     def selected(self) -> ChannelView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -241,6 +249,15 @@ class ChannelsPage(QWidget):
             self.outcome.setText(self.tr("A sync is running already; its result shows here when it ends."))
             return
         self.outcome.setText(self.tr("Syncing {name}…").format(name=channel.name))
+
+    def _order_decided(self, channel: str) -> None:
+        """Sync the channel at once: the decided order is imported or passed, and its cursor moves on."""
+        self.reload()
+        self.controller.refresh_status()
+        if self.controller.sync_now(channel) is None:
+            self.outcome.setText(self.tr("Decided. The next sync of {name} acts on it.").format(name=channel))
+        else:
+            self.outcome.setText(self.tr("Decided. Syncing {name}…").format(name=channel))
 
     def new_key(self) -> None:
         channel = self.selected()
