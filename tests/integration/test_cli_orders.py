@@ -47,7 +47,8 @@ def test_an_order_from_a_json_file_is_listed_and_shown_with_its_lines_and_timeli
     assert (code, out.strip()) == (0, "Order SO-000001: allocated, total 55.50 CNY")
     code, out, _ = run(shop_url, capsys, "order", "list", "--json")
     listed = json.loads(out)
-    assert [(o["number"], o["channel"], o["status"], o["total"], o["phone"]) for o in listed] == [
+    assert (listed["shown"], listed["total"], listed["offset"]) == (1, 1, 0)
+    assert [(o["number"], o["channel"], o["status"], o["total"], o["phone"]) for o in listed["orders"]] == [
         ("SO-000001", "phone", "allocated", "55.50", "138****5678")
     ]
     code, out, _ = run(shop_url, capsys, "order", "show", "so-000001", "--json")
@@ -85,7 +86,20 @@ def test_a_script_packs_by_scanning_and_ships_and_a_reused_tracking_number_is_re
             "error: Tracking number SF001 is already on order SO-000001; order SO-000002 was not shipped."
         )
     code, out, _ = run(shop_url, capsys, "order", "list", "--status", "packed", "--json")
-    assert [o["number"] for o in json.loads(out)] == ["SO-000002"]
+    assert [o["number"] for o in json.loads(out)["orders"]] == ["SO-000002"]
+
+
+def test_a_listing_cut_at_its_limit_says_how_many_there_are_in_json_as_in_text(shop_url, capsys) -> None:
+    for _ in range(3):
+        run(shop_url, capsys, "order", "new", "--line", "MUG:1", "--name", "王五", "--phone", "13700002222",
+            "--province", "北京市", "--city", "北京市", "--street", "长安街1号")  # fmt: skip
+    code, out, _ = run(shop_url, capsys, "order", "list", "--limit", "2", "--json")
+    page = json.loads(out)
+    assert (code, page["shown"], page["total"], page["offset"]) == (0, 2, 3, 0)
+    assert [o["number"] for o in page["orders"]] == ["SO-000003", "SO-000002"]
+    code, out, _ = run(shop_url, capsys, "order", "list", "--limit", "2", "--offset", "2", "--json")
+    assert [o["number"] for o in json.loads(out)["orders"]] == ["SO-000001"]
+    assert run(shop_url, capsys, "order", "list", "--limit", "2")[1].splitlines()[-1] == "2 of 3 order(s)"
 
 
 def test_a_wrong_scan_is_refused_loudly(shop_url, capsys) -> None:
@@ -100,7 +114,7 @@ def test_approving_several_orders_reports_each_and_fails_if_one_was_refused(shop
         run(shop_url, capsys, "order", "new", "--line", "TEE:1", "--name", "李四", "--phone", "13900001111",
             "--province", "江苏省", "--city", "南京市", "--street", "中山路1号", "--remark", remark, "--confirm")  # fmt: skip
     code, out, _ = run(shop_url, capsys, "order", "list", "--bucket", "on_hold", "--json")
-    assert [o["hold_reasons"] for o in json.loads(out)] == ["the buyer left a remark to read"] * 2
+    assert [o["hold_reasons"] for o in json.loads(out)["orders"]] == ["the buyer left a remark to read"] * 2
     code, out, err = run(shop_url, capsys, "order", "approve", "SO-000001", "SO-000002", "SO-000003", "--reason", "ok")
     assert code == 1
     assert out.splitlines() == [

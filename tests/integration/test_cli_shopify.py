@@ -55,7 +55,7 @@ def test_a_shopify_store_is_added_with_its_token_from_the_environment_and_its_or
     )
     assert "Order 53002 names SKUs no product has" in err and TOKEN not in out + err
     code, out, _ = run(db_url, capsys, "order", "list", "--json")
-    assert [(o["channel"], o["number"]) for o in json.loads(out)] == [("shop1", "SO-000001")]
+    assert [(o["channel"], o["number"]) for o in json.loads(out)["orders"]] == [("shop1", "SO-000001")]
     code, out, _ = run(db_url, capsys, "sync", "shop1")
     assert code == 0 and out.startswith(
         "shop1: imported 0 new order(s), 1 known, 1 waiting for SKU links, 1 cancelled on the store, 0 not stored."

@@ -33,14 +33,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     order = sub.add_parser("order", parents=[common], help="sales orders: enter, review, allocate, pack, ship")
     actions = order.add_subparsers(dest="order_command", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", parents=[common], help="orders, newest first")
+    listing = actions.add_parser(
+        "list",
+        parents=[common],
+        help="orders, newest first",
+        description='--json prints {"orders": [...], "shown": N, "total": M, "offset": O}: N of the M orders '
+        "the filter finds, from O on.",
+    )
     listing.add_argument("--status", metavar="S", help="draft, confirmed, on_hold, allocated, ... shipped, cancelled")
     listing.add_argument("--bucket", choices=list(BUCKETS), help="a group of states as the Orders tab shows them")
     listing.add_argument("--search", default="", metavar="TEXT", help="order number, buyer, phone or SKU")
     listing.add_argument("--channel", metavar="C")
     listing.add_argument("--from", dest="placed_from", metavar="DATE", help="placed on or after, e.g. 2026-11-01")
     listing.add_argument("--until", dest="placed_until", metavar="DATE", help="placed on or before this day")
-    listing.add_argument("--limit", type=int, default=100, metavar="N")
+    listing.add_argument("--limit", type=int, default=100, metavar="N", help="orders to show (default 100)")
     listing.add_argument("--offset", type=int, default=0, metavar="N")
     listing.set_defaults(handler=list_orders)
 
@@ -231,16 +237,17 @@ def list_orders(ctx: Context) -> int:
         placed_until=until + timedelta(days=1) if until else None,
     )
     orders = ctx.shop().orders
-    rows = orders.list_orders(flt, max(args.offset, 0), max(args.limit, 1))
-    if ctx.json:
-        ctx.out([_row_json(r) for r in rows])
+    offset = max(args.offset, 0)
+    rows = orders.list_orders(flt, offset, max(args.limit, 1))
+    total = orders.count_orders(flt)
+    if ctx.json:  # the page and how much there is: a script sees when there are more (--offset, --limit)
+        ctx.out({"orders": [_row_json(r) for r in rows], "shown": len(rows), "total": total, "offset": offset})
         return 0
     lines = [
         f"{r.number:<14} {_when(r.placed_at):<16} {r.channel:<12} {r.status:<10} {r.buyer:<12} "
         f"{r.items:>4} {_money(r.total, r.currency):>12} {r.currency}"
         for r in rows
     ]
-    total = orders.count_orders(flt)
     lines.append(f"{len(rows)} of {total} order(s)")
     ctx.out(None, "\n".join(lines))
     return 0
