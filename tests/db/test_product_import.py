@@ -301,3 +301,25 @@ def test_export_needs_a_csv_or_xlsx_name_in_an_existing_folder(shop, tmp_path) -
         ProductExport(shop).run(tmp_path / "p.pdf")
     with pytest.raises(ShopDeskError, match="does not exist"):
         ProductExport(shop).run(tmp_path / "missing" / "p.csv")
+
+
+def test_an_imported_price_list_leaves_each_change_in_the_audit_trail(shop, tmp_path) -> None:
+    from shopdesk.services.audit import AuditFilter, events
+
+    importer, headings = ProductImport(shop), ["SKU", "Name", "Price", "Cost"]
+    importer.run(
+        write_csv(tmp_path / "first.csv", [headings, ["M1", "陶瓷马克杯", "25", "10"], ["P1", "笔", "3", "1"]]),
+        ImportOptions(),
+    )
+    importer.run(
+        write_csv(tmp_path / "prices.csv", [headings, ["M1", "陶瓷马克杯", "29", "11.50"], ["P1", "笔", "3", "1"]]),
+        ImportOptions(),
+    )
+
+    edited = events(shop.db, AuditFilter(entity="product", action="edited"))
+    assert [(e.entity_label, e.changes, e.reason, e.user) for e in edited] == [
+        ("M1", {"price": [2500, 2900], "cost": [1000, 1150]}, "import prices.csv", shop.user)
+    ]  # the pen did not change: no event
+    created = events(shop.db, AuditFilter(entity="product", action="created"))
+    assert sorted(e.entity_label for e in created) == ["M1", "P1"]
+    assert {e.reason for e in created} == {"import first.csv"}

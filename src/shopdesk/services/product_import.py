@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Text, bindparam, cast, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from shopdesk.db.models import Barcode, Category, ImportProfile, Product
+from shopdesk.db.models import AuditEvent, Barcode, Category, ImportProfile, Product
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain import barcodes as bc
 from shopdesk.domain.catalogue import ListingStatus, ProductDraft, sku_key
@@ -28,6 +28,7 @@ from shopdesk.imports.product_plan import Plan, plan_rows
 from shopdesk.imports.product_rows import FileRow, RowReader, detect_decimal_comma, mark_duplicates
 from shopdesk.imports.search_keys import BulkSearchKeys
 from shopdesk.imports.tables import Table, find_header_row, read_table
+from shopdesk.services import audit
 from shopdesk.services.access import guarded
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ _CHUNK = 500  # rows between progress reports
 _KEYS_PER_QUERY = 900
 _PRODUCTS = Product.__table__
 _BARCODES = Barcode.__table__
+_AUDIT = AuditEvent.__table__
 _CATEGORIES = Category.__table__
 _GTIN_KINDS = {13: bc.EAN13, 12: bc.UPCA, 8: bc.EAN8}
 
@@ -232,7 +234,7 @@ class ProductImport:
             if dry_run:
                 return result
             try:
-                self._write(conn, loaded, plan, progress, cancelled)
+                self._write(conn, loaded, plan, progress, cancelled, reason=f"import {path.name}")
                 self._remember_mapping(conn, loaded)
                 uow.commit()
             except IntegrityError as exc:
@@ -333,6 +335,8 @@ class ProductImport:
         plan: _Plan,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
+        *,
+        reason: str,
     ) -> None:
         # Progress: reading and checking was the first half; preparing rows (pinyin) and inserting the rest.
         rows, total = plan.changed_rows, 2 * len(loaded.rows)
@@ -386,7 +390,31 @@ class ProductImport:
             )
         self._write_barcodes(conn, plan, ids)
         self._write_parents(conn, plan, ids)
+        self._write_audit(conn, plan, ids, now, reason)
         _tick(progress, cancelled, total, total)
+
+    def _write_audit(self, conn: Connection, plan: _Plan, ids: dict[str, int], now: Any, reason: str) -> None:
+        """The trail of what the import did: each product created, and each change of name, price, cost or status."""
+        events = []
+        for row in plan.changed_rows:
+            draft = plan.drafts[row.row]
+            before = plan.existing.get(row.key)
+            changes = audit.diff({} if before is None else _audited(before.draft), _audited(draft))
+            if changes:
+                events.append(
+                    {
+                        "at": now,
+                        "user": self.shop.user,
+                        "entity": "product",
+                        "entity_id": ids[row.key],
+                        "entity_label": draft.sku.strip(),
+                        "action": "created" if before is None else "edited",
+                        "changes": {k: [old, new] for k, (old, new) in changes.items()},
+                        "reason": reason,
+                    }
+                )
+        for start in range(0, len(events), _CHUNK * 4):
+            conn.execute(insert(_AUDIT), events[start : start + _CHUNK * 4])
 
     def _write_barcodes(self, conn: Connection, plan: _Plan, ids: dict[str, int]) -> None:
         removed: list[str] = []
@@ -596,3 +624,14 @@ def _category_ids(conn: Connection, paths: set[str]) -> dict[str, int]:
         inserted = conn.execute(insert(_CATEGORIES).returning(_CATEGORIES.c.id, sort_by_parameter_order=True), new)
         ids.update(zip((n["path"] for n in new), inserted.scalars(), strict=True))
     return ids
+
+
+def _audited(draft: ProductDraft) -> dict[str, object]:
+    """The fields the audit trail keeps of a product, as services/catalogue.py records them."""
+    return {
+        "sku": draft.sku.strip(),
+        "name": draft.name.strip(),
+        "price": draft.price,
+        "cost": draft.cost,
+        "status": str(draft.status),
+    }
