@@ -20,6 +20,14 @@
         <translation>告诉店铺的库存里预留不卖的数量</translation>
     </message>
     <message>
+        <source>Also orders changed since</source>
+        <translation>同时拉取此日期以来变动的订单</translation>
+    </message>
+    <message>
+        <source>Without this, the channel pulls the orders changed after it is added. Older orders that the store has sent out already come in as history and reserve no stock.</source>
+        <translation>不勾选时，只拉取渠道添加之后变动的订单。店铺已发货的旧订单作为历史订单导入，不占用库存。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -42,6 +50,10 @@
     <message>
         <source>Buffer</source>
         <translation>安全库存预留</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
     </message>
     <message>
         <source>The key and secret are kept in this computer&apos;s keyring, never in the shop&apos;s database.</source>
@@ -965,6 +977,10 @@ The data it replaced was kept as
         <translation>待发送</translation>
     </message>
     <message>
+        <source>Orders not imported</source>
+        <translation>未导入的订单</translation>
+    </message>
+    <message>
         <source>Sales channels belong to the shop: changes here are saved at once, for every computer.</source>
         <translation>销售渠道属于店铺：这里的修改会立即保存，对所有电脑生效。</translation>
     </message>
@@ -983,6 +999,10 @@ The data it replaced was kept as
     <message>
         <source>Waiting to be sent ({count})</source>
         <translation>待发送（{count}）</translation>
+    </message>
+    <message>
+        <source>Orders not imported ({count})</source>
+        <translation>未导入的订单（{count}）</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1011,6 +1031,14 @@ The data it replaced was kept as
     <message>
         <source>Syncing {name}…</source>
         <translation>正在同步 {name}…</translation>
+    </message>
+    <message>
+        <source>Decided. The next sync of {name} acts on it.</source>
+        <translation>已处理。{name} 下次同步时生效。</translation>
+    </message>
+    <message>
+        <source>Decided. Syncing {name}…</source>
+        <translation>已处理。正在同步 {name}…</translation>
     </message>
     <message>
         <source>{name} has its new key. Test the connection.</source>
@@ -2626,6 +2654,45 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Returned</source>
         <translation>已退</translation>
+    </message>
+</context>
+<context>
+    <name>OrderProblemList</name>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Store order</source>
+        <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变动时间</translation>
+    </message>
+    <message>
+        <source>Why it was not imported</source>
+        <translation>未导入原因</translation>
+    </message>
+    <message>
+        <source>Import as it is</source>
+        <translation>按原样导入</translation>
+    </message>
+    <message>
+        <source>An order in another currency keeps its amounts in that currency; nothing is converted</source>
+        <translation>其他币种的订单保留原币种金额，不做换算</translation>
+    </message>
+    <message>
+        <source>Leave out…</source>
+        <translation>不导入…</translation>
+    </message>
+    <message>
+        <source>Leave out an order</source>
+        <translation>不导入订单</translation>
+    </message>
+    <message>
+        <source>Leave out order {order} of {channel} for good? It will not be imported.</source>
+        <translation>确定永久不导入 {channel} 的订单 {order} 吗？它不会被导入。</translation>
     </message>
 </context>
 <context>
