@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import keyring
 import pytest
@@ -232,3 +233,34 @@ def test_a_sync_with_push_stock_sends_what_can_be_sold(
         "0 not stored. Outbox: 1 sent, 0 to retry, 0 failed.",
     )
     assert [u["stock_quantity"] for batch in received for u in batch["update"]] == [9, 9]  # 10 each, less 1
+
+
+def test_a_store_added_since_a_date_pulls_from_then_and_a_refused_order_is_skipped_from_the_command_line(
+    shop: Shop, shop_url, capsys, httpserver, monkeypatch, memory_keyring
+) -> None:
+    monkeypatch.setenv("SHOPDESK_CHANNEL_KEY", "ck_test")
+    monkeypatch.setenv("SHOPDESK_CHANNEL_SECRET", "cs_test")
+    store = FakeWooStore(
+        [woo_order(701, 1), woo_order(702, 2, currency="USD", total="25.00"), woo_order(703, 3)]
+    ).serve(httpserver)
+    url = httpserver.url_for("/")
+    code, _, err = run(
+        shop_url, capsys, "channel", "add", "webshop", "--type", "woocommerce", "--url", url, "--since", "2026-11-20"
+    )
+    assert code == 0 and "Its first sync pulls the orders changed since 2026-11-20." in err
+    code, out, err = run(shop_url, capsys, "sync", "webshop")
+    assert code == 1 and out.startswith("webshop: imported 2 new order(s), 0 known, 0 waiting for SKU links")
+    assert "shopdesk sync webshop --accept-order 702 (or --skip-order 702)" in err
+    midnight = datetime(2026, 11, 20).astimezone() - timedelta(minutes=5)  # the computer's midnight, less the overlap
+    assert store.requests[0]["modified_after"] == midnight.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    code, out, _ = run(shop_url, capsys, "channel", "problems")
+    assert code == 0 and out.startswith("webshop  order 702  changed 2026-11-20 08:02")
+    assert "this order is in USD" in out
+    code, out, err = run(shop_url, capsys, "sync", "webshop", "--skip-order", "702")
+    assert code == 0 and "Order 702 from webshop is left out for good; pulling now." in err
+    assert "0 not stored. Left out: 702." in out
+    assert SyncService(shop).channel("webshop").cursor == "2026-11-20T08:03:00+00:00"
+    code, out, _ = run(shop_url, capsys, "channel", "problems")
+    assert out.strip() == "No store order waits for a decision."
+    code, _, err = run(shop_url, capsys, "sync", "webshop", "--accept-order", "702")
+    assert code == 1 and "Order 702 from webshop is not waiting for a decision." in err
