@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from pytest_httpserver import HTTPServer
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from shopdesk.db.models import OutboxItem
+from shopdesk.db.models import OutboxItem, SalesChannel
 from shopdesk.domain.errors import Conflict, NotFound
 from shopdesk.domain.permissions import PermissionDenied, Role
 from shopdesk.services.order_queries import OrderFilter
@@ -82,6 +82,20 @@ def test_a_shopify_channel_asks_for_orders_updated_since_it_was_added(shop: Shop
     sync.pull_orders("shop1", ShopifyStore.open(httpserver.url_for("/"), _token(), sleep=fake.sleep))
     assert fake.requests[0][1]["query"] == f"updated_at:>'{since:%Y-%m-%dT%H:%M:%SZ}'"
     assert shop.orders.list_orders(OrderFilter()) == []  # #3001 is older than the channel
+
+
+def test_a_channel_added_before_cursors_started_at_the_adding_starts_when_its_log_says_it_was_added(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    store = FakeWooStore([]).serve(httpserver)
+    sync, client = woo_shop(shop, httpserver, [])
+    with shop.db.uow() as uow:  # as an older ShopDesk left it: no cursor until the first pull
+        uow.session.execute(update(SalesChannel).values(cursor=""))
+        uow.commit()
+    [(added, *_)] = [e for e in sync.sync_log("webshop") if e[1] == "channel"]
+    sync.pull_orders("webshop", client)
+    asked = datetime.fromisoformat(store.requests[0]["modified_after"]).replace(tzinfo=UTC)
+    assert added - OVERLAP - timedelta(seconds=1) <= asked <= added - OVERLAP
 
 
 def _token():  # type: ignore[no-untyped-def]
