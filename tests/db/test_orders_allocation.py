@@ -11,6 +11,7 @@ from shopdesk.domain.order_draft import OrderLineDraft
 from shopdesk.services import order_flow, order_stock
 from shopdesk.services.order_queries import OrderFilter
 from shopdesk.services.shop import Shop
+from shopdesk.services.stock_bulk import ReceiptLine
 from tests.order_helpers import NANJING, draft, lenient_rules, reservation_problems, stocked_shop
 from tests.stock_helpers import ledger_snapshot
 
@@ -91,6 +92,21 @@ def test_a_count_that_finds_more_and_goods_back_from_quarantine_allocate_waiting
     assert [shop.orders.get_order(n).status for n in (first, second)] == ["allocated", "confirmed"]
     shop.inventory.release_quarantine("MUG", 1, "WH1/A/A-01", reason="the box is fine")
     assert shop.orders.get_order(second).status == "allocated"
+
+
+def test_opening_stock_and_a_customers_return_put_back_on_the_shelf_allocate_waiting_orders(sqlite_shop: Shop) -> None:
+    shop = stocked_shop(sqlite_shop, {})
+    lenient_rules(shop)
+    mug, tee = (shop.inventory.product_stock(sku).product_id for sku in ("MUG", "TEE"))
+    first = new_confirmed(shop, ("MUG", 1), ("TEE", 1), placed_at=T0)
+    second = new_confirmed(shop, ("MUG", 1), placed_at=T0 + timedelta(hours=1))
+    shop.inventory.receive_many(
+        [ReceiptLine(mug, 1, "WH1/A/A-01", 1000), ReceiptLine(tee, 1, "WH1/A/A-02", 1000)], opening=True
+    )
+    assert [shop.orders.get_order(n).status for n in (first, second)] == ["allocated", "confirmed"]
+    shop.inventory.customer_return("MUG", 1, "WH1/A/A-01", unit_cost=1000, reason="unopened, back on the shelf")
+    assert shop.orders.get_order(second).status == "allocated"
+    assert reservation_problems(shop) == []
 
 
 def test_goods_moved_between_bins_or_into_quarantine_are_no_arrival(
