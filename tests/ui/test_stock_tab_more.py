@@ -154,6 +154,9 @@ def test_a_blind_count_hides_the_book_from_warehouse_staff(qtbot, stocked, runne
     tab = StockTab(stocked, runner, "en")
     qtbot.addWidget(tab)
     tab.show()
+    select_sku(tab, "MUG")
+    assert tab.quarantine_action.isEnabled() and tab.release_action.isEnabled()
+    assert not tab.levels_action.isEnabled()  # safety stock and warning lines are the owner's
     page = tab.stocktake
     tab.pages.setCurrentWidget(page)
     page.load_stocktakes(number)
