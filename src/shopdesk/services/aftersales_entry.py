@@ -3,7 +3,8 @@
 A CaseDraft comes from the quick entry in the Complaints tab, `shopdesk case
 new` or the demo. Every problem is reported at once, and a refused case writes
 nothing: no number taken, no file left in the evidence store. The shop's
-sub-reasons, deadlines (处理时限) and return windows are set here too.
+after-sales settings are read and set here too: sub-reasons, deadlines
+(处理时限), return windows, the evidence size limit and the high-return warning.
 """
 
 from __future__ import annotations
