@@ -80,6 +80,7 @@ def _keep_what_was_committed(session: Session) -> None:
 def _announce(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is not None:
         return
+    session.info.pop(ARRIVED, None)  # what is left was rolled back: nobody hears of it
     arrivals: Arrivals | None = session.info.pop(_COMMITTED, None)
     if arrivals is None or not _listeners:
         return
