@@ -8,10 +8,13 @@ import pytest
 
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.domain.order_draft import OrderLineDraft
-from shopdesk.services import order_flow, order_stock
+from shopdesk.domain.stock import MoveKind
+from shopdesk.services import order_flow, order_stock, stock_arrivals
+from shopdesk.services.locations import resolve_location, virtual_location
 from shopdesk.services.order_queries import OrderFilter
 from shopdesk.services.shop import Shop
 from shopdesk.services.stock_bulk import ReceiptLine
+from shopdesk.services.stock_ledger import Ledger, product_info
 from tests.order_helpers import NANJING, draft, lenient_rules, reservation_problems, stocked_shop
 from tests.stock_helpers import ledger_snapshot
 
@@ -126,6 +129,21 @@ def test_goods_moved_between_bins_or_into_quarantine_are_no_arrival(
     shop.inventory.receive("TEE", 1, "WH1/A/A-01", unit_cost=1000)  # an arrival: only T-shirt orders are looked at
     assert tried == [frozenset({shop.inventory.product_stock("TEE").product_id})]
     assert shop.orders.get_order(number).status == "confirmed"
+
+
+def test_goods_posted_in_a_transaction_that_rolls_back_never_arrive(
+    sqlite_shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop = stocked_shop(sqlite_shop, {})
+    heard: list[frozenset[int]] = []
+    monkeypatch.setattr(stock_arrivals, "_listeners", [lambda engine, user, products: heard.append(products)])
+    with shop.db.uow() as uow:  # no commit: rolled back
+        conn = uow.session.connection()
+        supplier, shelf = virtual_location(conn, "supplier"), resolve_location(conn, "WH1/A/A-01")
+        Ledger.open(conn, "tester").post(product_info(conn, "MUG"), 1, supplier, shelf, MoveKind.RECEIPT, value=100)
+    assert heard == []
+    shop.inventory.receive("TEE", 1, "WH1/A/A-01", unit_cost=100)
+    assert heard == [frozenset({shop.inventory.product_stock("TEE").product_id})]
 
 
 def test_a_failed_allocation_does_not_undo_the_receipt(
