@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from shopdesk.db.models import Customer, CustomerAddress, CustomerPhone, Supplier
+from shopdesk.db.models import Customer, CustomerAddress, CustomerPhone, ProductSupplier, Supplier
 from shopdesk.domain.catalogue import check_text
 from shopdesk.domain.errors import NotFound, Problem, ValidationFailed
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.privacy import mask_phone
+from shopdesk.services import audit
 from shopdesk.services.access import guarded
 
 if TYPE_CHECKING:
@@ -67,6 +68,102 @@ class SupplierDraft:
     lead_time_days: int = 7
     currency: str = ""
     notes: str = ""
+
+
+MAX_LEAD_TIME_DAYS = 365
+# The supplier's fields the audit trail keeps when they change.
+_SUPPLIER_FIELDS = ("code", "name", "contact", "phone", "email", "address", "lead_time_days", "currency", "notes")
+
+
+@dataclass(frozen=True)
+class SupplierRow:
+    """One line of the supplier list: `products` is how many products it supplies."""
+
+    id: int
+    code: str
+    name: str
+    contact: str
+    phone: str
+    email: str
+    lead_time_days: int
+    archived: bool
+    products: int
+
+
+@dataclass(frozen=True)
+class SupplierDetail:
+    id: int
+    draft: SupplierDraft
+    archived: bool
+    products: int
+
+
+def check_lead_time(days: object, where: str = "lead_time_days") -> Problem | None:
+    """A lead time is whole days, 0 to a year (a supplier who needs longer is not a supplier to plan with)."""
+    if isinstance(days, bool) or not isinstance(days, int):
+        return Problem(where, "the lead time is a whole number of days", str(days))
+    if days < 0:
+        return Problem(where, "the lead time cannot be negative", str(days))
+    if days > MAX_LEAD_TIME_DAYS:
+        return Problem(where, f"the lead time is at most {MAX_LEAD_TIME_DAYS} days", str(days))
+    return None
+
+
+def find_supplier(session: Session, ref: int | str) -> Supplier:
+    """A supplier by id or by code (any case)."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        found = session.get(Supplier, ref)
+    else:
+        found = session.scalar(select(Supplier).where(func.upper(Supplier.code) == str(ref).strip().upper()))
+    if found is None:
+        raise NotFound(f"No supplier {ref!r}" if isinstance(ref, str) else f"No supplier with id {ref}")
+    return found
+
+
+def _supplier_problems(session: Session, draft: SupplierDraft, own_id: int | None) -> list[Problem]:
+    code = draft.code.strip()
+    problems = []
+    if not code:
+        problems.append(Problem("code", "supplier code is required"))
+    elif len(code) > 32 or any(ch.isspace() for ch in code):
+        problems.append(Problem("code", "a supplier code is up to 32 characters, without spaces", draft.code))
+    for where, label, limit, required in (
+        ("name", "Name", 200, True),
+        ("contact", "Contact", 100, False),
+        ("phone", "Phone", 40, False),
+        ("email", "Email", 200, False),
+        ("address", "Address", 2000, False),
+        ("notes", "Notes", 5000, False),
+    ):
+        if msg := check_text(label, getattr(draft, where), limit, required=required):
+            problems.append(Problem(where, msg))
+    if draft.email.strip() and "@" not in draft.email:
+        problems.append(Problem("email", "an email address has an @", draft.email))
+    if draft.currency and not (len(draft.currency) == 3 and draft.currency.isalpha()):
+        problems.append(Problem("currency", "a currency is a three-letter code like CNY", draft.currency))
+    if lead := check_lead_time(draft.lead_time_days):
+        problems.append(lead)
+    if code:
+        clash = session.scalar(select(Supplier.id).where(func.upper(Supplier.code) == code.upper()))
+        if clash is not None and clash != own_id:
+            problems.append(Problem("code", "another supplier has this code", draft.code))
+    return problems
+
+
+def _supplier_values(draft: SupplierDraft) -> dict[str, object]:
+    return {
+        **vars(draft),
+        "code": draft.code.strip(),
+        "name": draft.name.strip(),
+        "contact": draft.contact.strip(),
+        "phone": draft.phone.strip(),
+        "email": draft.email.strip(),
+        "currency": draft.currency.strip().upper(),
+    }
+
+
+def _audited(supplier: Supplier) -> dict[str, object]:
+    return {name: getattr(supplier, name) for name in (*_SUPPLIER_FIELDS, "archived")}
 
 
 class Parties:
@@ -134,24 +231,111 @@ class Parties:
                 for a in customer.addresses
             ]
 
+    # Suppliers (供应商) ------------------------------------------------------------------
     @guarded(Permission.PURCHASE, "add suppliers")
     def create_supplier(self, draft: SupplierDraft) -> int:
-        problems = []
-        if not draft.code.strip():
-            problems.append(Problem("code", "supplier code is required"))
-        if msg := check_text("Name", draft.name, 200, required=True):
-            problems.append(Problem("name", msg))
-        if draft.lead_time_days < 0:
-            problems.append(Problem("lead_time_days", "lead time cannot be negative", str(draft.lead_time_days)))
+        """Add a supplier; every problem (empty name, a code already taken...) is reported at once."""
         with self.db.uow() as uow:
-            if uow.session.scalar(select(Supplier.id).where(Supplier.code == draft.code.strip())):
-                problems.append(Problem("code", "another supplier has this code", draft.code))
+            problems = _supplier_problems(uow.session, draft, None)
             if problems:
                 raise ValidationFailed(problems, "Supplier cannot be saved")
-            supplier = Supplier(**{**vars(draft), "code": draft.code.strip(), "name": draft.name.strip()})
+            supplier = Supplier(**_supplier_values(draft))
             uow.session.add(supplier)
+            uow.session.flush()
+            audit.record(
+                uow.session,
+                self.shop.user,
+                "supplier",
+                supplier.id,
+                "created",
+                label=supplier.code,
+                changes=audit.diff({}, _audited(supplier)),
+            )
             uow.commit()
             return supplier.id
+
+    @guarded(Permission.PURCHASE, "change suppliers")
+    def update_supplier(self, supplier: int | str, draft: SupplierDraft) -> None:
+        """Save an edit of a supplier (its code too: purchase orders keep pointing at it)."""
+        with self.db.uow() as uow:
+            row = find_supplier(uow.session, supplier)
+            problems = _supplier_problems(uow.session, draft, row.id)
+            if problems:
+                raise ValidationFailed(problems, f"Supplier {row.code} cannot be saved")
+            before = _audited(row)
+            for name, value in _supplier_values(draft).items():
+                setattr(row, name, value)
+            changes = audit.diff(before, _audited(row))
+            if changes:
+                audit.record(uow.session, self.shop.user, "supplier", row.id, "edited", label=row.code, changes=changes)
+            uow.commit()
+
+    @guarded(Permission.PURCHASE, "archive suppliers")
+    def archive_supplier(self, supplier: int | str, archived: bool = True) -> None:
+        """Archive a supplier (or bring it back): no new purchase orders or reorder suggestions go to it,
+        and its purchase orders and product links stay as they were."""
+        with self.db.uow() as uow:
+            row = find_supplier(uow.session, supplier)
+            if row.archived == archived:
+                return
+            row.archived = archived
+            audit.record(
+                uow.session,
+                self.shop.user,
+                "supplier",
+                row.id,
+                "archived" if archived else "restored",
+                label=row.code,
+                changes={"archived": (not archived, archived)},
+            )
+            uow.commit()
+
+    def list_suppliers(self, text: str = "", *, include_archived: bool = False) -> list[SupplierRow]:
+        """Suppliers by code, with how many products each supplies; text filters code, name, contact, phone."""
+        supplied = (
+            select(ProductSupplier.supplier_id, func.count().label("n"))
+            .group_by(ProductSupplier.supplier_id)
+            .subquery()
+        )
+        query = (
+            select(
+                Supplier.id,
+                Supplier.code,
+                Supplier.name,
+                Supplier.contact,
+                Supplier.phone,
+                Supplier.email,
+                Supplier.lead_time_days,
+                Supplier.archived,
+                func.coalesce(supplied.c.n, 0),
+            )
+            .outerjoin(supplied, supplied.c.supplier_id == Supplier.id)
+            .order_by(func.upper(Supplier.code))
+        )
+        if not include_archived:
+            query = query.where(Supplier.archived.is_(False))
+        if text.strip():
+            needle = text.strip()
+            query = query.where(
+                or_(
+                    *(
+                        column.icontains(needle, autoescape=True)
+                        for column in (Supplier.code, Supplier.name, Supplier.contact, Supplier.phone)
+                    )
+                )
+            )
+        with self.db.read() as conn:
+            return [SupplierRow(*row) for row in conn.execute(query)]
+
+    def get_supplier(self, supplier: int | str) -> SupplierDetail:
+        """A supplier by id or code (any case), as a draft to edit."""
+        with self.db.uow() as uow:
+            row = find_supplier(uow.session, supplier)
+            products = uow.session.scalar(
+                select(func.count()).select_from(ProductSupplier).where(ProductSupplier.supplier_id == row.id)
+            )
+            draft = SupplierDraft(**{name: getattr(row, name) for name in _SUPPLIER_FIELDS})
+            return SupplierDetail(row.id, draft, row.archived, int(products or 0))
 
     def suppliers(self) -> list[tuple[int, str, str, int]]:
         """(id, code, name, lead time) of every active supplier."""
