@@ -34,6 +34,7 @@ def command_modules() -> list[ModuleType]:
         report_commands,
         stock_commands,
         stocktake_commands,
+        supplier_commands,
         sync_commands,
     )
 
@@ -44,6 +45,7 @@ def command_modules() -> list[ModuleType]:
         stock_commands,
         case_commands,
         purchase_commands,
+        supplier_commands,
         stocktake_commands,
         order_commands,
         fulfilment_commands,
