@@ -37,6 +37,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.stock.source import po_columns, po_line_columns, reorder_columns
+from shopdesk.ui.stock.suppliers_dialog import SuppliersDialog
 from shopdesk.ui.tasks import Progress, TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
 
@@ -109,6 +110,7 @@ class PurchasePage(QWidget):
         super().__init__(parent)
         self._shop = shop
         self._runner = runner
+        self._money = money
         costs = shop.can(Permission.VIEW_COSTS)  # warehouse staff receive goods without seeing what they cost
         # Buying is the owner's; receiving is for whoever moves stock (the services refuse the others anyway).
         self._buys = shop.can(Permission.PURCHASE)
@@ -135,6 +137,8 @@ class PurchasePage(QWidget):
         for button in (self.order_button, self.receive_button, self.pdf_button, self.cancel_button):
             tools.addWidget(button)
         tools.addStretch(1)
+        self.suppliers_button = QPushButton(self.tr("Suppliers…"))
+        tools.addWidget(self.suppliers_button)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.order_table)
         right = QWidget()
@@ -166,6 +170,7 @@ class PurchasePage(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.create_button.clicked.connect(self.create_from_suggestions)
+        self.suppliers_button.clicked.connect(self.open_suppliers)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Read when shown, not when the tab is made: the suggestions sum a window of sales.
@@ -282,3 +287,8 @@ class PurchasePage(QWidget):
             self.refresh()
 
         self._runner.run(self.tr("Creating purchase orders"), work, on_done=done)
+
+    def open_suppliers(self) -> None:
+        """The suppliers (供应商) and what each supplies; the suggestions change with them, so they are read again."""
+        SuppliersDialog(self._shop, self._money, self).exec()
+        self.refresh()
