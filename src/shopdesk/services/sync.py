@@ -292,6 +292,10 @@ class SyncService(OutboxSending):
             result.error = str(failure)
             self._finish_pull(channel.id, cursor, result)
             raise ShopDeskError(f"Sync with {channel.name} stopped: {failure}.") from failure
+        except Exception as bug:  # noted for the shop to see, then raised as the fault it is
+            result.error = f"Sync with {channel.name} stopped: {type(bug).__name__}: {bug}"
+            self._finish_pull(channel.id, cursor, result)
+            raise
         self._finish_pull(channel.id, cursor, result)
         return result
 

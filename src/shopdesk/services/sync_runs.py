@@ -92,10 +92,9 @@ def sync_channel(shop: Shop, name: str, *, sender: Sender = store_sender) -> Cha
     except ShopDeskError as exc:  # pull_orders has written it to the sync log and the channel's last error
         run.error = str(exc)
         return run
-    except Exception as exc:  # a bug must not stop the other channels, nor go unseen
+    except Exception as exc:  # a bug must not stop the other channels; pull_orders has noted it in the log
         logger.exception("sync of %s failed", name)
         run.error = f"Sync with {name} stopped: {type(exc).__name__}: {exc}"
-        _note_failure(service_shop, name, run.error)
         return run
     finally:
         store.close()
