@@ -297,4 +297,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SuppliersDialog</name>
+    <message numerus="yes">
+        <source>{code} supplies %n product(s)</source>
+        <translation>
+            <numerusform>{code} supplies %n product</numerusform>
+            <numerusform>{code} supplies %n products</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

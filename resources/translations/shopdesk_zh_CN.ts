@@ -1885,6 +1885,57 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
 </context>
 <context>
+    <name>LinkProductDialog</name>
+    <message>
+        <source>Link product to {code}</source>
+        <translation>为 {code} 关联商品</translation>
+    </message>
+    <message>
+        <source>SKU or barcode: scan or type</source>
+        <translation>商品编码或条码：扫码或输入</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s: {days}</source>
+        <translation>按供应商：{days}</translation>
+    </message>
+    <message>
+        <source>Order this product from this supplier first</source>
+        <translation>优先向此供应商采购此商品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Supplier SKU</source>
+        <translation>供应商货号</translation>
+    </message>
+    <message>
+        <source>Cost ({currency})</source>
+        <translation>采购价（{currency}）</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>采购周期(天)</translation>
+    </message>
+    <message>
+        <source>Preferred supplier</source>
+        <translation>首选供应商</translation>
+    </message>
+    <message>
+        <source>Use at most {n} decimal places</source>
+        <translation>最多 {n} 位小数</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 3.20</source>
+        <translation>请输入金额，例如 3.20</translation>
+    </message>
+    <message>
+        <source>Enter the product&apos;s SKU or barcode</source>
+        <translation>请输入商品编码或条码</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to ShopDesk</source>
@@ -3706,6 +3757,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>显示</translation>
     </message>
     <message>
+        <source>Suppliers…</source>
+        <translation>供应商…</translation>
+    </message>
+    <message>
         <source>Reorder suggestions (补货建议)</source>
         <translation>补货建议</translation>
     </message>
@@ -4652,6 +4707,216 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Posting the stocktake</source>
         <translation>正在过账盘点单</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierColumns</name>
+    <message>
+        <source>Supplier code</source>
+        <translation>供应商编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>供应商名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>采购周期(天)</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>采购价</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Supplier SKU</source>
+        <translation>供应商货号</translation>
+    </message>
+    <message>
+        <source>Preferred supplier</source>
+        <translation>首选供应商</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierFormDialog</name>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>Edit supplier</source>
+        <translation>编辑供应商</translation>
+    </message>
+    <message>
+        <source>short, e.g. ACME; used on purchase orders</source>
+        <translation>简短，例如 ACME；用于采购单</translation>
+    </message>
+    <message>
+        <source>Supplier code</source>
+        <translation>供应商编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>供应商名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>采购周期(天)</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierProblems</name>
+    <message>
+        <source>Enter a supplier code</source>
+        <translation>请输入供应商编码</translation>
+    </message>
+    <message>
+        <source>Another supplier has this code</source>
+        <translation>已有其他供应商使用此编码</translation>
+    </message>
+    <message>
+        <source>A supplier code is up to 32 characters, without spaces</source>
+        <translation>供应商编码最多 32 个字符，不能有空格</translation>
+    </message>
+    <message>
+        <source>An email address has an @</source>
+        <translation>邮箱地址需包含 @</translation>
+    </message>
+    <message>
+        <source>A currency is a three-letter code like CNY</source>
+        <translation>币种为三个字母的代码，例如 CNY</translation>
+    </message>
+    <message>
+        <source>The lead time cannot be negative</source>
+        <translation>采购周期不能为负数</translation>
+    </message>
+    <message>
+        <source>The lead time is at most 365 days</source>
+        <translation>采购周期最多 365 天</translation>
+    </message>
+    <message>
+        <source>Enter the lead time in whole days</source>
+        <translation>采购周期请填写整数天</translation>
+    </message>
+    <message>
+        <source>No product has this SKU or barcode</source>
+        <translation>没有商品使用此编码或条码</translation>
+    </message>
+    <message>
+        <source>This supplier is archived</source>
+        <translation>此供应商已归档</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersDialog</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Search code, name, contact or phone</source>
+        <translation>搜索编码、名称、联系人或电话</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Link product…</source>
+        <translation>关联商品…</translation>
+    </message>
+    <message>
+        <source>Change terms…</source>
+        <translation>修改供货条件…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Only a role that buys from suppliers may change them</source>
+        <translation>只有负责采购的角色可以修改供应商</translation>
+    </message>
+    <message>
+        <source>Select a supplier to see the products it supplies</source>
+        <translation>选择一个供应商，查看它供应的商品</translation>
+    </message>
+    <message numerus="yes">
+        <source>{code} supplies %n product(s)</source>
+        <translation>
+            <numerusform>{code} 供应 %n 种商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Unlink product</source>
+        <translation>取消关联商品</translation>
+    </message>
+    <message>
+        <source>{code} no longer supplies {sku}?</source>
+        <translation>{code} 不再供应 {sku}？</translation>
     </message>
 </context>
 <context>

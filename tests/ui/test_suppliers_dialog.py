@@ -75,7 +75,7 @@ def test_the_list_searches_and_shows_what_the_selected_supplier_supplies(qtbot, 
     assert cells(dialog.links, "Cost") == ["CN¥3.10", "CN¥4.50"]
     assert cells(dialog.links, "Lead time (days)") == ["10", "14"]  # the supplier's, or the product's own
     assert cells(dialog.links, "Preferred supplier") == ["✓", ""]
-    assert dialog.detail.text() == "Products ACME supplies: 2"
+    assert dialog.detail.text() == "ACME supplies 2 products"
 
 
 def test_a_new_supplier_is_refused_with_messages_next_to_the_fields_then_saved(qtbot, dialog, supplied) -> None:

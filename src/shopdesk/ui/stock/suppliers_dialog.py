@@ -78,28 +78,33 @@ def _table(model: ListTableModel) -> QTableView:  # type: ignore[type-arg]
 
 
 def supplier_columns() -> list[Column[SupplierRow]]:
-    t = "SupplierColumns"
     return [
-        Column(translate(t, "Supplier code"), lambda r: r.code),
-        Column(translate(t, "Name"), lambda r: r.name),
-        Column(translate(t, "Contact"), lambda r: r.contact),
-        Column(translate(t, "Phone"), lambda r: r.phone),
-        Column(translate(t, "Lead time (days)"), lambda r: str(r.lead_time_days), numeric=True),
-        Column(translate(t, "Products"), lambda r: str(r.products), numeric=True),
-        Column(translate(t, "Archived"), lambda r: translate(t, "archived") if r.archived else ""),
+        Column(translate("SupplierColumns", "Supplier code"), lambda r: r.code),
+        Column(translate("SupplierColumns", "Name"), lambda r: r.name),
+        Column(translate("SupplierColumns", "Contact"), lambda r: r.contact),
+        Column(translate("SupplierColumns", "Phone"), lambda r: r.phone),
+        Column(translate("SupplierColumns", "Lead time (days)"), lambda r: str(r.lead_time_days), numeric=True),
+        Column(translate("SupplierColumns", "Products"), lambda r: str(r.products), numeric=True),
+        Column(
+            translate("SupplierColumns", "Archived"),
+            lambda r: translate("SupplierColumns", "archived") if r.archived else "",
+        ),
     ]
 
 
 def link_columns(money: MoneyFormat, *, costs: bool) -> list[Column[SupplierLink]]:
-    t = "SupplierColumns"
-    cost = [Column(translate(t, "Cost"), lambda r: "" if r.cost is None else money(r.cost), numeric=True)]
+    cost = [
+        Column(translate("SupplierColumns", "Cost"), lambda r: "" if r.cost is None else money(r.cost), numeric=True)
+    ]
     return [
-        Column(translate(t, "SKU"), lambda r: r.sku),
-        Column(translate(t, "Name"), lambda r: r.product_name),
-        Column(translate(t, "Supplier SKU"), lambda r: r.supplier_sku),
+        Column(translate("SupplierColumns", "SKU"), lambda r: r.sku),
+        Column(translate("SupplierColumns", "Name"), lambda r: r.product_name),
+        Column(translate("SupplierColumns", "Supplier SKU"), lambda r: r.supplier_sku),
         *(cost if costs else []),
-        Column(translate(t, "Lead time (days)"), lambda r: str(r.effective_lead_time_days), numeric=True),
-        Column(translate(t, "Preferred supplier"), lambda r: "✓" if r.preferred else ""),
+        Column(
+            translate("SupplierColumns", "Lead time (days)"), lambda r: str(r.effective_lead_time_days), numeric=True
+        ),
+        Column(translate("SupplierColumns", "Preferred supplier"), lambda r: "✓" if r.preferred else ""),
     ]
 
 
@@ -411,7 +416,7 @@ class SuppliersDialog(QDialog):
         self.detail.setText(
             self.tr("Select a supplier to see the products it supplies")
             if supplier is None
-            else self.tr("Products {code} supplies: %n", "", self.links.rowCount()).format(code=supplier.code)
+            else self.tr("{code} supplies %n product(s)", "", self.links.rowCount()).format(code=supplier.code)
         )
         self._enable()
 
