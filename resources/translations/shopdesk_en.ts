@@ -107,6 +107,44 @@
     </message>
 </context>
 <context>
+    <name>ImportOrdersDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix in the file.</source>
+        <translation>
+            <numerusform>%n problem to fix in the file.</numerusform>
+            <numerusform>%n problems to fix in the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the file:</source>
+        <translation>
+            <numerusform>%n order in the file:</numerusform>
+            <numerusform>%n orders in the file:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n order(s) from {name}.</source>
+        <translation>
+            <numerusform>Imported %n order from {name}.</numerusform>
+            <numerusform>Imported %n orders from {name}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) wait for an unmatched SKU: link it under Unmatched SKUs.</source>
+        <translation>
+            <numerusform>%n order waits for an unmatched SKU: link it under Unmatched SKUs.</numerusform>
+            <numerusform>%n orders wait for unmatched SKUs: link them under Unmatched SKUs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported before, skipped.</source>
+        <translation>
+            <numerusform>%n order imported before, skipped.</numerusform>
+            <numerusform>%n orders imported before, skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message numerus="yes">
         <source>Imported: %n new product(s)</source>
@@ -144,6 +182,40 @@
         <translation>
             <numerusform>%n hour from now</numerusform>
             <numerusform>%n hours from now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderImportActions</name>
+    <message numerus="yes">
+        <source>Unmatched SKUs (%n)</source>
+        <translation>
+            <numerusform>Unmatched SKUs (%n)</numerusform>
+            <numerusform>Unmatched SKUs (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n order(s)</source>
+        <translation>
+            <numerusform>Imported %n order</numerusform>
+            <numerusform>Imported %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked SKUs: %n order(s) created</source>
+        <translation>
+            <numerusform>Linked SKUs: %n order created</numerusform>
+            <numerusform>Linked SKUs: %n orders created</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderLayoutDialog</name>
+    <message numerus="yes">
+        <source>Headings found on row {row}: %n column(s).</source>
+        <translation>
+            <numerusform>Headings found on row {row}: %n column.</numerusform>
+            <numerusform>Headings found on row {row}: %n columns.</numerusform>
         </translation>
     </message>
 </context>

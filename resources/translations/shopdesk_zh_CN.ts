@@ -1715,6 +1715,175 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
 </context>
 <context>
+    <name>ImportOrdersDialog</name>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>, found: {found}</source>
+        <translation>，文件中为：{found}</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>The order export: CSV or Excel (.xlsx)</source>
+        <translation>订单导出文件：CSV 或 Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>New layout…</source>
+        <translation>新建导入模板…</translation>
+    </message>
+    <message>
+        <source>Map the columns of another system&apos;s order export once (导入模板)</source>
+        <translation>为其他系统导出的订单文件设置一次列的对应关系（导入模板）</translation>
+    </message>
+    <message>
+        <source>Leave the new orders as drafts (no review, no stock reserved)</source>
+        <translation>新订单保存为草稿（不审核，不占用库存）</translation>
+    </message>
+    <message>
+        <source>Choose a file: it is checked first, nothing is imported yet.</source>
+        <translation>请选择文件：先检查并预览，此时不导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
+    </message>
+    <message>
+        <source>Saved layout: {name}</source>
+        <translation>已保存的模板：{name}</translation>
+    </message>
+    <message>
+        <source>Taobao/Tmall order export (淘宝/天猫)</source>
+        <translation>淘宝/天猫订单导出文件</translation>
+    </message>
+    <message>
+        <source>Pinduoduo order export (拼多多)</source>
+        <translation>拼多多订单导出文件</translation>
+    </message>
+    <message>
+        <source>ShopDesk order file (generic: 订单号, 商家编码, 数量 …)</source>
+        <translation>ShopDesk 通用订单文件（订单号、商家编码、数量 …）</translation>
+    </message>
+    <message>
+        <source>Order exports (*.csv *.xlsx *.txt)</source>
+        <translation>订单文件 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
+    </message>
+    <message>
+        <source>Checking {name}</source>
+        <translation>正在检查 {name}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported; nothing was written:</source>
+        <translation>{name} 无法导入，未写入任何数据：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix in the file.</source>
+        <translation>
+            <numerusform>文件中有 %n 个问题需要修改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the file:</source>
+        <translation>
+            <numerusform>文件中共 %n 个订单：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  {n} to add</source>
+        <translation>  新增 {n} 个</translation>
+    </message>
+    <message>
+        <source>  {n} imported before, skipped</source>
+        <translation>  已导入 {n} 个，跳过</translation>
+    </message>
+    <message>
+        <source>  {n} waiting for an unmatched SKU</source>
+        <translation>  {n} 个等待关联未匹配商品</translation>
+    </message>
+    <message>
+        <source>  {n} closed or cancelled on the platform, left out</source>
+        <translation>  {n} 个已在平台关闭或取消，不导入</translation>
+    </message>
+    <message>
+        <source>No problems found. Nothing is written until you press Import.</source>
+        <translation>没有发现问题。按“导入”后才会写入。</translation>
+    </message>
+    <message>
+        <source>Order {theirs} from {channel}: imported before as {ours}, skipped</source>
+        <translation>{channel}订单 {theirs}：已导入为 {ours}，跳过</translation>
+    </message>
+    <message>
+        <source>Order {theirs}: names a SKU no product has; it will wait</source>
+        <translation>订单 {theirs}：含有未匹配商品的编码，将等待关联</translation>
+    </message>
+    <message>
+        <source>Warning: the file&apos;s headings are not those of the layout {name!r}.</source>
+        <translation>注意：文件的表头与模板 {name!r} 不符。</translation>
+    </message>
+    <message>
+        <source>Read with the saved layout {name!r} (its headings match).</source>
+        <translation>已按保存的模板 {name!r} 读取（表头相符）。</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>正在导入 {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n order(s) from {name}.</source>
+        <translation>
+            <numerusform>已从 {name} 导入 %n 个订单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On hold for review: {numbers}</source>
+        <translation>待审核：{numbers}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) wait for an unmatched SKU: link it under Unmatched SKUs.</source>
+        <translation>
+            <numerusform>%n 个订单等待未匹配商品：请在“未匹配商品”中关联商品。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported before, skipped.</source>
+        <translation>
+            <numerusform>%n 个订单已导入，跳过。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>SKU</source>
@@ -2665,6 +2834,132 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>OrderImportActions</name>
+    <message>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
+    </message>
+    <message>
+        <source>Taobao/Tmall or Pinduoduo export, or another system&apos;s order file</source>
+        <translation>淘宝/天猫、拼多多的订单导出文件，或其他系统的订单文件</translation>
+    </message>
+    <message>
+        <source>Unmatched SKUs</source>
+        <translation>未匹配商品</translation>
+    </message>
+    <message>
+        <source>Channel SKUs no product has: their orders wait for a link</source>
+        <translation>没有对应商品的渠道商品编码：其订单等待关联商品</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unmatched SKUs (%n)</source>
+        <translation>
+            <numerusform>未匹配商品 (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n order(s)</source>
+        <translation>
+            <numerusform>已导入 %n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked SKUs: %n order(s) created</source>
+        <translation>
+            <numerusform>已关联商品：创建了 %n 个订单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderLayoutDialog</name>
+    <message>
+        <source>New order layout</source>
+        <translation>新建订单导入模板</translation>
+    </message>
+    <message>
+        <source>A sample export of the other system: CSV or Excel (.xlsx)</source>
+        <translation>其他系统导出的样例文件：CSV 或 Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>e.g. 微店 export</source>
+        <translation>例如 微店导出</translation>
+    </message>
+    <message>
+        <source>File (no channel)</source>
+        <translation>文件（无渠道）</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s, e.g. CNY</source>
+        <translation>默认为本店币种，例如 CNY</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s, e.g. Asia/Shanghai</source>
+        <translation>默认为本机时区，例如 Asia/Shanghai</translation>
+    </message>
+    <message>
+        <source>Choose a sample file: its heading row is read.</source>
+        <translation>请选择样例文件：将读取它的表头行。</translation>
+    </message>
+    <message>
+        <source>Which column holds each order field (* needed)</source>
+        <translation>每个订单字段对应的列（* 为必填）</translation>
+    </message>
+    <message>
+        <source>Sample file</source>
+        <translation>样例文件</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文字编码</translation>
+    </message>
+    <message>
+        <source>Layout name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>Orders come from</source>
+        <translation>订单来源渠道</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Time zone of its times</source>
+        <translation>文件中时间的时区</translation>
+    </message>
+    <message>
+        <source>Sample order export</source>
+        <translation>订单导出样例文件</translation>
+    </message>
+    <message>
+        <source>Order exports (*.csv *.xlsx *.txt)</source>
+        <translation>订单文件 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Headings found on row {row}: %n column(s).</source>
+        <translation>
+            <numerusform>表头在第 {row} 行：共 %n 列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation>— 文件中没有 —</translation>
+    </message>
+    <message>
+        <source>Saving the layout</source>
+        <translation>正在保存模板</translation>
+    </message>
+</context>
+<context>
     <name>OrderLines</name>
     <message>
         <source>SKU</source>
@@ -3594,6 +3889,25 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Enter an amount like 59.90</source>
         <translation>请输入金额，例如 59.90</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPicker</name>
+    <message>
+        <source>Scan a barcode, or type SKU, name or pinyin, then Enter</source>
+        <translation>扫描条码，或输入商品编码、名称、拼音后回车</translation>
+    </message>
+    <message>
+        <source>No product chosen</source>
+        <translation>未选择商品</translation>
+    </message>
+    <message>
+        <source>No product matches {text!r}</source>
+        <translation>没有商品匹配 {text!r}</translation>
+    </message>
+    <message>
+        <source>Product: {product}</source>
+        <translation>商品：{product}</translation>
     </message>
 </context>
 <context>
@@ -4752,6 +5066,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>商品编码</translation>
     </message>
     <message>
+        <source>Product name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Supplier SKU</source>
         <translation>供应商货号</translation>
     </message>
@@ -5154,6 +5472,68 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>box</source>
         <translation>盒</translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedDialog</name>
+    <message>
+        <source>Unmatched SKUs</source>
+        <translation>未匹配商品</translation>
+    </message>
+    <message>
+        <source>Orders naming these channel SKUs wait. Link each to one of our products once: the link is kept for that channel and the waiting orders are created.</source>
+        <translation>含有这些渠道商品编码的订单正在等待。把每个编码关联到本店的一个商品（只需一次）：该渠道会记住这个关联，等待中的订单随即创建。</translation>
+    </message>
+    <message>
+        <source>Link to product</source>
+        <translation>关联商品</translation>
+    </message>
+    <message>
+        <source>Linking SKUs needs a role that edits the catalogue</source>
+        <translation>关联商品需要可以编辑商品资料的角色</translation>
+    </message>
+    <message>
+        <source>Our product</source>
+        <translation>本店商品</translation>
+    </message>
+    <message>
+        <source>Linked {code} ({channel}) to {sku}.</source>
+        <translation>已将 {code}（{channel}）关联到 {sku}。</translation>
+    </message>
+    <message>
+        <source>Orders created: {numbers}.</source>
+        <translation>已创建订单：{numbers}。</translation>
+    </message>
+    <message>
+        <source>Still waiting for other links: {numbers}.</source>
+        <translation>仍在等待其他关联：{numbers}。</translation>
+    </message>
+    <message>
+        <source>Linking {code}</source>
+        <translation>正在关联 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedModel</name>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Channel SKU</source>
+        <translation>渠道商品编码</translation>
+    </message>
+    <message>
+        <source>Product name on the channel</source>
+        <translation>渠道商品名称</translation>
+    </message>
+    <message>
+        <source>Orders waiting</source>
+        <translation>等待的订单</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
     </message>
 </context>
 <context>

@@ -4,16 +4,20 @@ system's export mapped once as a saved layout."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QDialog
 
 from shopdesk.services.channels import unmatched_skus
 from shopdesk.services.order_import import OrderImport, OrderImportOptions
 from shopdesk.services.order_queries import OrderFilter
 from shopdesk.services.shop import Shop
 from shopdesk.ui.orders.import_dialog import ImportOrdersDialog
+from shopdesk.ui.orders.layout_editor import OrderLayoutDialog
 from shopdesk.ui.orders.tab import OrdersTab
 from shopdesk.ui.orders.unmatched import UnmatchedDialog
 from tests.imports.files import write_csv
@@ -21,6 +25,7 @@ from tests.order_helpers import stocked_shop
 from tests.ui.conftest import when_dialog_opens
 
 WAIT_MS = 20_000
+D = TypeVar("D", bound=QDialog)
 HEADINGS = ["订单编号", "买家会员名", "收货人姓名", "联系手机", "收货地址", "商家编码", "宝贝标题", "购买数量", "价格"]
 HEADINGS += ["实付款", "订单创建时间", "订单状态", "买家留言"]
 
@@ -64,6 +69,19 @@ def dialog(qtbot, shop):
     assert dialog.runner.shutdown()
 
 
+def closing(act: Callable[[D], None]) -> Callable[[D], None]:
+    """act(dialog), then the dialog is closed if act left it open (a failed check must not leave exec() waiting)."""
+
+    def run(dialog: D) -> None:
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    return run
+
+
 def numbers(tab: OrdersTab) -> list[str]:
     return sorted(tab.model.row_at(r).number for r in range(tab.model.rowCount()))  # type: ignore[union-attr]
 
@@ -98,9 +116,8 @@ def test_a_taobao_export_in_gbk_is_previewed_then_imported_from_the_orders_tab(q
         seen["listed"] = problems(dialog)
         import_now(qtbot, dialog)
         seen["result"] = dialog.summary.text()
-        dialog.reject()
 
-    opened = when_dialog_opens(ImportOrdersDialog, go)
+    opened = when_dialog_opens(ImportOrdersDialog, closing(go))
     tab.imports.import_action.trigger()
     assert opened
     assert seen["preview"] == (
@@ -167,9 +184,8 @@ def test_an_unknown_taobao_code_waits_in_the_unmatched_queue_until_linked_in_the
         qtbot.waitUntil(lambda: bool(unmatched.linked), timeout=WAIT_MS)
         assert "Orders created: SO-000002." in unmatched.outcome.text()
         assert unmatched.model.rowCount() == 0
-        unmatched.reject()
 
-    opened = when_dialog_opens(UnmatchedDialog, link)
+    opened = when_dialog_opens(UnmatchedDialog, closing(link))
     tab.imports.unmatched_action.trigger()
     assert opened
     assert unmatched_skus(shop) == []
@@ -178,3 +194,51 @@ def test_an_unknown_taobao_code_waits_in_the_unmatched_queue_until_linked_in_the
     order = shop.orders.get_order("SO-000002")
     assert [(ln.sku, ln.quantity) for ln in order.lines] == [("MUG", 2), ("TEE", 1)]
     dialog.runner.shutdown()
+
+
+def test_another_systems_export_is_mapped_once_and_its_layout_is_then_one_of_the_profiles(
+    qtbot, shop, dialog, tmp_path
+) -> None:
+    headings = ["Ref", "Article", "Pieces", "Each", "Deliver to", "Tel", "Town", "Street line", "When"]
+    rows = [
+        ["Webshop orders 2026-11"],  # a title row above the headings
+        headings,
+        ["W-17", "MUG", "1", "25.00", "Anna", "13812345678", "苏州市", "人民路2号", "2026-11-22 10:00"],
+        ["W-17", "TEE", "2", "39.90", "Anna", "13812345678", "苏州市", "人民路2号", "2026-11-22 10:00"],
+    ]
+    path = write_csv(tmp_path / "webshop.csv", rows)
+    checked(qtbot, dialog, path, "generic")
+    assert not dialog.import_button.isEnabled()  # our own headings are not there
+    mapping = {"order_no": "Ref", "sku": "Article", "quantity": "Pieces", "unit_price": "Each"}
+    mapping |= {"recipient": "Deliver to", "phone": "Tel", "city": "Town", "street": "Street line", "placed_at": "When"}
+
+    def edit(editor: OrderLayoutDialog) -> None:
+        qtbot.waitUntil(lambda: editor.headings is not None, timeout=WAIT_MS)
+        assert editor.read_note.text() == "Headings found on row 2: 9 columns."
+        assert editor.name.text() == "webshop"
+        assert not editor.save_button.isEnabled()  # order number, SKU and quantity are needed
+        for field, heading in mapping.items():
+            editor.choose(field, heading)
+        editor.name.setText("Webshop")
+        editor.channel.setEditText("webshop")
+        editor.time_zone.setText("Asia/Shanghai")
+        assert editor.save_button.isEnabled()
+        editor.save_button.click()
+        qtbot.waitUntil(lambda: editor.saved is not None, timeout=WAIT_MS)
+
+    dialog.preview = None
+    opened = when_dialog_opens(OrderLayoutDialog, closing(edit))
+    dialog.new_layout.click()
+    assert opened
+    profiles = [dialog.profile.itemText(i) for i in range(dialog.profile.count())]
+    assert profiles[-1] == "Saved layout: Webshop"
+    assert dialog.profile.currentText() == "Saved layout: Webshop"
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT_MS)
+    assert "  1 to add\n" in dialog.summary.text()
+    import_now(qtbot, dialog)
+    order = shop.orders.get_order("SO-000001")
+    assert (order.channel, order.channel_order_no, order.goods_total) == ("webshop", "W-17", 10480)
+
+    again = ImportOrdersDialog(shop)  # a new dialog lists it too
+    qtbot.addWidget(again)
+    assert "Saved layout: Webshop" in [again.profile.itemText(i) for i in range(again.profile.count())]
