@@ -13,6 +13,7 @@ from werkzeug import Request, Response
 from shopdesk.db.models import OutboxItem, SalesChannel, SyncLogEntry
 from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, ShopDeskError, ValidationFailed
+from shopdesk.domain.permissions import PermissionDenied, Role
 from shopdesk.services.shop import Shop
 from shopdesk.services.sync import ChannelView, OutboxView, SyncService, enqueue
 from shopdesk.sync import credentials
@@ -59,6 +60,13 @@ def test_a_store_address_that_would_leak_the_key_or_is_no_address_is_refused(sho
         SyncService(shop).add_channel("webshop", "woocommerce", url, KEY, SECRET)
     assert caught.value.problems[0].where == "url"
     assert SyncService(shop).channels() == []
+
+
+def test_only_a_role_that_manages_the_shop_adds_a_channel(shop: Shop, memory_keyring: MemoryKeyring) -> None:
+    shop.log_in("anna", Role.ACCOUNTANT)
+    with pytest.raises(PermissionDenied, match="may not add a sales channel"):
+        SyncService(shop).add_channel("webshop", "woocommerce", "https://shop.example.com", KEY, SECRET)
+    assert SyncService(shop).channels() == [] and memory_keyring.kept == {}
 
 
 def test_plain_http_is_accepted_for_a_store_on_this_computer(shop: Shop) -> None:

@@ -23,7 +23,7 @@ from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import currency_exponent
 from shopdesk.domain.order_draft import normalize_channel
-from shopdesk.domain.permissions import Role
+from shopdesk.domain.permissions import Permission, Role
 from shopdesk.services import channels as sku_links
 from shopdesk.services import sync_problems
 from shopdesk.services.orders import CreatedOrder, OrderWriter
@@ -157,6 +157,7 @@ class SyncService(OutboxSending):
         time); orders the store has sent out already come in as history and
         reserve nothing (services/sync_fulfilled.py).
         """
+        self.shop.require(Permission.MANAGE_SHOP, "add a sales channel")
         name = normalize_channel(name)
         problems = []
         if not name or len(name) > 32:

@@ -98,7 +98,7 @@ def link_columns(money: MoneyFormat, *, costs: bool) -> list[Column[SupplierLink
     ]
     return [
         Column(translate("SupplierColumns", "SKU"), lambda r: r.sku),
-        Column(translate("SupplierColumns", "Name"), lambda r: r.product_name),
+        Column(translate("SupplierColumns", "Product name"), lambda r: r.product_name),
         Column(translate("SupplierColumns", "Supplier SKU"), lambda r: r.supplier_sku),
         *(cost if costs else []),
         Column(
