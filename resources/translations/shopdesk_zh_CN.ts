@@ -5067,7 +5067,7 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
     <message>
         <source>Product name</source>
-        <translation type="unfinished"></translation>
+        <translation>商品名称</translation>
     </message>
     <message>
         <source>Supplier SKU</source>
