@@ -1745,6 +1745,10 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>为其他系统导出的订单文件设置一次列的对应关系（导入模板）</translation>
     </message>
     <message>
+        <source>Forget layout…</source>
+        <translation>删除模板…</translation>
+    </message>
+    <message>
         <source>Leave the new orders as drafts (no review, no stock reserved)</source>
         <translation>新订单保存为草稿（不审核，不占用库存）</translation>
     </message>
@@ -1791,6 +1795,14 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Order exports (*.csv *.xlsx *.txt)</source>
         <translation>订单文件 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>Forget layout</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Forget the order layout {name!r}? Files with its headings are then read as ShopDesk order files.</source>
+        <translation>删除订单导入模板 {name!r}？之后具有这些表头的文件将按 ShopDesk 通用订单文件读取。</translation>
     </message>
     <message>
         <source>Checking {name}…</source>

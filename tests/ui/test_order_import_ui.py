@@ -10,9 +10,10 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from shopdesk.services.channels import unmatched_skus
+from shopdesk.services.marketplace_import import list_order_layouts
 from shopdesk.services.order_import import OrderImport, OrderImportOptions
 from shopdesk.services.order_queries import OrderFilter
 from shopdesk.services.shop import Shop
@@ -239,6 +240,18 @@ def test_another_systems_export_is_mapped_once_and_its_layout_is_then_one_of_the
     order = shop.orders.get_order("SO-000001")
     assert (order.channel, order.channel_order_no, order.goods_total) == ("webshop", "W-17", 10480)
 
-    again = ImportOrdersDialog(shop)  # a new dialog lists it too
+    again = ImportOrdersDialog(shop)  # a new dialog lists it too, until it is forgotten
     qtbot.addWidget(again)
-    assert "Saved layout: Webshop" in [again.profile.itemText(i) for i in range(again.profile.count())]
+    again.choose_profile("generic", saved_layout_id(again, "Webshop"))
+    assert again.forget_layout.isEnabled()
+    opened = when_dialog_opens(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    again.forget_layout.click()
+    assert opened
+    assert "Saved layout: Webshop" not in [again.profile.itemText(i) for i in range(again.profile.count())]
+    assert list_order_layouts(shop) == []
+    assert not again.forget_layout.isEnabled()
+
+
+def saved_layout_id(dialog: ImportOrdersDialog, name: str) -> int:
+    found = [dialog.profile.itemData(i) for i in range(dialog.profile.count())]
+    return next(c.layout_id for c in found if c.layout_id is not None and c.label == name)

@@ -24,15 +24,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
+from shopdesk.services.marketplace_import import delete_order_layout
 from shopdesk.services.order_import import OrderImport, OrderImportOptions, OrderImportResult
 from shopdesk.services.order_import_views import ImportProfileChoice, import_profiles
 from shopdesk.services.shop import Shop
+from shopdesk.ui import errors
 from shopdesk.ui.orders.labels import CHANNEL, label
 from shopdesk.ui.problems import problem_text
 from shopdesk.ui.products.import_wizard import ENCODINGS
@@ -89,6 +92,9 @@ class ImportOrdersDialog(QDialog):
         self.new_layout.setAutoDefault(False)
         self.new_layout.setToolTip(self.tr("Map the columns of another system's order export once (导入模板)"))
         self.new_layout.clicked.connect(self.edit_layout)
+        self.forget_layout = QPushButton(self.tr("Forget layout…"))
+        self.forget_layout.setAutoDefault(False)
+        self.forget_layout.clicked.connect(self.delete_layout)
         self.encoding = QComboBox()
         for text, value in ENCODINGS:
             self.encoding.addItem(QCoreApplication.translate("ImportWizard", text), value)
@@ -112,6 +118,7 @@ class ImportOrdersDialog(QDialog):
         profile_row = QHBoxLayout()
         profile_row.addWidget(self.profile, 1)
         profile_row.addWidget(self.new_layout)
+        profile_row.addWidget(self.forget_layout)
         form = QFormLayout()
         form.addRow(self.tr("File"), file_row)
         form.addRow(self.tr("Layout"), profile_row)
@@ -130,6 +137,7 @@ class ImportOrdersDialog(QDialog):
         self.load_profiles()
         self.path_edit.editingFinished.connect(self.refresh_preview)
         self.profile.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.profile.currentIndexChanged.connect(lambda _i: self._enable_forget())
         self.encoding.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.drafts.toggled.connect(lambda _on: self._show_ready())
 
@@ -154,6 +162,11 @@ class ImportOrdersDialog(QDialog):
             self.profile.setCurrentIndex(wanted)
         finally:
             self.profile.blockSignals(False)
+        self._enable_forget()
+
+    def _enable_forget(self) -> None:
+        choice = self.profile.currentData()
+        self.forget_layout.setEnabled(choice is not None and choice.layout_id is not None)
 
     def _profile_label(self, choice: ImportProfileChoice) -> str:
         if choice.layout_id is not None:
@@ -207,6 +220,28 @@ class ImportOrdersDialog(QDialog):
             self.load_profiles(select_layout=dialog.saved.id)
             self.refresh_preview()
         dialog.deleteLater()
+
+    def delete_layout(self) -> None:
+        """Forget the chosen saved layout (`shopdesk order-layout delete ID`); files with its headings are then
+        read as generic files again."""
+        choice = self.profile_choice()
+        if choice.layout_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Forget layout"),
+            self.tr(
+                "Forget the order layout {name!r}? Files with its headings are then read as ShopDesk order files."
+            ).format(name=choice.label),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_order_layout(self._shop, choice.layout_id)
+        except ShopDeskError as exc:
+            errors.show_error(self, exc)
+        self.load_profiles()
+        self.refresh_preview()
 
     # The dry run ---------------------------------------------------------------------------
     def refresh_preview(self) -> None:
