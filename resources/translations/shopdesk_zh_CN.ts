@@ -1749,6 +1749,10 @@ The details below were written to the log. Copy them and send them to whoever lo
         <translation>删除模板…</translation>
     </message>
     <message>
+        <source>As the file or its layout says</source>
+        <translation>按文件或模板中的渠道</translation>
+    </message>
+    <message>
         <source>Leave the new orders as drafts (no review, no stock reserved)</source>
         <translation>新订单保存为草稿（不审核，不占用库存）</translation>
     </message>
@@ -1775,6 +1779,10 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Text encoding</source>
         <translation>文字编码</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Saved layout: {name}</source>

@@ -255,3 +255,16 @@ def test_another_systems_export_is_mapped_once_and_its_layout_is_then_one_of_the
 def saved_layout_id(dialog: ImportOrdersDialog, name: str) -> int:
     found = [dialog.profile.itemData(i) for i in range(dialog.profile.count())]
     return next(c.layout_id for c in found if c.layout_id is not None and c.label == name)
+
+
+def test_a_generic_order_file_without_a_channel_column_takes_the_channel_chosen(qtbot, shop, dialog, tmp_path) -> None:
+    rows = [
+        ["订单号", "商家编码", "数量", "单价", "收货人", "手机", "市", "详细地址"],
+        ["WX-1", "MUG", "1", "25.00", "Anna", "13812345678", "苏州市", "人民路2号"],
+    ]
+    dialog.channel.setCurrentIndex(dialog.channel.findData("wechat"))
+    checked(qtbot, dialog, write_csv(tmp_path / "微信群订单.csv", rows), "generic")
+    assert "  1 to add\n" in dialog.summary.text()
+    import_now(qtbot, dialog)
+    order = shop.orders.get_order("SO-000001")
+    assert (order.channel, order.channel_order_no) == ("wechat", "WX-1")

@@ -98,6 +98,12 @@ class ImportOrdersDialog(QDialog):
         self.encoding = QComboBox()
         for text, value in ENCODINGS:
             self.encoding.addItem(QCoreApplication.translate("ImportWizard", text), value)
+        # Rows without a channel column: the layout's channel (taobao...) or "file", unless one is chosen here.
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("As the file or its layout says"), "file")
+        for key in CHANNEL:
+            if key != "aftersales":
+                self.channel.addItem(label(CHANNEL, key), key)
         self.drafts = QCheckBox(self.tr("Leave the new orders as drafts (no review, no stock reserved)"))
         self.summary = QLabel(self.tr("Choose a file: it is checked first, nothing is imported yet."))
         self.summary.setWordWrap(True)
@@ -123,6 +129,7 @@ class ImportOrdersDialog(QDialog):
         form.addRow(self.tr("File"), file_row)
         form.addRow(self.tr("Layout"), profile_row)
         form.addRow(self.tr("Text encoding"), self.encoding)
+        form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.drafts)
         checked = QHBoxLayout()
         checked.addWidget(self.summary, 1)
@@ -139,6 +146,7 @@ class ImportOrdersDialog(QDialog):
         self.profile.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.profile.currentIndexChanged.connect(lambda _i: self._enable_forget())
         self.encoding.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.channel.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.drafts.toggled.connect(lambda _on: self._show_ready())
 
     # Choices ---------------------------------------------------------------------------
@@ -189,11 +197,17 @@ class ImportOrdersDialog(QDialog):
         return self.profile.currentData()
 
     def _choice_key(self) -> object:
-        return (self.path_edit.text().strip(), self.profile.currentIndex(), self.encoding.currentData())
+        return (
+            self.path_edit.text().strip(),
+            self.profile.currentIndex(),
+            self.encoding.currentData(),
+            self.channel.currentData(),
+        )
 
     def options(self) -> OrderImportOptions:
         return OrderImportOptions(
             profile=self.profile_choice().profile,
+            channel=str(self.channel.currentData()),
             encoding=self.encoding.currentData(),
             confirm=not self.drafts.isChecked(),
         )
