@@ -3207,6 +3207,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <source>Merged</source>
         <translation>合单</translation>
     </message>
+    <message>
+        <source>Waybill recorded</source>
+        <translation>已录入面单号</translation>
+    </message>
 </context>
 <context>
     <name>OrdersTab</name>

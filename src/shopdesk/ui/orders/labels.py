@@ -62,6 +62,7 @@ ACTION = {
     "waiting": QT_TRANSLATE_NOOP("Orders", "Waiting for stock"),
     "split": QT_TRANSLATE_NOOP("Orders", "Split"),
     "merged": QT_TRANSLATE_NOOP("Orders", "Merged"),
+    "waybill": QT_TRANSLATE_NOOP("Orders", "Waybill recorded"),
 }
 # Channels an order can be entered for by hand, in the entry dialog's order.
 ENTRY_CHANNELS = ("manual", "phone", "counter", "taobao", "pinduoduo", "woocommerce", "shopify")
