@@ -24,6 +24,7 @@ def command_modules() -> list[ModuleType]:
     from shopdesk.cli import (
         audit_commands,
         case_commands,
+        customer_commands,
         db_commands,
         demo_commands,
         fulfilment_commands,
@@ -48,6 +49,7 @@ def command_modules() -> list[ModuleType]:
         supplier_commands,
         stocktake_commands,
         order_commands,
+        customer_commands,
         fulfilment_commands,
         report_commands,
         privacy_commands,

@@ -7,14 +7,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from shopdesk.db.models import Customer, CustomerAddress, CustomerPhone, ProductSupplier, Supplier
+from shopdesk.db.models.base import utcnow
 from shopdesk.domain.catalogue import check_text
-from shopdesk.domain.errors import NotFound, Problem, ValidationFailed
+from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.privacy import mask_phone
 from shopdesk.services import audit
 from shopdesk.services.access import guarded
+from shopdesk.services.order_records import refresh_customer_search_texts
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -38,6 +41,9 @@ class Address:
         return [self.street, f"{self.postcode} {self.city}".strip(), self.province, self.country]
 
 
+_ADDRESS_FIELDS = ("recipient", "phone", "country", "province", "city", "district", "street", "postcode")
+
+
 @dataclass
 class CustomerDraft:
     name: str
@@ -46,6 +52,76 @@ class CustomerDraft:
     channel: str = "manual"
     email: str = ""
     notes: str = ""
+    default_address: int = 0  # which of `addresses` parcels go to unless the order says otherwise
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    """A customer as the edit form shows it: `version` goes back with the edit (someone else may save first)."""
+
+    id: int
+    version: int
+    draft: CustomerDraft
+
+
+def _customer_problems(draft: CustomerDraft) -> list[Problem]:
+    """Everything wrong with a customer's record, at once."""
+    problems = [
+        Problem(where, msg)
+        for where, msg in (
+            ("name", check_text("Name", draft.name, 200, required=True)),
+            ("channel", check_text("Channel", draft.channel, 32, required=True)),
+            ("email", check_text("Email", draft.email, 200)),
+            ("notes", check_text("Notes", draft.notes, 5000)),
+        )
+        if msg
+    ]
+    if draft.email.strip() and "@" not in draft.email:
+        problems.append(Problem("email", "an email address has an @", draft.email))
+    for n, phone in enumerate(draft.phones, start=1):
+        if phone.strip() and not any(ch.isdigit() for ch in phone):
+            problems.append(Problem(f"phone {n}", "a phone number has digits", phone))
+        elif len(phone.strip()) > 40:
+            problems.append(Problem(f"phone {n}", "a phone number has at most 40 characters", phone))
+    for n, address in enumerate(draft.addresses, start=1):
+        where = f"address {n}"
+        if not address.city.strip():
+            problems.append(Problem(where, "an address needs a city"))
+        if not address.street.strip():
+            problems.append(Problem(where, "an address needs a street"))
+        for name, limit in (("recipient", 200), ("province", 100), ("city", 100), ("district", 100), ("postcode", 20)):
+            if len(getattr(address, name).strip()) > limit:
+                problems.append(Problem(where, f"the {name} has at most {limit} characters"))
+        if address.phone.strip() and not any(ch.isdigit() for ch in address.phone):
+            problems.append(Problem(where, "a phone number has digits", address.phone))
+        if not (len(address.country.strip()) == 2 and address.country.strip().isalpha()):
+            problems.append(Problem(where, "a country is a two-letter code like CN", address.country))
+    if draft.addresses and not 0 <= draft.default_address < len(draft.addresses):
+        problems.append(Problem("default_address", "the default address is one of the addresses"))
+    return problems
+
+
+def _address_values(address: Address) -> dict[str, str]:
+    values = {name: getattr(address, name).strip() for name in _ADDRESS_FIELDS}
+    values["country"] = values["country"].upper()
+    return values
+
+
+def _customer_audited(customer: Customer) -> dict[str, object]:
+    """The customer's fields the audit trail keeps; personal ones (name, phones, addresses...) by those words,
+    so the trail masks them for a role that may not see personal data."""
+    return {
+        "name": customer.name,
+        "channel": customer.channel,
+        "email": customer.email,
+        "notes": customer.notes,
+        "phones": [p.phone for p in customer.phones],
+        "addresses": [
+            " ".join(v for v in (a.recipient, a.phone, a.province, a.city, a.district, a.street, a.postcode) if v)
+            + (" (default)" if a.is_default else "")
+            for a in customer.addresses
+        ],
+    }
 
 
 @dataclass(frozen=True)
@@ -173,28 +249,113 @@ class Parties:
 
     @guarded(Permission.WORK_ORDERS, "add customers")
     def create_customer(self, draft: CustomerDraft) -> int:
-        problems = [
-            Problem(where, msg)
-            for where, msg in (
-                ("name", check_text("Name", draft.name, 200, required=True)),
-                ("notes", check_text("Notes", draft.notes, 5000)),
-            )
-            if msg
-        ]
+        """Add a customer; every problem (no name, a phone without digits, an address without a city...) at once."""
+        problems = _customer_problems(draft)
         if problems:
             raise ValidationFailed(problems, "Customer cannot be saved")
         with self.db.uow() as uow:
             customer = Customer(
                 name=draft.name.strip(),
-                channel=draft.channel,
-                email=draft.email,
+                channel=draft.channel.strip(),
+                email=draft.email.strip(),
                 notes=draft.notes,
                 phones=[CustomerPhone(phone=p.strip()) for p in draft.phones if p.strip()],
-                addresses=[CustomerAddress(**vars(a), is_default=(i == 0)) for i, a in enumerate(draft.addresses)],
+                addresses=[
+                    CustomerAddress(**_address_values(a), is_default=(i == draft.default_address))
+                    for i, a in enumerate(draft.addresses)
+                ],
             )
             uow.session.add(customer)
+            uow.session.flush()
+            audit.record(
+                uow.session,
+                self.shop.user,
+                "customer",
+                customer.id,
+                "created",
+                label=customer.name,
+                changes=audit.diff({}, _customer_audited(customer)),
+            )
             uow.commit()
             return customer.id
+
+    @guarded(Permission.WORK_ORDERS, "edit customers")
+    def get_customer(self, customer_id: int) -> CustomerRecord:
+        """A customer in full, as a draft to edit (phones and addresses unmasked: the clerk edits them)."""
+        with self.db.uow() as uow:
+            customer = uow.session.get(Customer, customer_id)
+            if customer is None:
+                raise NotFound(f"No customer with id {customer_id}")
+            addresses = [Address(**{name: getattr(a, name) for name in _ADDRESS_FIELDS}) for a in customer.addresses]
+            default = next((i for i, a in enumerate(customer.addresses) if a.is_default), 0)
+            draft = CustomerDraft(
+                customer.name,
+                [p.phone for p in customer.phones],
+                addresses,
+                customer.channel,
+                customer.email,
+                customer.notes,
+                default,
+            )
+            return CustomerRecord(customer.id, customer.version, draft)
+
+    @guarded(Permission.WORK_ORDERS, "edit customers")
+    def update_customer(self, customer_id: int, draft: CustomerDraft, expected_version: int) -> int:
+        """Save an edit of a customer: name, phones, addresses (added, changed, removed; the default one),
+        channel, email, notes. Every problem at once; refused if someone else saved the customer since it
+        was opened, or if the customer was erased. Audited; the customer's orders are found by the new name.
+        Returns the new version."""
+        problems = _customer_problems(draft)
+        with self.db.uow() as uow:
+            customer = uow.session.get(Customer, customer_id)
+            if customer is None:
+                raise NotFound(f"No customer with id {customer_id}")
+            if customer.erased_at is not None:
+                raise Conflict(f"Customer {customer_id} was erased; an erased customer cannot be edited.")
+            if problems:
+                raise ValidationFailed(problems, f"Customer {customer.name} cannot be saved")
+            if customer.version != expected_version:
+                raise Conflict(f"Customer {customer.name} was changed by someone else; reopen it to see the changes.")
+            before = _customer_audited(customer)
+            customer.name = draft.name.strip()
+            customer.channel = draft.channel.strip()
+            customer.email = draft.email.strip()
+            customer.notes = draft.notes
+            phones = [p.strip() for p in draft.phones if p.strip()]
+            if [p.phone for p in customer.phones] != phones:
+                customer.phones[:] = [CustomerPhone(phone=p) for p in phones]
+            # Addresses are edited in place by position: the ones kept keep their rows.
+            for i, address in enumerate(draft.addresses):
+                values = {**_address_values(address), "is_default": i == draft.default_address}
+                if i < len(customer.addresses):
+                    row = customer.addresses[i]
+                    for name, value in values.items():
+                        if getattr(row, name) != value:
+                            setattr(row, name, value)
+                else:
+                    customer.addresses.append(CustomerAddress(**values))
+            del customer.addresses[len(draft.addresses) :]
+            changes = audit.diff(before, _customer_audited(customer))
+            if changes:
+                # A change of phones or addresses alone is a new version of the customer too.
+                customer.updated_at = utcnow()
+                audit.record(
+                    uow.session,
+                    self.shop.user,
+                    "customer",
+                    customer.id,
+                    "edited",
+                    label=customer.name,
+                    changes=changes,
+                )
+            try:
+                uow.session.flush()
+                if "name" in changes:
+                    refresh_customer_search_texts(uow.session, customer.id)
+                uow.commit()
+            except StaleDataError as exc:
+                raise Conflict(f"Customer {draft.name.strip()} was changed by someone else; reopen it.") from exc
+            return customer.version
 
     def find_customers(self, text: str, limit: int = 50) -> list[CustomerRow]:
         """Customers whose name or phone contains the text; phones come back masked."""
