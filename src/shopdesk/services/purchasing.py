@@ -42,7 +42,7 @@ from shopdesk.services.purchase_receipts import (
     post_receipt,
     whole_above_zero,
 )
-from shopdesk.services.stock_ledger import product_info
+from shopdesk.services.stock_ledger import product_info, style_message
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -160,6 +160,9 @@ class Purchasing(PurchaseQueries):
                 info = product_info(conn, line.product)
             except NotFound as exc:
                 problems.append(Problem(where, str(exc), str(line.product)))
+                continue
+            if info.is_parent:  # a style: the supplier delivers (and the shelves hold) its variants
+                problems.append(Problem(where, style_message(conn, info.id, info.sku, "order"), info.sku))
                 continue
             if not whole_above_zero(line.quantity):
                 problems.append(Problem(where, "the quantity is a whole number above zero", str(line.quantity)))

@@ -21,19 +21,29 @@ from shopdesk.domain.errors import Problem, ValidationFailed
 from shopdesk.domain.stock import MoveKind, Valuation
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.stock_arrivals import stock_arrived
-from shopdesk.services.stock_ledger import BALANCE, LAYER, MOVE, NO_SOURCE, VALUATION, SourceDoc, read_settings
+from shopdesk.services.stock_ledger import (
+    BALANCE,
+    LAYER,
+    MOVE,
+    NO_SOURCE,
+    VALUATION,
+    SourceDoc,
+    read_settings,
+    style_message,
+)
 from shopdesk.services.stock_sql import insert_or_add, insert_returning_ids
 from shopdesk.services.sync_outbox import stock_changed
 
 
 @dataclass(frozen=True)
 class ReceiptLine:
-    """One line received: `value` is the cost of the whole line in minor units."""
+    """One line received: `value` is the cost of the whole line in minor units; `reason` its own, if any."""
 
     product_id: int
     quantity: int
     location: int | str | LocationRef
     value: int
+    reason: str | None = None  # e.g. "PO-000012 line 3"; else the receipt's reason
 
 
 def _problems(lines: Sequence[ReceiptLine]) -> list[Problem]:
@@ -71,12 +81,22 @@ def receive_lines(
         if not (ref.is_physical or ref.kind == "quarantine"):
             problems.append(Problem(f"line {n}", "goods are received into a warehouse, zone or bin", ref.path))
     wanted = {line.product_id for line in lines}
-    known = set(conn.execute(select(Product.id).where(Product.id.in_(wanted))).scalars()) if wanted else set()
-    problems += [
-        Problem(f"line {n}", "no such product", str(line.product_id))
-        for n, line in enumerate(lines, start=1)
-        if line.product_id not in known
-    ]
+    known: dict[int, tuple[str, bool]] = (
+        {
+            row.id: (row.sku, row.is_parent)
+            for row in conn.execute(select(Product.id, Product.sku, Product.is_parent).where(Product.id.in_(wanted)))
+        }
+        if wanted
+        else {}
+    )
+    styles: dict[int, str] = {}
+    for n, line in enumerate(lines, start=1):
+        if line.product_id not in known:
+            problems.append(Problem(f"line {n}", "no such product", str(line.product_id)))
+        elif known[line.product_id][1]:  # a style: its variants take the stock
+            if line.product_id not in styles:
+                styles[line.product_id] = style_message(conn, line.product_id, known[line.product_id][0])
+            problems.append(Problem(f"line {n}", styles[line.product_id], known[line.product_id][0]))
     if problems:
         raise ValidationFailed(problems, "Nothing was received")
     if not lines:
@@ -123,7 +143,7 @@ def receive_lines(
             "quantity": line.quantity,
             "value": line.value,
             "kind": str(kind),
-            "reason": reason[:200],
+            "reason": (reason if line.reason is None else line.reason)[:200],
             "source_type": source.type,
             "source_id": source.id,
             "source_number": source.number,

@@ -27,7 +27,7 @@ from shopdesk.imports.stock_rows import read_stock_file
 from shopdesk.services.access import guarded
 from shopdesk.services.locations import default_bin, resolve_location
 from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
-from shopdesk.services.stock_ledger import product_info
+from shopdesk.services.stock_ledger import product_info, style_message
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -69,6 +69,9 @@ class StockImport:
                     info = product_info(conn, row.code)
                 except NotFound:
                     problems.append(Problem(row.at("code"), "no product has this SKU or barcode", row.code))
+                    continue
+                if info.is_parent:
+                    problems.append(Problem(row.at("code"), style_message(conn, info.id, info.sku), row.code))
                     continue
                 unit = conn.execute(select(Product.unit).where(Product.id == info.id)).scalar_one()
                 qty, problem = parse_count(row.quantity, unit, row.at("quantity"))

@@ -58,7 +58,7 @@ TRANSFER = cast(Table, StockTransfer.__table__)
 
 # The statements of the hot path (a scan is one move), built once: only their parameters change.
 _SETTINGS = select(ShopSetting.key, ShopSetting.value).where(ShopSetting.key.in_(("valuation", "allow_negative_stock")))
-_PRODUCT_COLUMNS = (Product.id, Product.sku, Product.cost)
+_PRODUCT_COLUMNS = (Product.id, Product.sku, Product.cost, Product.is_parent)
 _PRODUCT_BY_ID = select(*_PRODUCT_COLUMNS).where(Product.id == bindparam("id"))
 _PRODUCT_BY_SKU = select(*_PRODUCT_COLUMNS).where(Product.sku_key == bindparam("key"))
 _PRODUCT_BY_BARCODE = (
@@ -121,6 +121,27 @@ class ProductInfo:
     id: int
     sku: str
     cost: int
+    is_parent: bool = False  # a style with variants: stock is kept on the variants, never on the style
+
+
+class StyleHoldsNoStock(ShopDeskError):
+    """A style (parent product with variants) was named where stock goes in: its variant SKUs take stock."""
+
+
+def style_message(conn: Connection, product_id: int, sku: str, verb: str = "receive") -> str:
+    """What to say when stock would go onto a style: name a few of its variants to use instead."""
+    variants = list(
+        conn.execute(
+            select(Product.sku)
+            .where(Product.parent_id == product_id, Product.archived.is_(False))
+            .order_by(Product.sku)
+            .limit(4)
+        ).scalars()
+    )
+    if not variants:
+        return f"{sku} is a style (a parent product): stock is kept on its variant SKUs, not on the style"
+    listed = ", ".join(variants[:3]) + (", …" if len(variants) > 3 else "")
+    return f"{sku} is a style with variants; {verb} its variant SKUs ({listed})"
 
 
 def read_settings(conn: Connection) -> tuple[Valuation, bool]:
@@ -354,6 +375,9 @@ class Ledger:
             raise ShopDeskError(f"A move needs two different locations (both are {src.path})")
         if not src.holds_stock and not dst.holds_stock:
             raise ShopDeskError(f"Stock cannot move from {src.path} straight to {dst.path}")
+        if product.is_parent and dst.holds_stock:  # units wrongly on a style may still be adjusted or scrapped away
+            verb = {MoveKind.RECEIPT: "receive", MoveKind.OPENING: "receive", MoveKind.ADJUSTMENT: "count"}
+            raise StyleHoldsNoStock(style_message(self.conn, product.id, product.sku, verb.get(kind, "move")))
         row = self.lock_valuation(product.id)
         if src.holds_stock:
             self._take(product, src, quantity, take, order)
