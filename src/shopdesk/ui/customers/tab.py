@@ -32,6 +32,7 @@ from shopdesk.services.aftersales_views import HistoryCase, HistoryOrder
 from shopdesk.services.customers import CustomerDetail, CustomerFilter, CustomerListRow, Customers
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
+from shopdesk.ui.customers.customer_dialog import CustomerDialog
 from shopdesk.ui.customers.duplicates import DuplicatesDialog
 from shopdesk.ui.customers.source import SEGMENT_LABELS, CustomerSource, customer_columns, segment_label
 from shopdesk.ui.i18n import money_locale
@@ -89,6 +90,11 @@ class CustomersTab(QWidget):
         self.duplicates_button = QPushButton(self.tr("Find duplicates…"))
         self.duplicates_button.clicked.connect(self.find_duplicates)
         self.duplicates_button.setEnabled(shop.can(Permission.WORK_ORDERS))  # merging changes customers
+        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button.clicked.connect(self.new_customer)
+        self.new_button.setEnabled(shop.can(Permission.WORK_ORDERS))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_customer)
         self.table = DataTableView()
         self.table.setModel(self.model)
         # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
@@ -136,6 +142,8 @@ class CustomersTab(QWidget):
         filters.addWidget(self.high_value)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
+        filters.addWidget(self.new_button)
+        filters.addWidget(self.edit_button)
         filters.addWidget(self.duplicates_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -212,6 +220,7 @@ class CustomersTab(QWidget):
     def _selection_changed(self) -> None:
         row = self.selected_row()
         self.tags_button.setEnabled(row is not None and self.customers.shop.can(Permission.WORK_ORDERS))
+        self.edit_button.setEnabled(row is not None and self.customers.shop.can(Permission.WORK_ORDERS))
         if row is None:
             self.detail = None
             self.summary.setText(self.tr("Choose a customer to see their purchases and cases."))
@@ -276,6 +285,26 @@ class CustomersTab(QWidget):
             return
         self.refresh()
         self.message.emit(self.tr("Tags of {name} saved").format(name=row.name))
+
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self._shop, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.refresh()
+            self.message.emit(self.tr("Customer {name} added").format(name=dialog.name.text().strip()))
+
+    def edit_customer(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        try:
+            dialog = CustomerDialog(self._shop, row.id, parent=self)
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return
+        if dialog.exec():
+            self.refresh()
+            self._selection_changed()
+            self.message.emit(self.tr("Customer {name} saved").format(name=dialog.name.text().strip()))
 
     def find_duplicates(self) -> None:
         dialog = DuplicatesDialog(self.customers, self)
