@@ -1357,6 +1357,105 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>a phone number has digits</source>
+        <translation>电话号码须包含数字</translation>
+    </message>
+    <message>
+        <source>an address needs a city</source>
+        <translation>地址须填写城市</translation>
+    </message>
+    <message>
+        <source>an address needs a street</source>
+        <translation>地址须填写街道</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>several separated by commas</source>
+        <translation>多个号码用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认地址</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Add address</source>
+        <translation>添加地址</translation>
+    </message>
+    <message>
+        <source>Remove address</source>
+        <translation>删除地址</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Shipping addresses</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Phone {n}: {message}</source>
+        <translation>电话 {n}：{message}</translation>
+    </message>
+    <message>
+        <source>Address {n}: {message}</source>
+        <translation>地址 {n}：{message}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerSegment</name>
     <message>
         <source>New</source>
@@ -1396,6 +1495,14 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Find duplicates…</source>
         <translation>查找重复客户…</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑客户…</translation>
     </message>
     <message>
         <source>Edit tags…</source>
@@ -1494,6 +1601,14 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Tags of {name} saved</source>
         <translation>已保存 {name} 的标签</translation>
+    </message>
+    <message>
+        <source>Customer {name} added</source>
+        <translation>已添加客户 {name}</translation>
+    </message>
+    <message>
+        <source>Customer {name} saved</source>
+        <translation>已保存客户 {name}</translation>
     </message>
     <message numerus="yes">
         <source>Merged %n duplicate customer(s)</source>
