@@ -131,7 +131,7 @@ def test_the_edit_is_audited_and_masked_for_the_accountant(shop: Shop) -> None:
     assert "13911112222" not in shown and "深南大道2000号" not in shown and "新备注" not in shown
 
 
-def test_the_lists_find_the_customer_and_the_orders_by_the_new_name_and_phone(shop: Shop) -> None:
+def test_the_order_list_finds_the_orders_by_the_new_name_and_the_customer_list_by_the_new_phone(shop: Shop) -> None:
     stocked_shop(shop, {"MUG": 5})
     lenient_rules(shop)
     cid = a_customer(shop)
