@@ -226,3 +226,59 @@ def test_a_postgresql_shop_has_a_trigram_index_on_each_searched_table(shop: Shop
             {"t": table, "i": FTS_TABLES[table]},
         ).scalar_one()
     assert "gin" in definition and "gin_trgm_ops" in definition
+
+
+def test_imported_products_are_found_through_the_index_and_later_products_still_are(shop: Shop, tmp_path) -> None:
+    """The import indexes its new rows in one statement after the insert (its insert trigger dropped and
+    created again in the same transaction): the index must come out exactly as the triggers make it."""
+    from shopdesk.services.product_import import ImportOptions, ProductImport
+    from tests.imports.files import write_csv
+
+    made = a_catalogue(shop)  # products there before, indexed by the triggers
+    headings = ["SKU", "Name", "Price", "Barcode"]
+    rows = [[f"IM-{n:02d}", name, "25", ean13()] for n, name in enumerate(NAMES)]
+    ProductImport(shop).run(write_csv(tmp_path / "a.csv", [headings, *rows]), ImportOptions())
+    rows[0][1], rows[1][2] = "羊毛围巾", "29"  # a rename (re-keyed) and a price change (key kept)
+    ProductImport(shop).run(write_csv(tmp_path / "b.csv", [headings, *rows]), ImportOptions())
+    later = shop.catalogue.create_product(product("LATER-1", name="修身牛仔裤 Later"))
+    for typed in [*TYPED, "im-0", "yangmao", "ymwj", "later-1", "xsnzk"]:
+        assert listed(shop, typed) == scanned(shop, Product.search_text, typed), typed
+    assert listed(shop, "chunmian") == [made["TS-00"]]
+    assert later in listed(shop, "later-1")
+    if shop.db.engine.dialect.name == "sqlite":
+        fts = FTS_TABLES["product"]
+        with shop.db.engine.begin() as conn:
+            conn.execute(text(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"))  # raises if off
+            triggers = conn.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'product'")
+            ).scalars()
+            assert {f"{fts}_insert", f"{fts}_update", f"{fts}_delete"} <= set(triggers)
+
+
+def test_an_import_stopped_while_it_indexes_leaves_the_index_and_its_triggers_as_they_were(
+    shop: Shop, tmp_path
+) -> None:
+    from shopdesk.services.product_import import ImportCancelled, ImportOptions, ProductImport
+    from tests.imports.files import write_csv
+
+    a_catalogue(shop)
+    rows = [[f"IM-{n:02d}", name, "25"] for n, name in enumerate(NAMES)]
+    calls = 0
+
+    def cancelled() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls == 4  # reading, checking, preparing the rows, then: after the products' insert
+
+    with pytest.raises(ImportCancelled):
+        ProductImport(shop).run(
+            write_csv(tmp_path / "a.csv", [["SKU", "Name", "Price"], *rows]), ImportOptions(), cancelled=cancelled
+        )
+    assert calls == 4
+    assert listed(shop, "im-") == []
+    later = shop.catalogue.create_product(product("LATER-1", name="修身牛仔裤"))
+    assert listed(shop, "later-1") == [later]
+    if shop.db.engine.dialect.name == "sqlite":
+        fts = FTS_TABLES["product"]
+        with shop.db.engine.begin() as conn:
+            conn.execute(text(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from shopdesk.domain import barcodes as bc
@@ -16,7 +15,9 @@ MAX_DESCRIPTION = 20_000
 MAX_PRICE = 2**31 - 1  # minor units: what a 32-bit INTEGER column holds on every database (21,474,836.47)
 _SKU_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/\-+#]*$")
 # Bidi overrides and isolates can make a name display as something else.
-_SPOOFING = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
+_SPOOFING_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; tab and newline are allowed.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class ListingStatus(enum.StrEnum):
@@ -69,9 +70,11 @@ def check_text(label: str, text: str, limit: int, *, required: bool = False) -> 
         return f"{label} is required"
     if len(text) > limit:
         return f"{label} is longer than {limit} characters ({len(text)})"
-    if any(ch in _SPOOFING for ch in text):
+    if text.isprintable():  # the usual case: no control or format characters at all
+        return None
+    if _SPOOFING_CHARS.search(text):
         return f"{label} contains invisible text-direction control characters"
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
+    if _CONTROL_CHARS.search(text):
         return f"{label} contains control characters"
     return None
 
