@@ -149,6 +149,24 @@ def test_one_keystroke_gives_the_bucket_counts_the_count_and_the_first_page(shop
     assert shop.orders.orders_by_id([rows[2].id, 999, rows[0].id]) == [rows[2], rows[0]]
 
 
+@pytest.mark.parametrize("text", ["1", "m", "tee"])
+def test_a_keystroke_can_leave_the_counting_of_many_matches_for_later(shop: Shop, text: str) -> None:
+    a_small_week(shop)
+    for bucket in (None, "on_hold", "completed"):
+        flt = OrderFilter(text=text, bucket=bucket)
+        counts, total = shop.orders.counts(flt)
+        assert (counts, total) == (shop.orders.bucket_counts(flt), shop.orders.count_orders(flt))
+        page = shop.orders.first_page(flt, limit=1, few=1, count=False)
+        assert page.rows == shop.orders.list_orders(flt, 0, 1)  # the list is right at once
+        if not page.exact:  # only what the first pass saw: at least the first page, never more than there are
+            assert len(page.rows) <= page.total <= total
+            assert all(page.counts[k] <= n for k, n in counts.items())
+        else:  # the index answered: every match read in one pass
+            assert (page.counts, page.total) == (counts, total)
+        full = shop.orders.first_page(flt, limit=1, few=1)
+        assert full.exact and (full.counts, full.total, full.rows) == (counts, total, page.rows)
+
+
 def test_typing_on_searches_only_the_orders_the_last_keystroke_found(shop: Shop) -> None:
     made = a_small_week(shop)
     page = None

@@ -125,6 +125,26 @@ def test_search_as_you_type_by_phone_sku_or_order_number_and_counts_follow(qtbot
     assert detail.timeline.item(0, 2).text() == "Packed → Shipped"
 
 
+def test_a_search_in_many_orders_shows_the_list_at_once_and_the_counts_once_typing_pauses(
+    qtbot, tab, order_shop
+) -> None:
+    shop, _ = order_shop
+    tab.model.source.few = 1  # as if "1" were in thousands of orders
+    type_search(qtbot, tab, "1")
+    assert tab.model.source.pending and tab.recount_timer.isActive()
+    assert tab.buckets.tabText(1) == "On hold (…)" and tab.count_label.text() == "…"
+    first = [tab.model.row_at(r).number for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
+    assert first == [r.number for r in shop.orders.list_orders(tab.current_filter(), 0, len(first))]
+    qtbot.waitUntil(lambda: not tab.model.source.pending)
+    everything = shop.orders.list_orders(tab.current_filter())
+    assert [tab.model.row_at(r).number for r in range(tab.model.rowCount())] == [r.number for r in everything]  # type: ignore[union-attr]
+    counts = shop.orders.bucket_counts(tab.current_filter())
+    assert tab.buckets.tabText(1) == f"On hold ({counts['on_hold']})"
+    assert tab.count_label.text() == f"{len(everything)} orders"
+    type_search(qtbot, tab, "13900001111")  # a search in few orders is counted at once
+    assert not tab.model.source.pending and not tab.recount_timer.isActive()
+
+
 def test_a_reviewer_approves_the_held_orders_in_one_go(qtbot, tab, order_shop, runner) -> None:
     shop, orders = order_shop
     tab.select_bucket("on_hold")

@@ -79,11 +79,27 @@ def contains(engine: Engine, search_text: InstrumentedAttribute[str], needle: st
     index names.
     """
     owner = cast(Table, search_text.property.parent.local_table)  # a mapped class's own table
-    fts = FTS_TABLES.get(owner.name)
-    if engine.dialect.name == "sqlite" and fts and len(needle) >= SHORTEST_INDEXED and _has_fts(engine, fts):
-        phrase = '"' + needle.replace('"', '""') + '"'  # FTS5 query syntax: one quoted phrase
-        if _is_narrow(engine, owner.name, fts, phrase):
-            index = table(fts, column("rowid"), column(fts))
-            found = select(index.c.rowid).where(index.c[fts].op("MATCH")(bindparam("phrase", phrase, unique=True)))
-            return owner.c.id.in_(found)
+    if by_index(engine, search_text, needle):
+        fts = FTS_TABLES[owner.name]
+        index = table(fts, column("rowid"), column(fts))
+        phrase = bindparam("phrase", _phrase(needle), unique=True)
+        return owner.c.id.in_(select(index.c.rowid).where(index.c[fts].op("MATCH")(phrase)))
     return search_text.like(like_pattern(needle), escape="\\")
+
+
+def _phrase(needle: str) -> str:
+    return '"' + needle.replace('"', '""') + '"'  # FTS5 query syntax: one quoted phrase
+
+
+def by_index(engine: Engine, search_text: InstrumentedAttribute[str], needle: str) -> bool:
+    """Whether contains() answers `needle` from the trigram index (SQLite): then it finds at most
+    BROADEST rows, and a caller may as well read them all in one pass."""
+    owner = cast(Table, search_text.property.parent.local_table)  # a mapped class's own table
+    fts = FTS_TABLES.get(owner.name)
+    return bool(
+        engine.dialect.name == "sqlite"
+        and fts
+        and len(needle) >= SHORTEST_INDEXED
+        and _has_fts(engine, fts)
+        and _is_narrow(engine, owner.name, fts, _phrase(needle))
+    )

@@ -101,6 +101,7 @@ class OrderPage:
     rows: list[OrderRow]
     filter: OrderFilter = OrderFilter()
     matches: tuple[int, ...] | None = None  # every order the search matched (any state) in list order, when few
+    exact: bool = True  # False: counts and total are only what a first pass saw, to be completed by counts()
 
 
 def _statuses(flt: OrderFilter) -> list[str] | None:
@@ -231,11 +232,7 @@ class OrderQueries(OrderDetails):
 
     def bucket_counts(self, flt: OrderFilter = OrderFilter()) -> dict[str, int]:
         """Orders per bucket (and "all") under the filter's search, channel and dates, in one query."""
-        query = self._filtered(
-            select(SalesOrder.status, func.count()).select_from(SalesOrder), flt, with_status=False
-        ).group_by(SalesOrder.status)
-        with self.db.read() as conn:
-            return _bucket_counts(dict(conn.execute(query).all()))
+        return self.counts(flt)[0]
 
     def list_orders(self, flt: OrderFilter = OrderFilter(), offset: int = 0, limit: int = 200) -> list[OrderRow]:
         """One page of the order list, filtered and sorted in SQL."""
@@ -248,44 +245,72 @@ class OrderQueries(OrderDetails):
         with self.db.read() as conn:
             return _rows_by_id(conn, ids)
 
+    def counts(self, flt: OrderFilter = OrderFilter()) -> tuple[dict[str, int], int]:
+        """The bucket counts under the filter's search, channel and dates, and how many orders the filter
+        shows, from one grouped query (GROUP BY status)."""
+        with self.db.read() as conn:
+            return self._counts(conn, flt)
+
+    def _counts(self, conn: Connection, flt: OrderFilter) -> tuple[dict[str, int], int]:
+        statuses = _statuses(flt)
+        grouped = self._filtered(
+            select(SalesOrder.status, func.count()).select_from(SalesOrder), flt, with_status=False
+        ).group_by(SalesOrder.status)
+        per_status: dict[str, int] = dict(conn.execute(grouped).all())  # type: ignore[arg-type]
+        return _bucket_counts(per_status), sum(n for s, n in per_status.items() if statuses is None or s in statuses)
+
     def first_page(
         self,
         flt: OrderFilter = OrderFilter(),
         limit: int = 100,
         few: int = FEW_MATCHES,
         previous: OrderPage | None = None,
+        *,
+        count: bool = True,
     ) -> OrderPage:
         """What the Orders tab shows after a keystroke: the bucket counts, the filter's count and its first page.
 
-        A search cannot use an index for its substring, so a keystroke costs a pass
-        over the narrow list index (ix_sales_order_list). Here the first `few` + 1
-        matches are read in list order: when that is all of them, the counts and the
-        page come from that one pass, and the page remembers the matches; otherwise
-        the search matches so many orders that the first page is found at once and
-        only the counting reads further. Give the page of the previous keystroke as
-        `previous`: when the new text only adds to it, just its matches are searched.
+        A search that the trigram index cannot answer (under three characters, or a text
+        in many orders) costs a pass over the narrow list index (ix_sales_order_list).
+        Here the first `few` + 1 matches are read in list order (all of them, in one pass,
+        when the index answers: it finds few): when that is all of them, the counts and
+        the page come from that one pass, and the page remembers the matches; otherwise
+        the search matches so many orders that the first page is found at once and only
+        the counting reads further: one grouped query for the counts and the total, or,
+        with `count=False`, none: the page is not `exact`, its counts and total only what
+        the first pass saw (at least the first page), for `counts()` to complete once
+        typing pauses. Give the page of the previous keystroke as `previous`: when the new
+        text only adds to it, just its matches are searched.
         """
         statuses = _statuses(flt)
+        if flt.text.strip():
+            needle = normalize_query(flt.text)
+            if search_index.by_index(self.db.engine, SalesOrder.search_text, needle):
+                few = max(few, search_index.BROADEST["sales_order"])  # the index finds at most that many
         with self.db.read() as conn:
             if flt.text.strip():
                 probe = self._filtered(select(SalesOrder.id, SalesOrder.status), flt, with_status=False)
                 if previous is not None and previous.matches is not None and _narrows(previous.filter, flt):
                     probe = probe.where(SalesOrder.id.in_(previous.matches))
                 found = conn.execute(probe.order_by(*_ordering(flt)).limit(few + 1)).all()
+                per_status: dict[str, int] = {}
+                for _, status in found:
+                    per_status[status] = per_status.get(status, 0) + 1
+                shown = [i for i, status in found if statuses is None or status in statuses]
                 if len(found) <= few:
-                    per_status: dict[str, int] = {}
-                    for _, status in found:
-                        per_status[status] = per_status.get(status, 0) + 1
-                    shown = [i for i, status in found if statuses is None or status in statuses]
                     rows = _rows_by_id(conn, shown[:limit])
                     return OrderPage(_bucket_counts(per_status), len(shown), rows, flt, tuple(i for i, _ in found))
-            grouped = self._filtered(
-                select(SalesOrder.status, func.count()).select_from(SalesOrder), flt, with_status=False
-            )
-            per_status = dict(conn.execute(grouped.group_by(SalesOrder.status)).all())  # type: ignore[arg-type]
-            total = sum(n for status, n in per_status.items() if statuses is None or status in statuses)
+                if not count:
+                    if len(shown) >= limit:
+                        rows = _rows_by_id(conn, shown[:limit])
+                    else:  # a bucket the first matches hardly reach: its own first page
+                        query = self._filtered(_list_query(), flt).order_by(*_ordering(flt)).limit(limit)
+                        rows = _with_items(conn, conn.execute(query).all())
+                    return OrderPage(_bucket_counts(per_status), max(len(shown), len(rows)), rows, flt, exact=False)
             query = self._filtered(_list_query(), flt).order_by(*_ordering(flt)).limit(limit)
-            return OrderPage(_bucket_counts(per_status), total, _with_items(conn, conn.execute(query).all()), flt)
+            rows = _with_items(conn, conn.execute(query).all())
+            counts, total = self._counts(conn, flt)
+        return OrderPage(counts, total, rows, flt)
 
     def channels(self) -> list[str]:
         """The channels orders came from (for the channel filter)."""

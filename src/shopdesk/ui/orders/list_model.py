@@ -1,8 +1,11 @@
 """The order list's rows: read in pages from the order service; orders on hold in amber, cancelled ones grey.
 
 One keystroke in the search field costs one call: OrderQueries.first_page gives
-the bucket counts, how many orders the filter shows and its first page
-together, and the model's first page is served from it.
+the first page and, when the search matches few orders, the bucket counts and how
+many orders the filter shows from the same pass. A search in many orders (a digit,
+a letter) would have to count them all: that count comes once typing pauses (the
+tab's timer asks the model to reload, which counts the same filter in full), so the
+list is painted again at once.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentMo
 from PySide6.QtGui import QBrush, QColor
 
 from shopdesk.domain.money import currency_exponent, format_plain
-from shopdesk.services.order_queries import OrderFilter, OrderPage, OrderQueries, OrderRow
+from shopdesk.services.order_queries import FEW_MATCHES, OrderFilter, OrderPage, OrderQueries, OrderRow
 from shopdesk.ui.models.paged_table import Column, PagedTableModel
 from shopdesk.ui.orders.labels import CHANNEL, STATUS, label, when
 from shopdesk.ui.widgets.money import MoneyFormat
@@ -27,18 +30,29 @@ translate = QCoreApplication.translate
 
 
 class OrderSource:
-    """count/page for PagedTableModel; `counts` holds the bucket counts of the last filter counted."""
+    """count/page for PagedTableModel; `counts` holds the bucket counts of the last filter counted.
+
+    A new filter is counted from its first pass only (`pending` when that did not see every
+    match: `counts` and the count are then lower bounds); the same filter again is a fresh
+    look, counted in full (orders may have come since, or the first count was pending).
+    """
 
     def __init__(self, orders: OrderQueries):
         self._orders = orders
         self._first: tuple[OrderFilter, OrderPage] | None = None
         self.counts: dict[str, int] = {}
+        self.few = FEW_MATCHES  # matches read in the first pass before counting is left for later
+
+    @property
+    def pending(self) -> bool:
+        """The last count is what the first pass saw; counting the same filter again completes it."""
+        return self._first is not None and not self._first[1].exact
 
     def count(self, flt: OrderFilter) -> int:
-        # The last keystroke's matches narrow the next one's search (typing "138" after "13");
-        # the same filter again is a fresh look (orders may have come since), searched in full.
-        previous = self._first[1] if self._first is not None and self._first[0] != flt else None
-        page = self._orders.first_page(flt, limit=PAGE_SIZE, previous=previous)
+        # The last keystroke's matches narrow the next one's search (typing "138" after "13").
+        fresh = self._first is None or self._first[0] != flt
+        previous = self._first[1] if fresh and self._first is not None else None
+        page = self._orders.first_page(flt, limit=PAGE_SIZE, few=self.few, previous=previous, count=not fresh)
         self._first = (flt, page)
         self.counts = page.counts
         return page.total

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +48,9 @@ from shopdesk.ui.widgets.table_view import DataTableView
 STATE_KEY = "orders/table"
 SPLITTER_KEY = "orders/splitter"
 PRINTABLE = ("allocated", "picked", "packed")  # orders that hold their stock: pick lists and labels
+# A search in many orders shows its first page at once; its counts (a pass over every order) follow
+# once typing has paused this long (after the search field's own pause), so typing on never waits for them.
+RECOUNT_MS = 250
 
 
 class OrdersTab(QWidget):
@@ -86,6 +89,10 @@ class OrdersTab(QWidget):
         ):
             self.period.addItem(text, days)
         self.count_label = QLabel()
+        self.recount_timer = QTimer(self)
+        self.recount_timer.setSingleShot(True)
+        self.recount_timer.setInterval(RECOUNT_MS)
+        self.recount_timer.timeout.connect(self.complete_counts)
         self.table = DataTableView()
         self.table.setModel(self.model)
         # Others' changes (another PC, another window) show up within seconds (ui/refresh.py).
@@ -205,6 +212,19 @@ class OrdersTab(QWidget):
         flt = self.current_filter()
         if flt != self.model.filter:
             self.model.set_filter(flt)
+            self._follow_counts()
+
+    def _follow_counts(self) -> None:
+        if self.model.source.pending:
+            self.recount_timer.start()
+        else:
+            self.recount_timer.stop()
+
+    def complete_counts(self) -> None:
+        """Count the shown filter in full when its first count was what its first page's pass saw."""
+        self.recount_timer.stop()
+        if self.model.source.pending:
+            self.model.reload()  # keeps the selection and the scroll position; rows are added at the end
 
     def select_bucket(self, key: str | None) -> None:
         """Show one bucket (None: every order)."""
@@ -244,6 +264,7 @@ class OrdersTab(QWidget):
         self._load_channels()
         self.imports.count_unmatched()
         self.model.set_filter(self.current_filter())
+        self._follow_counts()
         self.model.row_at(0)
         for row in sorted(filter(None, (self.model.find_cached(lambda r, i=i: r.id == i) for i in selected))):
             self.table.selectionModel().select(
@@ -253,12 +274,12 @@ class OrdersTab(QWidget):
         self._show_detail()
 
     def _show_counts(self) -> None:
-        counts = self.bucket_counts()
+        counts, pending = self.bucket_counts(), self.model.source.pending  # pending: counted once typing pauses
         for index in range(self.buckets.count()):
             key = self.buckets.tabData(index)
-            n = counts.get(key or "all", 0)
+            n = "…" if pending else counts.get(key or "all", 0)
             self.buckets.setTabText(index, f"{label(BUCKETS, key)} ({n})")
-        self.count_label.setText(self.tr("%n order(s)", "", self.model.rowCount()))
+        self.count_label.setText("…" if pending else self.tr("%n order(s)", "", self.model.rowCount()))
 
     # Selection -----------------------------------------------------------------------
     def selected_rows(self) -> list[OrderRow]:
