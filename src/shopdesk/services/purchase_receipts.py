@@ -1,11 +1,13 @@
 """Receiving goods against a purchase order, inside the purchasing service's unit of work.
 
 `plan_receipt` checks every line of a delivery first (all problems at once);
-`post_receipt` then, in the caller's transaction, raises each line's received
-quantity with a conditional UPDATE (two clerks booking one delivery cannot
-receive more than was ordered) and posts a receipt move at the line's unit cost
-from the supplier location into the bin: the same move Inventory.receive
-posts, here in one transaction with the purchase order's new state.
+`post_receipt` then, in the caller's transaction and set-based (a 1,000-line
+delivery is a handful of statements, no query per line): raises the lines'
+received quantities with one conditional UPDATE per line in a single executemany
+(two clerks booking one delivery cannot receive more than was ordered), posts the
+receipt moves at each line's unit cost from the supplier location into the bins
+through the bulk receipt (services/stock_bulk.py: balances, moving average or
+FIFO layers, the stores' outbox), and inserts the receipt lines in one go.
 """
 
 from __future__ import annotations
@@ -14,18 +16,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from sqlalchemy import Connection, Table, func, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from shopdesk.db.models import Product, PurchaseOrder, PurchaseOrderLine
+from shopdesk.db.models import Product, ProductWarehouse, PurchaseOrder, PurchaseOrderLine
 from shopdesk.db.models.base import utcnow
 from shopdesk.db.models.purchasing import PurchaseReceipt, PurchaseReceiptLine
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
-from shopdesk.domain.stock import MoveKind
-from shopdesk.services.locations import LocationRef, default_bin, first_warehouse, resolve_location, virtual_location
-from shopdesk.services.stock_ledger import Ledger, PostedMove, SourceDoc, product_info
+from shopdesk.services.locations import LocationRef, first_warehouse, resolve_location
+from shopdesk.services.stock_bulk import ReceiptLine as BulkLine
+from shopdesk.services.stock_bulk import receive_lines
+from shopdesk.services.stock_ledger import PostedMove, SourceDoc
 
 LINE = cast(Table, PurchaseOrderLine.__table__)
+RECEIPT_LINE = cast(Table, PurchaseReceiptLine.__table__)
+_CLAIM = (
+    update(LINE)
+    .where(LINE.c.id == bindparam("line_id"), LINE.c.received_qty + bindparam("q") <= LINE.c.quantity)
+    .values(received_qty=LINE.c.received_qty + bindparam("q"))
+)
 SOURCE_TYPE = "purchase_order"  # how receipt moves name their purchase order
 
 
@@ -51,9 +60,31 @@ class ReceiptResult:
     allocation_note: str = ""
 
 
+@dataclass
+class OrderLine:
+    """A purchase order line as receiving needs it (read with Core: no ORM object per line of a big order)."""
+
+    id: int
+    line_no: int
+    product_id: int
+    quantity: int
+    unit_cost: int
+    received_qty: int
+
+
+def order_lines(conn: Connection, order_id: int) -> list[OrderLine]:
+    """The order's lines, by line number (the order itself is locked by the caller: they cannot change meanwhile)."""
+    rows = conn.execute(
+        select(LINE.c.id, LINE.c.line_no, LINE.c.product_id, LINE.c.quantity, LINE.c.unit_cost, LINE.c.received_qty)
+        .where(LINE.c.order_id == order_id)
+        .order_by(LINE.c.line_no)
+    )
+    return [OrderLine(*row) for row in rows]
+
+
 @dataclass(frozen=True)
 class PlannedLine:
-    line: PurchaseOrderLine
+    line: OrderLine
     quantity: int
     location: LocationRef
     unit_cost: int
@@ -67,19 +98,27 @@ def cost_ok(value: object) -> bool:
     return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
 
 
-def plan_receipt(conn: Connection, po: PurchaseOrder, lines: Sequence[ReceiptLine]) -> list[PlannedLine]:
-    """What goes where at what cost; ValidationFailed listing every bad line (nothing is received then)."""
+def plan_receipt(
+    conn: Connection, po: PurchaseOrder, on_order: Sequence[OrderLine], lines: Sequence[ReceiptLine]
+) -> list[PlannedLine]:
+    """What goes where at what cost; ValidationFailed listing every bad line (nothing is received then).
+
+    `on_order` are the order's lines (order_lines), read after the order was locked.
+    """
     problems: list[Problem] = []
     if not lines:
         problems.append(Problem("lines", "say what arrived: at least one line and a quantity"))
     skus: dict[int, str] = dict(
         conn.execute(
-            select(Product.id, func.upper(Product.sku)).where(Product.id.in_([ln.product_id for ln in po.lines]))
+            select(Product.id, func.upper(Product.sku))
+            .join(LINE, LINE.c.product_id == Product.id)
+            .where(LINE.c.order_id == po.id)
         ).all()
     )
-    by_no = {ln.line_no: ln for ln in po.lines}
-    by_sku = {skus[ln.product_id]: ln for ln in po.lines}
+    by_no = {ln.line_no: ln for ln in on_order}
+    by_sku = {skus[ln.product_id]: ln for ln in on_order}
     warehouse = resolve_location(conn, po.warehouse_id) if po.warehouse_id else first_warehouse(conn)
+    places = _Places(conn, po.id, warehouse)
     wanted: dict[int, int] = {}
     plan = []
     for item in lines:
@@ -107,7 +146,7 @@ def plan_receipt(conn: Connection, po: PurchaseOrder, lines: Sequence[ReceiptLin
                 )
             )
             continue
-        location = _location(conn, item.location, line.product_id, warehouse, where, problems)
+        location = places.find(item.location, line.product_id, where, problems)
         if location is not None:
             plan.append(
                 PlannedLine(line, item.quantity, location, line.unit_cost if item.unit_cost is None else item.unit_cost)
@@ -117,74 +156,137 @@ def plan_receipt(conn: Connection, po: PurchaseOrder, lines: Sequence[ReceiptLin
     return plan
 
 
-def _location(
-    conn: Connection,
-    given: int | str | LocationRef | None,
-    product_id: int,
-    warehouse: LocationRef | None,
-    where: str,
-    problems: list[Problem],
-) -> LocationRef | None:
-    if given is None:
-        found = default_bin(conn, product_id, warehouse)
-        if found is None:
-            problems.append(
-                Problem(where, "has no default bin in the delivery warehouse: say which bin the goods go to")
+class _Places:
+    """Where received goods go: the bin named (each name resolved once) or the product's default bin in the
+    delivery warehouse (all of them read in one query), so a 1,000-line delivery costs no query per line."""
+
+    def __init__(self, conn: Connection, order_id: int, warehouse: LocationRef | None):
+        self.conn = conn
+        self.order_id = order_id
+        self.warehouse = warehouse
+        self.named: dict[object, LocationRef | NotFound] = {}
+        self.default_bins: dict[int, int] | None = None
+        self.bins: dict[int, LocationRef] = {}
+
+    def _default_bin(self, product_id: int) -> LocationRef | None:
+        if self.warehouse is None:
+            return None
+        if self.default_bins is None:
+            self.default_bins = dict(
+                self.conn.execute(
+                    select(ProductWarehouse.product_id, ProductWarehouse.default_bin_id).where(
+                        ProductWarehouse.warehouse_id == self.warehouse.id,
+                        ProductWarehouse.product_id.in_(
+                            select(LINE.c.product_id).where(LINE.c.order_id == self.order_id)
+                        ),
+                        ProductWarehouse.default_bin_id.is_not(None),
+                    )
+                ).all()
             )
-        return found
-    try:
-        ref = resolve_location(conn, given)
-    except NotFound as exc:
-        problems.append(Problem(where, str(exc), str(given)))
-        return None
-    if not ref.is_physical:
-        problems.append(Problem(where, "goods are received into a warehouse, zone or bin", ref.path))
-        return None
-    return ref
+        bin_id = self.default_bins.get(product_id)
+        if bin_id is None:
+            return None
+        if bin_id not in self.bins:
+            self.bins[bin_id] = resolve_location(self.conn, bin_id)
+        return self.bins[bin_id]
+
+    def find(
+        self, given: int | str | LocationRef | None, product_id: int, where: str, problems: list[Problem]
+    ) -> LocationRef | None:
+        if given is None:
+            found = self._default_bin(product_id)
+            if found is None:
+                problems.append(
+                    Problem(where, "has no default bin in the delivery warehouse: say which bin the goods go to")
+                )
+            return found
+        if given not in self.named:
+            try:
+                self.named[given] = resolve_location(self.conn, given)
+            except NotFound as exc:
+                self.named[given] = exc
+        ref = self.named[given]
+        if isinstance(ref, NotFound):
+            problems.append(Problem(where, str(ref), str(given)))
+            return None
+        if not ref.is_physical:
+            problems.append(Problem(where, "goods are received into a warehouse, zone or bin", ref.path))
+            return None
+        return ref
 
 
 def post_receipt(
-    session: Session, user: str, po: PurchaseOrder, plan: Sequence[PlannedLine], note: str
+    session: Session,
+    user: str,
+    po: PurchaseOrder,
+    on_order: Sequence[OrderLine],
+    plan: Sequence[PlannedLine],
+    note: str,
 ) -> tuple[PurchaseReceipt, list[PostedMove]]:
-    """Write the receipt and its moves in the caller's transaction; the lines' received quantities are refreshed."""
+    """Write the receipt and its moves in the caller's transaction, set-based (a 1,000-line delivery is a few
+    statements, not thousands): the lines' received quantities are raised by one conditional UPDATE per
+    order line (executemany), the moves posted by the bulk receipt (services/stock_bulk.py: balances,
+    valuation and FIFO layers as Ledger.post keeps them), the receipt lines inserted in one go.
+    """
     conn = session.connection()
     receipt = PurchaseReceipt(order_id=po.id, received_at=utcnow(), user=user, note=note.strip())
     session.add(receipt)
     session.flush()
-    ledger = Ledger.open(conn, user)
-    supplier = virtual_location(conn, "supplier")
-    source = SourceDoc(SOURCE_TYPE, po.id, po.number)
-    moves: list[PostedMove] = []
+    per_line: dict[int, int] = {}
     for planned in plan:
-        line, quantity = planned.line, planned.quantity
-        claimed = conn.execute(
-            update(LINE)
-            .where(LINE.c.id == line.id, LINE.c.received_qty + quantity <= LINE.c.quantity)
-            .values(received_qty=LINE.c.received_qty + quantity)
-        ).rowcount
-        if claimed != 1:  # another receipt of this line committed first
-            raise Conflict(f"{po.number} line {line.line_no} was received by someone else meanwhile; reload it")
-        posted = ledger.post(
-            product_info(conn, line.product_id),
-            quantity,
-            supplier,
-            planned.location,
-            MoveKind.RECEIPT,
-            value=quantity * planned.unit_cost,
-            source=source,
-            reason=f"{po.number} line {line.line_no}",
-        )
-        moves.append(posted)
-        session.add(
-            PurchaseReceiptLine(
-                receipt_id=receipt.id,
-                order_line_id=line.id,
-                quantity=quantity,
-                unit_cost=planned.unit_cost,
-                location_id=planned.location.id,
-                move_id=posted.id,
+        per_line[planned.line.id] = per_line.get(planned.line.id, 0) + planned.quantity
+    _claim(conn, po.number, on_order, per_line)
+    moves = receive_lines(
+        conn,
+        user,
+        [
+            BulkLine(
+                planned.line.product_id,
+                planned.quantity,
+                planned.location,
+                planned.quantity * planned.unit_cost,
+                reason=f"{po.number} line {planned.line.line_no}",
             )
+            for planned in plan
+        ],
+        source=SourceDoc(SOURCE_TYPE, po.id, po.number),
+        moved_at=receipt.received_at,
+    )
+    if plan:
+        conn.execute(
+            insert(RECEIPT_LINE),
+            [
+                {
+                    "receipt_id": receipt.id,
+                    "order_line_id": planned.line.id,
+                    "quantity": planned.quantity,
+                    "unit_cost": planned.unit_cost,
+                    "location_id": planned.location.id,
+                    "move_id": move_id,
+                }
+                for planned, move_id in zip(plan, moves, strict=True)
+            ],
         )
-    for line in po.lines:
-        session.refresh(line, attribute_names=["received_qty"])
-    return receipt, moves
+    for line in on_order:  # read under the order's lock: they learn their new quantities without a reload
+        line.received_qty += per_line.get(line.id, 0)
+    posted = [
+        PostedMove(move_id, planned.quantity, planned.quantity * planned.unit_cost)
+        for planned, move_id in zip(plan, moves, strict=True)
+    ]
+    return receipt, posted
+
+
+def _claim(conn: Connection, number: str, on_order: Sequence[OrderLine], per_line: dict[int, int]) -> None:
+    """Raise the received quantities, never above what was ordered (a conditional UPDATE per line decides)."""
+    if not per_line:
+        return
+    rows = [{"line_id": line_id, "q": quantity} for line_id, quantity in sorted(per_line.items())]
+    claimed = conn.execute(_CLAIM, rows).rowcount
+    if conn.dialect.supports_sane_multi_rowcount and claimed == len(rows):
+        return
+    # Which line did another receipt take first? (Or the driver cannot count an executemany: check them all.)
+    expected = {line.id: line.received_qty + per_line[line.id] for line in on_order if line.id in per_line}
+    now = dict(conn.execute(select(LINE.c.id, LINE.c.received_qty).where(LINE.c.id.in_(list(per_line)))).all())
+    for line in on_order:
+        if line.id in expected and now.get(line.id) != expected[line.id]:
+            raise Conflict(f"{number} line {line.line_no} was received by someone else meanwhile; reload it")

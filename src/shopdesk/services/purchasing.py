@@ -38,6 +38,7 @@ from shopdesk.services.purchase_receipts import (
     ReceiptLine,
     ReceiptResult,
     cost_ok,
+    order_lines,
     plan_receipt,
     post_receipt,
     whole_above_zero,
@@ -252,16 +253,13 @@ class Purchasing(PurchaseQueries):
             uow.commit()
             return po.status
 
-    def _load(self, session: Session, ref: PoRef) -> PurchaseOrder:
-        """The order with its lines, locked for the rest of the transaction (a second clerk waits, then sees it)."""
+    def _load(self, session: Session, ref: PoRef, *, with_lines: bool = True) -> PurchaseOrder:
+        """The order (with its lines), locked for the rest of the transaction (a second clerk waits, then sees it)."""
         po_id = find_po_id(session.connection(), ref)
-        return session.scalars(
-            select(PurchaseOrder)
-            .where(PurchaseOrder.id == po_id)
-            .options(selectinload(PurchaseOrder.lines))
-            .execution_options(populate_existing=True)
-            .with_for_update(of=PurchaseOrder)
-        ).one()
+        query = select(PurchaseOrder).where(PurchaseOrder.id == po_id)
+        if with_lines:
+            query = query.options(selectinload(PurchaseOrder.lines))
+        return session.scalars(query.execution_options(populate_existing=True).with_for_update(of=PurchaseOrder)).one()
 
     def _change(self, session: Session, po: PurchaseOrder, target: PoStatus, reason: str) -> None:
         current = PoStatus(po.status)
@@ -292,7 +290,7 @@ class Purchasing(PurchaseQueries):
         """
         with self.db.uow() as uow:
             session = uow.session
-            po = self._load(session, ref)
+            po = self._load(session, ref, with_lines=False)  # a 1,000-line order: its lines are read with Core
             if PoStatus(po.status) not in RECEIVABLE:
                 state = po.status.replace("_", " ")
                 raise Conflict(
@@ -300,10 +298,11 @@ class Purchasing(PurchaseQueries):
                     if po.status == PoStatus.DRAFT
                     else f"Purchase order {po.number} is {state}: nothing more can be received"
                 )
-            plan = plan_receipt(session.connection(), po, lines)
-            receipt, moves = post_receipt(session, self.shop.user, po, plan, note)
+            on_order = order_lines(session.connection(), po.id)
+            plan = plan_receipt(session.connection(), po, on_order, lines)
+            receipt, moves = post_receipt(session, self.shop.user, po, on_order, plan, note)
             po.received_at = receipt.received_at
-            target = status_after_receipt([(ln.quantity, ln.received_qty) for ln in po.lines])
+            target = status_after_receipt([(ln.quantity, ln.received_qty) for ln in on_order])
             units = sum(m.quantity for m in moves)
             why = f"received {units} unit(s)" + (f": {note.strip()}" if note.strip() else "")
             self._change(session, po, target, why)
