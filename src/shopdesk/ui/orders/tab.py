@@ -278,7 +278,9 @@ class OrdersTab(QWidget):
         for index in range(self.buckets.count()):
             key = self.buckets.tabData(index)
             n = "…" if pending else counts.get(key or "all", 0)
-            self.buckets.setTabText(index, f"{label(BUCKETS, key)} ({n})")
+            text = f"{label(BUCKETS, key)} ({n})"
+            if self.buckets.tabText(index) != text:  # each new text lays the bar out again
+                self.buckets.setTabText(index, text)
         self.count_label.setText("…" if pending else self.tr("%n order(s)", "", self.model.rowCount()))
 
     # Selection -----------------------------------------------------------------------
