@@ -194,6 +194,7 @@ def build_demo(
             product_ids=[p.id for p in demo.products],
             bins_by_warehouse=[w.bin_ids for w in demo.warehouses],
             moved_at=now - timedelta(days=HISTORY_DAYS + 1),
+            expected_orders=orders or demo_stock.EXPECTED_ORDERS,  # the shop holds what it will sell
         )
         summary.default_bins, summary.stock_moves, summary.stock_units, summary.stock_value = (
             stock.default_bins,

@@ -36,7 +36,7 @@ from shopdesk.db.models.base import clock_at
 from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
-from shopdesk.services import demo_restocking
+from shopdesk.services import demo_restocking, demo_stock
 from shopdesk.services.demo_cases import DemoCasesSummary, seed_cases
 
 if TYPE_CHECKING:
@@ -317,9 +317,9 @@ def _plan(
     sold_out: DemoItem | None = None,
 ) -> list[_Life]:
     """Who orders what and when: more orders as the shop grows, a promotion in the last day."""
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(items))]  # a few best sellers, a long tail
-    order = list(items)
-    rng.shuffle(order)  # which products sell best is the seed's choice, not the catalogue's order
+    weights = demo_stock.sales_weights(len(items))  # a few best sellers, a long tail
+    # The shop stocked most of what sells best (demo_stock.opening_stock drew which those are): best seller first.
+    order = sorted(items, key=lambda i: (-i.opening, i.product_id))
     days = (now - start).days
     recent = max(6, count // 12)  # the promotion: orders from the last 20 hours, mostly still to ship
     special = count >= MIN_FOR_REVIEW_CASES

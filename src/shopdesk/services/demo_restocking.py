@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 BUYER, COUNTER = "陈静", "小王"
 CHINA = timedelta(hours=8)
 CYCLE_DAYS = 21
-SUPPLIERS_PER_CYCLE = 3
+SUPPLIERS_PER_CYCLE = 6  # the buyer orders from most suppliers each cycle: a small shop runs lean stock
 
 
 class _Replay(Protocol):
@@ -140,7 +140,8 @@ class Restocking:
         for product_id in set(sold) | set(waiting):
             need = int(sold.get(product_id) or 0) + int(waiting.get(product_id) or 0)
             if need > 0:
-                wanted[product_id] = max(10, -(-need // 10) * 10)  # whole cartons of ten
+                # What sold comes back: a few units as they are, more in whole cartons of ten.
+                wanted[product_id] = need if need < 10 else -(-need // 10) * 10
         return wanted
 
     # Counting --------------------------------------------------------------------------

@@ -31,6 +31,18 @@ class OpeningStockSummary:
     value: int  # minor units
 
 
+# What the order history (services/demo_orders.py) sells: order lines per order and units per line, on average.
+LINES_PER_ORDER = 1.6
+UNITS_PER_LINE = 1.36
+SALES_DAYS = 90
+EXPECTED_ORDERS = 400  # a demo without orders is stocked as if it will sell this many
+
+
+def sales_weights(count: int) -> list[float]:
+    """How much the products sell, best seller first: a few best sellers, a long tail (demo_orders._plan)."""
+    return [1 / (rank + 1) ** 0.9 for rank in range(count)]
+
+
 def opening_stock(
     conn: Connection,
     rng: random.Random,
@@ -39,13 +51,20 @@ def opening_stock(
     product_ids: Sequence[int],
     bins_by_warehouse: Sequence[Sequence[int]],
     moved_at: datetime | None = None,
+    expected_orders: int = EXPECTED_ORDERS,
 ) -> OpeningStockSummary:
     """Give every product a default bin in each warehouse, and most of them opening stock there.
 
-    About 85% of products have stock in the first warehouse (5–150 units), a
-    quarter of those also some in the second; a few are left at zero so the
-    shop has something to reorder. Valued at the product's cost (or 40–60% of
-    its price when it has none). Same generator state, same stock.
+    The shop holds what it expects to sell: the seed picks which products sell
+    best, and each gets 1½–3 months of its expected sales (`expected_orders` over
+    90 days, with the order stage's weights) in the first warehouse, at least a
+    few units; the long tail gets 1–6 units, some of which will not sell at all
+    (slow movers, dead stock). About one product in twelve starts at zero, so the
+    shop has something to reorder; a quarter of the stocked ones also have a few
+    units in the second warehouse. The order stage (services/demo_orders.py)
+    ranks best sellers by what they opened with, so stock and sales agree.
+    Valued at the product's cost (or 40–60% of its price when it has none).
+    Same generator state, same stock.
     """
     warehouses = [list(b) for b in bins_by_warehouse if b]
     if not warehouses or not product_ids:
@@ -57,6 +76,11 @@ def opening_stock(
     )
     costs = dict(select_pairs(conn, select(Product.id, Product.cost).where(Product.id.in_(list(product_ids)))))
     prices = dict(select_pairs(conn, select(Product.id, Product.price).where(Product.id.in_(list(product_ids)))))
+    ranked = list(product_ids)
+    rng.shuffle(ranked)  # which products sell best is the seed's choice, not the catalogue's order
+    weights = sales_weights(len(ranked))
+    monthly_units = max(expected_orders, 0) * LINES_PER_ORDER * UNITS_PER_LINE * 30 / SALES_DAYS / sum(weights)
+    expected = {product_id: weight * monthly_units for product_id, weight in zip(ranked, weights, strict=True)}
     defaults: list[dict[str, int]] = []
     lines: list[ReceiptLine] = []
     for product_id in product_ids:
@@ -66,11 +90,12 @@ def opening_stock(
             for bins, bin_id in zip(warehouses, chosen, strict=True)
         ]
         unit_cost = costs.get(product_id) or round(prices.get(product_id, 0) * rng.uniform(0.4, 0.6))
-        if rng.random() < 0.85:
-            quantity = rng.randint(5, 150)
+        if rng.random() < 11 / 12:
+            months = rng.uniform(1.5, 3.0)
+            quantity = max(rng.randint(1, 6), min(150, round(expected[product_id] * months)))
             lines.append(ReceiptLine(product_id, quantity, chosen[0], quantity * unit_cost))
             if len(chosen) > 1 and rng.random() < 0.25:
-                quantity = rng.randint(2, 40)
+                quantity = rng.randint(1, max(2, quantity // 3))
                 lines.append(ReceiptLine(product_id, quantity, chosen[1], quantity * unit_cost))
     insert_ignore(conn, cast(Table, ProductWarehouse.__table__), defaults, ["product_id", "warehouse_id"])
     receive_lines(conn, user, lines, reason="opening stock", kind=MoveKind.OPENING, moved_at=moved_at)
