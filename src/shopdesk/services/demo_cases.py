@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from shopdesk.db.models import Customer, CustomerAddress, Location, Product, StockBalance
+from shopdesk.db.models import Category, Customer, CustomerAddress, Location, Product, StockBalance
 from shopdesk.db.models.base import clock_at
 from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
 from shopdesk.db.models.stocktake import StocktakeLine
@@ -76,6 +76,18 @@ TARGETS = [
     ("closed", 16),
     ("reopened", 3),
 ]
+# What the clerk notes when a return is inspected, by the product's category (the first that matches its path).
+INSPECTION_NOTES = [
+    ("马克杯", ["外观完好 as new", "釉面开裂 glaze cracked", "杯柄有裂纹 cracked handle"]),
+    ("餐具", ["外观完好 as new", "釉面开裂 glaze cracked", "有缺口 chipped"]),
+    ("服装", ["外观完好 as new", "吊牌已拆 tag removed", "有穿着痕迹 worn", "开线 seam coming apart"]),
+    ("数码配件", ["外观完好 as new", "包装已拆 box opened", "无法充电 does not charge", "接口松动 loose connector"]),
+    ("美妆个护", ["未开封 unopened", "已开封 opened", "包装破损 leaking pack"]),
+    ("文具", ["外观完好 as new", "笔尖损坏 damaged nib"]),
+    ("家居", ["外观完好 as new", "包装破损 box damaged", "有使用痕迹 used"]),
+    ("", ["外观完好 as new", ""]),
+]
+HOT_RETURNS = (5, 3)  # of 40 cases: returns of the month's best seller and of the second (高频退货商品预警)
 _STEPS = ["new", "confirmed", "investigating", "solution_agreed", "in_progress", "awaiting_customer", "closed"]
 
 
@@ -95,7 +107,7 @@ class _Order:
     number: str
     shipped_at: datetime | None
     delivered_at: datetime | None
-    lines: list[tuple[int, int, int]]  # (line no, units shipped, net per unit)
+    lines: list[tuple[int, int, int, int]]  # (line no, units shipped, net per unit, product id)
 
 
 class _Clock:
@@ -123,6 +135,20 @@ class _Orders:
     def __init__(self, orders: list[_Order]):
         self.orders, self.used, self.turn = orders, set[str](), 0
 
+    def take_with(self, product_id: int, opened: datetime) -> _Order | None:
+        """An order of `product_id` delivered well before `opened` that has no case yet, newest first."""
+        for order in self.orders:
+            arrived = order.delivered_at or order.shipped_at
+            if (
+                order.number not in self.used
+                and arrived is not None
+                and arrived <= opened - timedelta(hours=12)
+                and any(line[3] == product_id for line in order.lines)
+            ):
+                self.used.add(order.number)
+                return order
+        return None
+
     def take(self, opened: datetime) -> tuple[_Order, bool]:
         """An order delivered (or shipped) well before `opened`, newest first; and whether it is its first case."""
         for order in self.orders:
@@ -149,10 +175,18 @@ def seed_cases(shop: Shop, rng: random.Random, count: int = 40, now: datetime | 
         raise ShopDeskError("The demo cases need shipped orders, or products and customers to place some.")
     desk = {name: _as(shop, name) for name in OWNERS}
     targets = [t for t, n in TARGETS for _ in range(max(1, round(n * count / 40)))][:count]
+    targets += ["closed"] * (count - len(targets))  # rounding left some over: as many cases as asked for
     rng.shuffle(targets)
+    # A popular product with a bad batch: several of the closed cases return the month's best sellers.
+    hot_products = [
+        product_id
+        for product_id, times in zip(_best_sellers(shop, now), HOT_RETURNS, strict=False)
+        for _ in range(max(1, round(times * count / 40)))
+    ]
+    hot_for = dict(zip([n for n, t in enumerate(targets) if t == "closed"], hot_products, strict=False))
     chosen = _Orders(orders)
-    for target in targets:
-        _one_case(desk, rng, chosen, target, now, summary)
+    for n, target in enumerate(targets):
+        _one_case(desk, rng, chosen, target, now, summary, hot_for.get(n))
     statuses = Counter(r.status for r in shop.aftersales.list_cases(limit=100_000))
     summary.cases = sum(statuses.values())
     summary.by_status = dict(statuses)
@@ -172,11 +206,13 @@ def _one_case(
     target: str,
     now: datetime,
     summary: DemoCasesSummary,
+    hot: int | None = None,
 ) -> None:
+    """One case up to `target`; with `hot` (a product id), a quality return of that product in the last weeks."""
     owner = rng.choice(OWNERS)
     cases = desk[owner].aftersales
-    case_class = rng.choices(list(STORIES), weights=[6, 3, 2, 1])[0]
-    zh, en = rng.choice(STORIES[case_class])
+    case_class = "quality" if hot else rng.choices(list(STORIES), weights=[6, 3, 2, 1])[0]
+    zh, en = rng.choice(STORIES[case_class][:3] if hot else STORIES[case_class])
     description = rng.choice([zh, en, f"{zh} — {en}"])
     due = None
     if target in ("new", "confirmed", "investigating"):
@@ -186,14 +222,19 @@ def _one_case(
         # Waiting for goods to come back takes days: the clerk gave these a week.
         opened = now - timedelta(days=rng.uniform(1, 4))
         due = opened + timedelta(days=rng.uniform(6, 9))
+    elif hot:
+        opened = now - timedelta(days=rng.uniform(6, 22))  # back within the last 30 days, the report's default
     else:
         opened = now - timedelta(days=rng.uniform(6, 45))
-    order, first = orders.take(opened)
+    hot_order = orders.take_with(hot, opened) if hot else None
+    order, first = (hot_order, True) if hot_order else orders.take(opened)
     # An order that already has a case only gets complaints that take nothing back.
-    solution = rng.choice(SOLUTIONS[case_class]) if first else "compensation"
+    solution = "return_refund" if hot_order else rng.choice(SOLUTIONS[case_class]) if first else "compensation"
     if order.delivered_at is not None and order.delivered_at > opened:
         opened = min(now - timedelta(hours=1), order.delivered_at + timedelta(hours=rng.uniform(6, 72)))
-    line_no, shipped, unit_net = rng.choice(order.lines)
+    line_no, shipped, unit_net, product_id = (
+        next(line for line in order.lines if line[3] == hot) if hot_order else rng.choice(order.lines)
+    )
     units = rng.randint(1, min(shipped, 3))
     priority = rng.choices(["urgent", "high", "normal", "low"], weights=[1, 3, 8, 2])[0]
     clock = _Clock(rng, opened, now)
@@ -263,7 +304,7 @@ def _one_case(
                 arrived = clock.not_before(_last_count(desk[owner], order.number, line_no))
             cases.receive_return(
                 number,
-                [ReturnLine(line_no, units, where, note=rng.choice(["外观完好", "glaze cracked", ""]))],
+                [ReturnLine(line_no, units, where, note=rng.choice(_inspection_notes(desk[owner], product_id)))],
                 at=arrived,
             )
             summary.returned_units += units
@@ -289,6 +330,35 @@ def _one_case(
     if target == "reopened":
         cases.reopen(
             number, rng.choice(["客户再次来电，问题未解决", "customer wrote again: not fixed"]), at=clock.later(12, 72)
+        )
+
+
+def _inspection_notes(shop: Shop, product_id: int) -> list[str]:
+    """What an inspector may note on a returned product: it depends on what the product is."""
+    with shop.db.read() as conn:
+        path = conn.execute(
+            select(Category.path).join(Product, Product.category_id == Category.id).where(Product.id == product_id)
+        ).scalar()
+    return next(notes for key, notes in INSPECTION_NOTES if key in (path or ""))
+
+
+def _best_sellers(shop: Shop, now: datetime, count: int = len(HOT_RETURNS)) -> list[int]:
+    """The products that shipped the most units in the last 30 days, best first."""
+    units = func.sum(SalesOrderLine.qty_shipped)
+    with shop.db.read() as conn:
+        return list(
+            conn.execute(
+                select(SalesOrderLine.product_id)
+                .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
+                .where(
+                    SalesOrder.shipped_at >= now - timedelta(days=30),
+                    SalesOrder.channel != "aftersales",
+                    SalesOrderLine.product_id.is_not(None),
+                )
+                .group_by(SalesOrderLine.product_id)
+                .order_by(units.desc(), SalesOrderLine.product_id)
+                .limit(count)
+            ).scalars()
         )
 
 
@@ -318,20 +388,21 @@ def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
         ).all()
         lines: dict[int, list[tuple[int, int, int]]] = {}
         if rows:
-            for order_id, line_no, shipped, net, quantity in conn.execute(
+            for order_id, line_no, shipped, net, quantity, product_id in conn.execute(
                 select(
                     SalesOrderLine.order_id,
                     SalesOrderLine.line_no,
                     SalesOrderLine.qty_shipped,
                     SalesOrderLine.net,
                     SalesOrderLine.quantity,
+                    SalesOrderLine.product_id,
                 ).where(
                     SalesOrderLine.order_id.in_([r.id for r in rows]),
                     SalesOrderLine.qty_shipped > 0,
                     SalesOrderLine.product_id.is_not(None),
                 )
             ):
-                lines.setdefault(order_id, []).append((line_no, shipped, net // quantity))
+                lines.setdefault(order_id, []).append((line_no, shipped, net // quantity, product_id))
     return [_Order(r.number, r.shipped_at, r.delivered_at, lines[r.id]) for r in rows if r.id in lines]
 
 
