@@ -12,7 +12,7 @@ services/stock_queries.py, bulk receipts in services/stock_bulk.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select, update
@@ -24,6 +24,7 @@ from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind
 from shopdesk.services.access import guarded
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
+from shopdesk.services.order_stock import release_beyond_on_hand
 from shopdesk.services.stock_bulk import ReceiptLine, receive_lines
 from shopdesk.services.stock_ledger import (
     NO_SOURCE,
@@ -233,7 +234,11 @@ class Inventory(StockQueries):
 
         The difference moves against the adjustment location (stocktake gains and
         losses); gains come in at the current unit cost. Returns None when the
-        count matches and nothing moves.
+        count matches and nothing moves. A loss that leaves less on the shelf than
+        is reserved is still posted (the goods are not there): allocated orders
+        give back their reservation, newest first, until what stays reserved is
+        there, and wait for stock again; the move's `released_orders` names them
+        (services/order_stock.release_beyond_on_hand).
         """
         problems = []
         if (set_to is None) == (delta is None):
@@ -258,11 +263,21 @@ class Inventory(StockQueries):
             if diff == 0:
                 return None
             adjustment = virtual_location(conn, "adjustment")
+            released: list[str] = []
             if diff > 0:
                 posted = ledger.post(
                     info, diff, adjustment, loc, MoveKind.ADJUSTMENT, reason=reason.strip(), source=source
                 )
             else:
+                # The goods are not there: orders holding more than is left lose their reservation and wait.
+                released = release_beyond_on_hand(
+                    uow.session,
+                    self.shop.user,
+                    info,
+                    loc,
+                    on_hand + diff,
+                    f"{info.sku} at {loc.path} adjusted to {on_hand + diff} ({reason.strip()})",
+                )
                 posted = ledger.post(
                     info,
                     -diff,
@@ -274,7 +289,7 @@ class Inventory(StockQueries):
                     source=source,
                 )
             uow.commit()
-            return posted
+            return replace(posted, released_orders=tuple(released)) if released else posted
 
     @guarded(Permission.MOVE_STOCK, "scrap stock")
     def scrap(

@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session
 
 from shopdesk.db.models import Location, StockBalance, StockReservation
 from shopdesk.db.models.orders import SalesOrder
+from shopdesk.domain.orders import OrderStatus
 from shopdesk.domain.stock import PHYSICAL_KINDS, MoveKind, NotEnoughStock, allocate
+from shopdesk.services import order_records
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.order_records import source_doc
-from shopdesk.services.stock_ledger import Ledger, SourceDoc, Take, product_info
+from shopdesk.services.stock_ledger import Ledger, ProductInfo, SourceDoc, Take, product_info
 
 _ATTEMPTS = 3
 
@@ -230,3 +232,58 @@ def cost_per_line(order: SalesOrder, shipped: Mapping[int, tuple[int, int]]) -> 
         for line, part in zip(lines, allocate(cost, [ln.quantity for ln in lines]), strict=True):
             costs[line.id] = part
     return costs
+
+
+def release_beyond_on_hand(
+    session: Session, user: str, product: ProductInfo, loc: LocationRef, on_hand_after: int, why: str
+) -> list[str]:
+    """A count or write-off leaves `on_hand_after` at a location: orders holding more than that lose it.
+
+    The goods are not there, so their reservation cannot ship: allocated orders give back
+    their whole reservation, newest first, until what stays reserved is on the shelf, and
+    go back to confirmed, waiting for stock (each change in the order's timeline, like a
+    deallocation). Returns their numbers. An order being picked or packed is not touched:
+    if those still hold more than is left, NotEnoughStock names them and nothing changes.
+    Reservations of other documents (not a sales order) are left to those documents.
+    Call it with the product's valuation locked (Ledger.lock_valuation), before the move.
+    """
+    conn = session.connection()
+    reserved = conn.execute(
+        select(StockBalance.reserved).where(StockBalance.product_id == product.id, StockBalance.location_id == loc.id)
+    ).scalar()
+    short = (reserved or 0) - max(on_hand_after, 0)
+    if short <= 0:
+        return []
+    holders = conn.execute(
+        select(StockReservation.source_type, StockReservation.source_id, StockReservation.quantity)
+        .where(StockReservation.product_id == product.id, StockReservation.location_id == loc.id)
+        .order_by(StockReservation.source_id.desc())  # the newest order first
+    ).all()
+    released: list[str] = []
+    kept: list[str] = []
+    for source_type, source_id, quantity in holders:
+        if short <= 0:
+            break
+        order = session.get(SalesOrder, source_id) if source_type == order_records.SOURCE_TYPE else None
+        if order is None:  # held by another kind of document: it is left to that document
+            continue
+        if order.status != OrderStatus.ALLOCATED.value:  # being picked or packed: the goods may be in a tote
+            kept.append(order.number)
+            continue
+        units = release_all(session, user, order)
+        order.warehouse_id = None
+        order_records.change_status(
+            session,
+            user,
+            order,
+            OrderStatus.CONFIRMED,
+            f"lost its reservation ({units} unit(s)): {why}; waiting for stock",
+        )
+        released.append(order.number)
+        short -= quantity
+    if short > 0 and kept:
+        raise NotEnoughStock(
+            f"{product.sku} at {loc.path}: {short} more unit(s) are reserved than the count leaves, held by "
+            f"{', '.join(kept)} (being picked or packed). Finish or put back those orders first; nothing was changed"
+        )
+    return released

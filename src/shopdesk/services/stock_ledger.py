@@ -114,6 +114,7 @@ class PostedMove:
     id: int
     quantity: int
     value: int  # minor units: the cost of the goods moved
+    released_orders: tuple[str, ...] = ()  # orders whose reservation the move (a count, a loss) took away
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from shopdesk.db.models import Category, Location, Product, ProductWarehouse, StockBalance, Stocktake
 from shopdesk.db.models.base import utcnow
@@ -45,6 +46,7 @@ from shopdesk.services import audit
 from shopdesk.services.access import guarded
 from shopdesk.services.doc_numbers import take_number
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
+from shopdesk.services.order_stock import release_beyond_on_hand
 from shopdesk.services.scanning import UnknownCode
 from shopdesk.services.stock_ledger import Ledger, SourceDoc, Take, product_info
 from shopdesk.services.stocktake_counts import (
@@ -85,6 +87,7 @@ class PostResult:
     units_lost: int
     value_gained: int  # minor units
     value_lost: int  # minor units, positive
+    released_orders: tuple[str, ...] = ()  # orders that lost a reservation the count showed was not there
 
 
 class Stocktakes(StocktakeCounting):
@@ -250,7 +253,7 @@ class Stocktakes(StocktakeCounting):
             ).rowcount
             if claimed != 1:  # someone posted or cancelled it a moment ago
                 refuse_if_done(find_stocktake(conn, header.id))
-            result, updates = self._post_lines(conn, header, policy is Uncounted.ZERO, now)
+            result, updates = self._post_lines(uow.session, header, policy is Uncounted.ZERO, now)
             if updates:
                 conn.execute(
                     update(LINE)
@@ -280,7 +283,8 @@ class Stocktakes(StocktakeCounting):
             uow.commit()
             return result
 
-    def _post_lines(self, conn: Connection, header, zero_uncounted: bool, now) -> tuple[PostResult, list[dict]]:  # type: ignore[no-untyped-def, type-arg]
+    def _post_lines(self, session: Session, header, zero_uncounted: bool, now) -> tuple[PostResult, list[dict]]:  # type: ignore[no-untyped-def, type-arg]
+        conn = session.connection()
         query = select(LINE.c.id, LINE.c.product_id, LINE.c.location_id, LINE.c.counted_qty, LINE.c.book_at_count)
         query = query.where(LINE.c.stocktake_id == header.id)
         if not zero_uncounted:
@@ -293,6 +297,7 @@ class Stocktakes(StocktakeCounting):
         places: dict[int, LocationRef] = {}
         gained = lost = value_in = value_out = adjusted = 0
         updates = []
+        released: list[str] = []
         for row in rows:
             counted, book = row.counted_qty, row.book_at_count
             if counted is None:  # nothing was found: written off against the book quantity now
@@ -311,6 +316,12 @@ class Stocktakes(StocktakeCounting):
                     posted = ledger.post(info, diff, adjustment, loc, MoveKind.ADJUSTMENT, reason=reason, source=source)
                     value, gained, value_in = posted.value, gained + diff, value_in + posted.value
                 else:
+                    # The goods are not there: orders holding more than is left lose their reservation and wait.
+                    ledger.lock_valuation(info.id)
+                    after = ledger.balance(info.id, loc.id)[0] + diff
+                    released += release_beyond_on_hand(
+                        session, self.shop.user, info, loc, after, f"{info.sku} at {loc.path} counted ({reason})"
+                    )
                     posted = ledger.post(
                         info,
                         -diff,
@@ -326,7 +337,8 @@ class Stocktakes(StocktakeCounting):
             updates.append(
                 {"line_id": row.id, "counted": counted, "book": book, "posted": diff, "value": value, "move": move_id}
             )
-        return PostResult(header.number, adjusted, gained, lost, value_in, value_out), updates
+        result = PostResult(header.number, adjusted, gained, lost, value_in, value_out, tuple(released))
+        return result, updates
 
     @guarded(Permission.MOVE_STOCK, "cancel stocktakes")
     def cancel(self, ref: int | str, reason: str) -> None:
