@@ -83,3 +83,16 @@ def test_orders_being_picked_keep_their_goods_and_the_count_is_refused(shop: Sho
     with pytest.raises(NotEnoughStock, match=f"held by {newer}, {older}"):
         shop.inventory.adjust(SKU, BIN, set_to=1, reason="stocktake")
     assert ledger_snapshot(shop) == before
+
+
+def test_the_command_line_names_the_orders_that_lost_their_reservation(shop: Shop, db_url: str, capsys) -> None:
+    import json
+
+    from shopdesk.cli import main
+
+    _, newer = two_allocated(shop)
+    code = main(["--db", db_url, "stock", "adjust", SKU, "--set", "1", "--reason", "count", "--location", BIN])
+    out = capsys.readouterr().out
+    assert code == 0 and f"Not there for {newer}: their reservation was released" in out
+    main(["--db", db_url, "--json", "stock", "adjust", SKU, "--set", "0", "--reason", "count", "--location", BIN])
+    assert len(json.loads(capsys.readouterr().out)["released_orders"]) == 1

@@ -229,7 +229,13 @@ def adjust_stock(ctx: Context) -> int:
         if posted is None
         else f"Adjusted {sku} by {posted.quantity} unit(s) worth {_money(shop, posted.value)} {shop.money.currency}"
     )
-    ctx.out({"move_id": posted.id if posted else None, "stock": data}, f"{headline}\n{_stock_text(data)}")
+    released = list(posted.released_orders) if posted else []
+    if released:
+        headline += f"\nNot there for {', '.join(released)}: their reservation was released; they wait for stock again"
+    ctx.out(
+        {"move_id": posted.id if posted else None, "released_orders": released, "stock": data},
+        f"{headline}\n{_stock_text(data)}",
+    )
     return 0
 
 

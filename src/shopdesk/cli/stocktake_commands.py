@@ -219,10 +219,17 @@ def post_stocktake(ctx: Context) -> int:
             "units_lost": result.units_lost,
             "value_gained": _money(shop, result.value_gained),
             "value_lost": _money(shop, result.value_lost),
+            "released_orders": list(result.released_orders),
         },
         f"Posted {result.number}: {result.lines_adjusted} line(s) adjusted, "
         f"+{result.units_gained} unit(s) worth {_money(shop, result.value_gained)}, "
-        f"-{result.units_lost} unit(s) worth {_money(shop, result.value_lost)} {shop.money.currency}",
+        f"-{result.units_lost} unit(s) worth {_money(shop, result.value_lost)} {shop.money.currency}"
+        + (
+            f"\nNot on the shelf for {', '.join(result.released_orders)}: their reservation was released; "
+            "they wait for stock again"
+            if result.released_orders
+            else ""
+        ),
     )
     return 0
 
