@@ -143,3 +143,14 @@ def test_the_order_list_finds_the_orders_by_the_new_name_and_the_customer_list_b
     assert [o.number for o in shop.orders.list_orders(OrderFilter(text="赵六"))] == [number]
     assert [r.id for r in Customers(shop).page(CustomerFilter(text="13566667777"))] == [cid]
     assert [r.id for r in Customers(shop).page(CustomerFilter(text="13700001234"))] == []
+
+
+def test_the_order_list_finds_a_customers_orders_by_the_number_they_call_from(shop: Shop) -> None:
+    stocked_shop(shop, {"MUG": 5})
+    lenient_rules(shop)
+    cid = a_customer(shop)
+    number = shop.orders.create_order(draft(("MUG", 1), customer_id=cid))  # shipped to another phone
+    record = shop.parties.get_customer(cid)
+    shop.parties.update_customer(cid, replace(record.draft, phones=["135 6666 7777"]), record.version)
+    assert [o.number for o in shop.orders.list_orders(OrderFilter(text="13566667777"))] == [number]
+    assert [o.number for o in shop.orders.list_orders(OrderFilter(text="6666777"))] == [number]

@@ -153,12 +153,14 @@ def recompute_totals(order: SalesOrder) -> None:
     order.total = order.goods_total + order.shipping_fee
 
 
-def order_search_text(order: SalesOrder, customer_name: str = "", skus: Iterable[str] = ()) -> str:
-    """What the order list's search box matches: numbers, buyer and recipient, phone, SKUs."""
-    phone = re.sub(r"\D", "", order.ship_phone or "")
+def order_search_text(
+    order: SalesOrder, customer_name: str = "", skus: Iterable[str] = (), customer_phones: Iterable[str] = ()
+) -> str:
+    """What the order list's search box matches: numbers, buyer and recipient, the phones, SKUs."""
+    phones = dict.fromkeys(re.sub(r"\D", "", p or "") for p in (order.ship_phone, *customer_phones))
     text = search_key(
         [order.ship_name, customer_name],
-        [order.number, order.channel_order_no, phone, *skus],
+        [order.number, order.channel_order_no, *(p for p in phones if p), *skus],
     )
     # An index entry has a size limit on PostgreSQL (about 2.7 kB): an order of hundreds of
     # lines is found by its first SKUs, its number, buyer and phone.
@@ -166,12 +168,16 @@ def order_search_text(order: SalesOrder, customer_name: str = "", skus: Iterable
 
 
 def refresh_search_text(session: Session, order: SalesOrder) -> None:
-    from shopdesk.db.models import Customer
+    from shopdesk.db.models import Customer, CustomerPhone
 
-    name = ""
+    name, phones = "", []
     if order.customer_id is not None:
         name = session.scalar(select(Customer.name).where(Customer.id == order.customer_id)) or ""
-    order.search_text = order_search_text(order, name, (line.sku for line in order.lines))
+        # The buyer's own phones too: the clerk types the number the customer calls from.
+        phones = list(
+            session.scalars(select(CustomerPhone.phone).where(CustomerPhone.customer_id == order.customer_id))
+        )
+    order.search_text = order_search_text(order, name, (line.sku for line in order.lines), phones)
 
 
 def renumber_lines(lines: Iterable[SalesOrderLine]) -> None:

@@ -350,7 +350,7 @@ class Parties:
                 )
             try:
                 uow.session.flush()
-                if "name" in changes:
+                if "name" in changes or "phones" in changes:
                     refresh_customer_search_texts(uow.session, customer.id)
                 uow.commit()
             except StaleDataError as exc:
