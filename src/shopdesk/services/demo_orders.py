@@ -324,11 +324,16 @@ def _plan(
     recent = max(6, count // 12)  # the promotion: orders from the last 20 hours, mostly still to ship
     special = count >= MIN_FOR_REVIEW_CASES
     lives: list[_Life] = []
+    # One customer in five stopped ordering somewhere in the first 60% of the history (a win-back list for the
+    # RFM report: `report segments --active-days 30 --lost-days 60` shows them sleeping or lost); the others
+    # keep ordering, and take over the orders placed after those customers stopped.
+    lapsed_at = {
+        b.customer_id: start + timedelta(days=days * rng.uniform(0.15, 0.6))
+        for b in rng.sample(list(buyers), len(buyers) // 5)
+    }
+    staying = [b for b in buyers if b.customer_id not in lapsed_at] or list(buyers)
     for n in range(count - SPECIAL_ORDERS if special else count):
         buyer = rng.choice(buyers)
-        abroad = buyer.ship_to.country != "CN"
-        channel = ("shopify" if abroad else "woocommerce") if buyer.channel == "website" else None
-        channel = channel or rng.choice(CHANNELS.get(buyer.channel, ("manual",)))
         if n < recent:
             placed = now - timedelta(hours=rng.uniform(0.3, 20))
         else:
@@ -338,6 +343,11 @@ def _plan(
             placed = _moment(rng, local_day) - CHINA
             if not start <= placed < now - timedelta(hours=20):
                 placed = start + timedelta(hours=rng.uniform(1, days * 24 - 24))
+        if buyer.customer_id in lapsed_at and placed >= lapsed_at[buyer.customer_id]:
+            buyer = rng.choice(staying)
+        abroad = buyer.ship_to.country != "CN"
+        channel = ("shopify" if abroad else "woocommerce") if buyer.channel == "website" else None
+        channel = channel or rng.choice(CHANNELS.get(buyer.channel, ("manual",)))
         ship_to = buyer.ship_to
         if buyer.second is not None and rng.random() < 0.3:
             ship_to = buyer.second
@@ -348,7 +358,7 @@ def _plan(
             life.ending = "cancel"
         lives.append(life)
     if special:
-        _special_cases(rng, lives, buyers, order, now, blocked_phone, sold_out)
+        _special_cases(rng, lives, staying, order, now, blocked_phone, sold_out)
     lives.sort(key=lambda life: life.placed_at)
     return lives
 
