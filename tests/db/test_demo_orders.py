@@ -146,3 +146,33 @@ def test_the_same_seed_lives_the_same_history(request: pytest.FixtureRequest, tm
         shop.close()
     assert histories[0] == histories[1]
     assert len(histories[0]) > 60
+
+
+def test_the_shop_holds_what_it_sells_best_sellers_opened_with_most(shop: Shop) -> None:
+    # 150 products, 120 orders: the opening stock is a few months of sales, not years, and follows the sales.
+    demo(shop)
+    with shop.db.read() as conn:
+        opening = dict(
+            conn.execute(
+                select(StockMove.product_id, func.sum(StockMove.quantity))
+                .where(StockMove.kind == "opening")
+                .group_by(StockMove.product_id)
+            ).all()
+        )
+        opening_value = conn.execute(select(func.sum(StockMove.value)).where(StockMove.kind == "opening")).scalar_one()
+        sold = dict(
+            conn.execute(
+                select(StockMove.product_id, func.sum(StockMove.quantity))
+                .where(StockMove.kind == "shipment")
+                .group_by(StockMove.product_id)
+            ).all()
+        )
+        cost_of_goods = conn.execute(select(func.sum(StockMove.value)).where(StockMove.kind == "shipment")).scalar_one()
+    # Months of sales, not years (it was ~19 times the 90 days' cost of goods). With 120 orders over 150
+    # products most sell less than one unit a month, and the long tail still holds a few units each.
+    assert 0 < opening_value <= 3 * cost_of_goods
+    best = sorted(sold, key=lambda p: -sold[p])[:5]
+    tail = [p for p in opening if p not in sold]  # opened with stock, never sold: the dead stock
+    assert tail  # 120 orders leave many of them: the 300-product, 400-order demo has about a third of them dead
+    assert min(opening.get(p, 0) for p in best) > max(opening[p] for p in tail) / 2
+    assert sum(opening.get(p, 0) for p in best) / 5 > 3 * sum(opening[p] for p in tail) / len(tail)
