@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,22 +34,11 @@ from shopdesk.services.purchasing import ReceiptLine
 from shopdesk.services.reorder import CreatedOrders, ReorderLine
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
-from shopdesk.ui.stock.list_model import ListTableModel
+from shopdesk.ui.stock.list_model import ListTableModel, list_table_view
 from shopdesk.ui.stock.source import po_columns, po_line_columns, reorder_columns
 from shopdesk.ui.stock.suppliers_dialog import SuppliersDialog
 from shopdesk.ui.tasks import Progress, TaskRunner
 from shopdesk.ui.widgets.money import MoneyFormat
-
-
-def _table(model: ListTableModel) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class ReceivePoDialog(QDialog):
@@ -126,9 +114,9 @@ class PurchasePage(QWidget):
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
         self.cancel_button = QPushButton(self.tr("Cancel PO…"))
         self.create_button = QPushButton(self.tr("Create purchase orders from the suggestions"))
-        self.order_table = _table(self.orders)
-        self.line_table = _table(self.lines)
-        self.suggestion_table = _table(self.suggestions)
+        self.order_table = list_table_view(self.orders)
+        self.line_table = list_table_view(self.lines)
+        self.suggestion_table = list_table_view(self.suggestions)
         self.detail = QLabel()
 
         tools = QHBoxLayout()

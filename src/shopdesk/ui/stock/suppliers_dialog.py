@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.models.paged_table import Column
 from shopdesk.ui.problems import problem_text
-from shopdesk.ui.stock.list_model import ListTableModel
+from shopdesk.ui.stock.list_model import ListTableModel, list_table_view
 from shopdesk.ui.widgets.form import Field, FieldMessage
 from shopdesk.ui.widgets.money import MoneyFormat
 
@@ -64,17 +63,6 @@ _MESSAGES = {
 def _message(problem: Problem) -> str:
     known = _MESSAGES.get(problem.message)
     return translate("SupplierProblems", known) if known else problem_text(problem.message)
-
-
-def _table(model: ListTableModel) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def supplier_columns() -> list[Column[SupplierRow]]:
@@ -344,8 +332,8 @@ class SuppliersDialog(QDialog):
         self.link_button = QPushButton(self.tr("Link product…"))
         self.edit_link_button = QPushButton(self.tr("Change terms…"))
         self.unlink_button = QPushButton(self.tr("Unlink"))
-        self.supplier_table = _table(self.suppliers)
-        self.link_table = _table(self.links)
+        self.supplier_table = list_table_view(self.suppliers)
+        self.link_table = list_table_view(self.links)
         self.detail = QLabel()
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         if not self._edits:
