@@ -107,9 +107,10 @@ def opening_stock(
 def stock_levels(conn: Connection, rng: random.Random, product_ids: Sequence[int]) -> int:
     """Safety stock and a warning line (预警线) for about two products in three, as a shop sets them.
 
-    The warning line is 15–30% of what the product opened with (at least 3), the
-    safety stock half of it; a product that opened with nothing gets a small line,
-    so it shows among the low-stock alerts at once. Returns how many were set.
+    The warning line is 20–40% of what the product opened with (about a month of its
+    sales, since the demo opens with 1.5–3 months), at least 1; the safety stock half
+    of it. A product that opened with nothing gets a line of 1–3, so it shows among the
+    low-stock alerts at once. Returns how many were set.
     """
     opened = dict(
         select_pairs(
@@ -122,7 +123,7 @@ def stock_levels(conn: Connection, rng: random.Random, product_ids: Sequence[int
         if rng.random() >= 2 / 3:
             continue
         quantity = int(opened.get(product_id) or 0)
-        line = max(3, round(quantity * rng.uniform(0.15, 0.3))) if quantity else rng.randint(3, 10)
+        line = max(1, round(quantity * rng.uniform(0.2, 0.4))) if quantity else rng.randint(1, 3)
         rows.append({"product_id": product_id, "warning_line": line, "safety_stock": line // 2})
     if rows:
         conn.execute(insert(StockLevel), rows)
