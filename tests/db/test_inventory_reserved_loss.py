@@ -96,3 +96,17 @@ def test_the_command_line_names_the_orders_that_lost_their_reservation(shop: Sho
     assert code == 0 and f"Not there for {newer}: their reservation was released" in out
     main(["--db", db_url, "--json", "stock", "adjust", SKU, "--set", "0", "--reason", "count", "--location", BIN])
     assert len(json.loads(capsys.readouterr().out)["released_orders"]) == 1
+
+
+def test_an_adjustment_is_in_the_audit_log_with_the_old_and_new_figure(shop: Shop) -> None:
+    from shopdesk.services.audit import AuditFilter, events
+
+    two_allocated(shop)
+    shop.inventory.adjust(SKU, BIN, set_to=1, reason="counted")
+    [event] = events(shop.db, AuditFilter(entity="product", action="stock_adjusted"))
+    assert (event.entity_label, event.changes, event.reason, event.user) == (
+        SKU,
+        {"on_hand": [3, 1]},
+        f"{BIN}: counted",
+        shop.user,
+    )

@@ -22,6 +22,7 @@ from shopdesk.db.models.base import utcnow
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind
+from shopdesk.services import audit
 from shopdesk.services.access import guarded
 from shopdesk.services.locations import LocationRef, resolve_location, virtual_location
 from shopdesk.services.order_stock import release_beyond_on_hand
@@ -288,6 +289,17 @@ class Inventory(StockQueries):
                     reason=reason.strip(),
                     source=source,
                 )
+            # The ledger keeps the move; the audit log keeps the edit of a stock figure, old → new, with everything else.
+            audit.record(
+                uow.session,
+                self.shop.user,
+                "product",
+                info.id,
+                "stock_adjusted",
+                label=info.sku,
+                changes={"on_hand": (on_hand, on_hand + diff)},
+                reason=f"{loc.path}: {reason.strip()}",
+            )
             uow.commit()
             return replace(posted, released_orders=tuple(released)) if released else posted
 
