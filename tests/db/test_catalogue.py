@@ -111,8 +111,9 @@ def test_a_second_save_of_a_stale_copy_is_refused(shop) -> None:
     first.draft.price = 200
     shop.catalogue.update_product(pid, first.draft, first.version)
     second.draft.price = 300
-    with pytest.raises(Conflict, match="changed by someone else"):
+    with pytest.raises(Conflict, match="changed by someone else") as refused:
         shop.catalogue.update_product(pid, second.draft, second.version)
+    assert f"({shop.user} at " in str(refused.value) and ": price)" in str(refused.value)  # who, and what
     assert shop.catalogue.get_product(pid).draft.price == 200
 
 

@@ -141,8 +141,9 @@ def test_a_held_order_is_edited_and_the_edit_is_in_its_timeline(shop: Shop) -> N
     last = order.timeline[-1]
     assert (last.action, last.reason, last.user) == ("edited", "buyer added a T-shirt by phone", "tester")
     assert last.changes["total"] == [2500, 7500]
-    with pytest.raises(Conflict, match="changed by someone else"):
+    with pytest.raises(Conflict, match=r"changed by someone else \(tester at .*: .*total") as refused:
         shop.orders.update_order(number, edit, version)
+    assert "reopen it to see the changes" in str(refused.value)
 
 
 def test_an_allocated_order_cannot_be_edited_until_its_stock_is_given_back(sqlite_shop: Shop) -> None:

@@ -53,6 +53,26 @@ def record(
     )
 
 
+def changed_since(session: Session, entity: str, entity_id: int, saves: int) -> str:
+    """Who changed what in the newest `saves` audited changes of a record: "王店长 at 14:02: price, cost".
+
+    Said when a stale copy's save is refused, so the person knows what someone else changed.
+    """
+    newest = list(
+        session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
+            .order_by(AuditEvent.id.desc())
+            .limit(max(saves, 1))
+        )
+    )
+    if not newest:
+        return ""
+    people = ", ".join(dict.fromkeys(e.user for e in newest))
+    fields = ", ".join(dict.fromkeys(k for e in reversed(newest) for k in (e.changes or {}))) or newest[0].action
+    return f"{people} at {newest[0].at.astimezone():%Y-%m-%d %H:%M}: {fields}"
+
+
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     """The fields whose value changed, as (old, new)."""
     return {k: (before.get(k), v) for k, v in after.items() if before.get(k) != v}

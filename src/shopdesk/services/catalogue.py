@@ -285,7 +285,10 @@ class Catalogue:
             if product is None:
                 raise NotFound(f"No product with id {product_id}")
             if product.version != expected_version:
-                raise Conflict(f"Product {product.sku} was changed by someone else; reopen it to see the changes.")
+                what = audit.changed_since(uow.session, "product", product.id, product.version - expected_version)
+                raise Conflict(
+                    f"Product {product.sku} was changed by someone else ({what}); reopen it to see the changes."
+                )
             before = _audited(product)
             product.sku = draft.sku.strip()
             product.sku_key = sku_key(draft.sku)

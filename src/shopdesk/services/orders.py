@@ -28,6 +28,7 @@ from shopdesk.domain.money import currency_exponent
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ParsedOrder, ShipTo, parse_draft
 from shopdesk.domain.orders import OrderStatus
 from shopdesk.domain.permissions import Permission
+from shopdesk.services import audit
 from shopdesk.services import order_records as rec
 from shopdesk.services.access import guarded
 from shopdesk.services.order_flow import confirm_in_session
@@ -337,7 +338,10 @@ class Orders(OrderQueries):
             session = uow.session
             order = rec.load_order(session, ref)
             if order.version != expected_version:
-                raise Conflict(f"Order {order.number} was changed by someone else; reopen it to see the changes.")
+                what = audit.changed_since(session, "order", order.id, order.version - expected_version)
+                raise Conflict(
+                    f"Order {order.number} was changed by someone else ({what}); reopen it to see the changes."
+                )
             status = OrderStatus(order.status)
             if status not in EDITABLE:
                 raise Conflict(

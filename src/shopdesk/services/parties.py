@@ -315,7 +315,10 @@ class Parties:
             if problems:
                 raise ValidationFailed(problems, f"Customer {customer.name} cannot be saved")
             if customer.version != expected_version:
-                raise Conflict(f"Customer {customer.name} was changed by someone else; reopen it to see the changes.")
+                what = audit.changed_since(uow.session, "customer", customer.id, customer.version - expected_version)
+                raise Conflict(
+                    f"Customer {customer.name} was changed by someone else ({what}); reopen it to see the changes."
+                )
             before = _customer_audited(customer)
             customer.name = draft.name.strip()
             customer.channel = draft.channel.strip()
