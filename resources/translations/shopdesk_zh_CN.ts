@@ -4666,8 +4666,20 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A shop file is backed up the first time it is opened each day</source>
+        <translation>店铺文件每天第一次打开时自动备份</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>保留的每日备份</translation>
     </message>
     <message>
         <source>Changes take effect the next time ShopDesk starts.</source>

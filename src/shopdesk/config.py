@@ -47,6 +47,9 @@ def default_database() -> Path:
     return data_dir() / "shopdesk.sqlite"
 
 
+MAX_BACKUPS_KEPT = 365
+
+
 @dataclass
 class Settings:
     """What the user chose on this computer. Shop-wide settings live in the database."""
@@ -56,6 +59,7 @@ class Settings:
     label_size: str = "100x150"  # the label printer's stock: 4x6, 100x150, 76x130, a6-on-a4 (ui/settings/printing.py)
     label_format: str = "pdf"  # or "zpl" for thermal printers that take it
     printer: str = ""  # empty: no printer chosen, labels are saved as PDF
+    backups_kept: int = 14  # daily backups of the shop file kept in the data folder (services/maintenance.py)
 
     @classmethod
     def path(cls) -> Path:
@@ -71,6 +75,9 @@ class Settings:
         settings = cls(**{k: v for k, v in raw.items() if k in known})
         if settings.language not in LANGUAGES:
             settings.language = "system"
+        if isinstance(settings.backups_kept, bool) or not isinstance(settings.backups_kept, int):
+            settings.backups_kept = cls.backups_kept
+        settings.backups_kept = min(max(settings.backups_kept, 1), MAX_BACKUPS_KEPT)
         return settings
 
     def save(self) -> None:

@@ -41,3 +41,30 @@ def test_the_dialog_shows_what_was_saved_and_back_to_the_default_file(qtbot) -> 
     dialog.use_default.setChecked(True)
     dialog.save()
     assert Settings.load().database == ""
+
+
+def test_how_many_daily_backups_are_kept_is_chosen_and_used(qtbot, tmp_path) -> None:
+    from datetime import date, timedelta
+
+    from shopdesk.db.backup import daily_backup
+
+    dialog = SettingsDialog(Settings.load())
+    qtbot.addWidget(dialog)
+    assert dialog.backups_kept.value() == 14
+    dialog.backups_kept.setValue(3)
+    dialog.save()
+    kept = Settings.load().backups_kept
+    assert kept == 3
+    shop_file = tmp_path / "shop.sqlite"
+    import sqlite3
+
+    with sqlite3.connect(shop_file) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    folder = tmp_path / "backups"
+    for day in range(5):  # five days of use: only the newest three stay
+        daily_backup(shop_file, folder, kept, today=date(2026, 12, 1) + timedelta(days=day))
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "daily-2026-12-03.sqlite",
+        "daily-2026-12-04.sqlite",
+        "daily-2026-12-05.sqlite",
+    ]

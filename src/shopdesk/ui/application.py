@@ -145,7 +145,7 @@ def _open_shop(target: str, _progress: Progress) -> tuple[Shop, str | None]:
     log.info("opened %s (schema %s)", shop.db.dialect, upgrade.to_revision if upgrade else "?")
     clean_staging()  # what a killed report or export left half-written
     try:
-        if maintenance.daily_backup(shop.db) is not None:
+        if maintenance.daily_backup(shop.db, Settings.load().backups_kept) is not None:
             log.info("daily backup written")
     except ShopDeskError as exc:  # a full disk must not keep the shop closed; the log says why
         log.warning("daily backup failed: %s", exc)

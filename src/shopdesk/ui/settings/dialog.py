@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from shopdesk.config import Settings, default_database
+from shopdesk.config import MAX_BACKUPS_KEPT, Settings, default_database
 from shopdesk.ui.settings.aftersales import AftersalesPage
 from shopdesk.ui.settings.printing import PrintingPage
 from shopdesk.ui.tasks import TaskRunner
@@ -84,8 +85,13 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("Same as the system"), "system")
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
+        self.backups_kept = QSpinBox()
+        self.backups_kept.setRange(1, MAX_BACKUPS_KEPT)
+        self.backups_kept.setSuffix(self.tr(" days"))
+        self.backups_kept.setToolTip(self.tr("A shop file is backed up the first time it is opened each day"))
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Daily backups kept"), self.backups_kept)
         self.runner = TaskRunner(self)
         self.printing = PrintingPage(settings, self.runner)
 
@@ -137,6 +143,7 @@ class SettingsDialog(QDialog):
             self.use_file.setChecked(True)
             self.file.setText(where)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.backups_kept.setValue(settings.backups_kept)
 
     def _enable(self) -> None:
         self.file_field.setEnabled(self.kind.checkedId() == SQLITE_FILE)
@@ -178,6 +185,7 @@ class SettingsDialog(QDialog):
             return
         self.settings.database = database
         self.settings.language = self.language.currentData()
+        self.settings.backups_kept = self.backups_kept.value()
         self.printing.apply(self.settings)
         self.settings.save()
         self.accept()
