@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from datetime import timedelta
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session
@@ -20,12 +20,17 @@ from sqlalchemy.orm import Session
 from shopdesk.db.models import Customer, ShopSetting
 from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.domain.phones import phone_key
 from shopdesk.domain.review import EarlierOrder, Flag, OrderFacts, ReviewRules, address_key, review
+
+if TYPE_CHECKING:
+    from shopdesk.services.shop import Shop
 
 SETTING = "review_rules"
 POLICY_SETTING = "backorder_policy"
 POLICIES = ("wait", "ship_available")  # wait for the whole order, or split off what is there and ship it
+MASK_SETTING = "label_mask_phones"
 _SETS = ("blocked_phones", "blocked_buyers")
 _INTS = ("burst_orders", "burst_addresses", "burst_hours")
 _BOOLS = ("hold_on_remark", "check_address", "hold_on_shortage")
@@ -67,6 +72,61 @@ def check_rules(rules: ReviewRules) -> None:
             problems.append(Problem(name, "must be true or false", str(getattr(rules, name))))
     if problems:
         raise ValidationFailed(problems, "Review rules not saved")
+
+
+@dataclasses.dataclass(frozen=True)
+class OrderSettings:
+    """What the shop decides about orders: the review rules, the backorder policy, masked phones on labels."""
+
+    rules: ReviewRules
+    backorder_policy: str = "wait"
+    mask_label_phones: bool = False
+
+
+def load_order_settings(conn: Connection) -> OrderSettings:
+    return OrderSettings(load_rules(conn), load_policy(conn), bool(_setting(conn, MASK_SETTING)))
+
+
+def save_order_settings(shop: Shop, new: OrderSettings) -> list[str]:
+    """Check the order settings, then save those that changed in one transaction; returns the keys saved.
+
+    Refused with every problem listed, and nothing saved, when any value is wrong
+    (the Orders settings page and `shopdesk order rules` save through here).
+    """
+    shop.require(Permission.MANAGE_SHOP, "change the order settings")
+    problems = []
+    try:
+        check_rules(new.rules)
+    except ValidationFailed as refused:
+        problems += refused.problems
+    problems += [
+        Problem("blocked_phones", "is not a phone number (no digits)", p)
+        for p in new.rules.blocked_phones
+        if not phone_key(p)
+    ]
+    if new.backorder_policy not in POLICIES:
+        problems.append(Problem("backorder_policy", f"must be one of {', '.join(POLICIES)}", new.backorder_policy))
+    if not isinstance(new.mask_label_phones, bool):
+        problems.append(Problem(MASK_SETTING, "must be true or false", str(new.mask_label_phones)))
+    if problems:
+        raise ValidationFailed(problems, "Order settings not saved")
+    with shop.db.read() as conn:
+        current = load_order_settings(conn)
+    wanted = {
+        SETTING: (rules_to_setting(new.rules), rules_to_setting(current.rules)),
+        POLICY_SETTING: (new.backorder_policy, current.backorder_policy),
+        MASK_SETTING: (new.mask_label_phones, current.mask_label_phones),
+    }
+    changed = {key: value for key, (value, before) in wanted.items() if value != before}
+    with shop.db.uow() as uow:  # one transaction: another computer sees all of them or none
+        for key, value in changed.items():
+            row = uow.session.get(ShopSetting, key)
+            if row is None:
+                uow.session.add(ShopSetting(key=key, value=value))
+            else:
+                row.value = value
+        uow.commit()
+    return list(changed)
 
 
 def _setting(conn: Connection, key: str) -> Any:
