@@ -3374,6 +3374,14 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>取消订单…</translation>
     </message>
     <message>
+        <source>Hold…</source>
+        <translation>挂起…</translation>
+    </message>
+    <message>
+        <source>Waybill…</source>
+        <translation>录入面单…</translation>
+    </message>
+    <message>
         <source>Pick list…</source>
         <translation>拣货单…</translation>
     </message>
@@ -3476,6 +3484,22 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Hold orders</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message>
+        <source>Why are these orders held? (goes in their timeline)</source>
+        <translation>为什么挂起这些订单？（记入订单时间线）</translation>
+    </message>
+    <message>
+        <source>Holding orders</source>
+        <translation>正在挂起订单</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
         <source>Pick list</source>
         <translation>拣货单</translation>
     </message>
@@ -3498,6 +3522,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Order {number} saved</source>
         <translation>订单 {number} 已保存</translation>
+    </message>
+    <message>
+        <source>Waybill recorded on {number}</source>
+        <translation>已为 {number} 录入面单</translation>
     </message>
     <message numerus="yes">
         <source>Shipped %n order(s)</source>
@@ -5818,6 +5846,33 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Deactivate {name}, the last user? That switches logins off: ShopDesk then opens without asking.</source>
         <translation>停用最后一个用户 {name}？这会关闭登录：之后 ShopDesk 打开时不再询问身份。</translation>
+    </message>
+</context>
+<context>
+    <name>WaybillDialog</name>
+    <message>
+        <source>Waybill for {number}</source>
+        <translation>录入面单：{number}</translation>
+    </message>
+    <message>
+        <source>e.g. 标快</source>
+        <translation>例如 标快</translation>
+    </message>
+    <message>
+        <source>Scan or type the waybill number</source>
+        <translation>扫描或输入面单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Waybill number</source>
+        <translation>面单号</translation>
     </message>
 </context>
 <context>

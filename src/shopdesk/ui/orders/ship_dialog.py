@@ -79,7 +79,19 @@ class ShipDialog(QDialog):
             self.tr("{number} ({n} of {total})").format(number=number, n=self._at + 1, total=len(self._numbers))
         )
         self.tracking.clear()
+        self._prefill_waybill(number)
         self.tracking.setFocus()
+
+    def _prefill_waybill(self, number: str) -> None:
+        # A waybill recorded before packing (Waybill…) is what the parcel leaves with: Enter ships it.
+        try:
+            order = self._shop.orders.get_order(number)
+        except ShopDeskError:
+            return
+        if order.tracking_no:
+            self.carrier.setCurrentText(order.carrier)
+            self.tracking.setText(order.tracking_no)
+            self.tracking.selectAll()
 
     def _next(self) -> None:
         self._at += 1

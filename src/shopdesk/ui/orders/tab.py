@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.config import Settings
 from shopdesk.domain.errors import Problem, ValidationFailed
+from shopdesk.domain.permissions import Permission
 from shopdesk.services.order_fulfilment import FlowResult
 from shopdesk.services.order_queries import OrderFilter, OrderRow
 from shopdesk.services.shop import Shop
@@ -105,6 +106,8 @@ class OrdersTab(QWidget):
         self.reject_action = self._action(self.tr("Reject…"), None, self.reject_selected)
         self.allocate_action = self._action(self.tr("Allocate"), None, self.allocate_selected)
         self.cancel_action = self._action(self.tr("Cancel order…"), None, self.cancel_selected)
+        self.hold_action = self._action(self.tr("Hold…"), None, self.hold_selected)
+        self.waybill_action = self._action(self.tr("Waybill…"), None, self.record_waybill)
         self.picklist_action = self._action(self.tr("Pick list…"), QKeySequence("Ctrl+L"), self.print_pick_list)
         self.labels_action = self._action(self.tr("Labels…"), QKeySequence("Ctrl+P"), self.print_labels)
         self.pack_action = self._action(self.tr("Pack…"), QKeySequence("Ctrl+K"), self.pack)
@@ -122,8 +125,8 @@ class OrdersTab(QWidget):
         tools = QHBoxLayout()
         groups = (
             (self.new_action, *self.imports.actions),
-            (self.approve_action, self.reject_action, self.allocate_action, self.cancel_action),
-            (self.picklist_action, self.labels_action, self.pack_action, self.ship_action),
+            (self.approve_action, self.reject_action, self.allocate_action, self.hold_action, self.cancel_action),
+            (self.picklist_action, self.labels_action, self.waybill_action, self.pack_action, self.ship_action),
         )
         for group in groups:
             for action in group:
@@ -297,6 +300,9 @@ class OrdersTab(QWidget):
         self.picklist_action.setEnabled(bool(statuses & set(PRINTABLE)))
         self.labels_action.setEnabled(bool(statuses & set(PRINTABLE)))
         self.ship_action.setEnabled("packed" in statuses)
+        work, fulfil = self._shop.can(Permission.WORK_ORDERS), self._shop.can(Permission.FULFIL)
+        self.hold_action.setEnabled(work and bool(statuses & {"confirmed", "allocated"}))
+        self.waybill_action.setEnabled(fulfil and len(self.selected_rows()) == 1 and statuses <= set(PRINTABLE))
 
     def _show_detail(self) -> None:
         index = self.table.currentIndex()
@@ -366,6 +372,13 @@ class OrdersTab(QWidget):
             states = ("draft", "confirmed", "on_hold", *PRINTABLE)
             self._bulk(self.tr("Cancelling orders"), self.tr("Cancelled"), states, lambda n: flow.cancel(n, reason))
 
+    def hold_selected(self) -> None:
+        reason = self._reason(self.tr("Hold orders"), self.tr("Why are these orders held? (goes in their timeline)"))
+        if reason:
+            flow = self._shop.order_flow
+            states = ("confirmed", "allocated")
+            self._bulk(self.tr("Holding orders"), self.tr("Held"), states, lambda n: flow.hold(n, reason))
+
     # Documents, packing, shipping ------------------------------------------------------
     def _printable(self) -> list[str]:
         return [r.number for r in self.selected_rows() if r.status in PRINTABLE]
@@ -406,6 +419,17 @@ class OrdersTab(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_number:
             self.refresh()
             self.message.emit(self.tr("Order {number} saved").format(number=dialog.saved_number))
+
+    def record_waybill(self) -> None:
+        from shopdesk.ui.orders.waybill_dialog import WaybillDialog
+
+        rows = [r for r in self.selected_rows() if r.status in PRINTABLE]
+        if len(rows) != 1:
+            return
+        dialog = WaybillDialog(self._shop, rows[0].number, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.recorded:
+            self.message.emit(self.tr("Waybill recorded on {number}").format(number=rows[0].number))
+            self.refresh()
 
     def pack(self) -> None:
         from shopdesk.ui.orders.packing import PackingDialog

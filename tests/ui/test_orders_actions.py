@@ -1,0 +1,92 @@
+"""The Orders tab's single-order actions: a waybill recorded before packing, an order held by hand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from shopdesk.domain.permissions import Role
+from shopdesk.ui.orders.ship_dialog import ShipDialog
+from shopdesk.ui.orders.waybill_dialog import WaybillDialog
+from tests.ui.conftest import when_dialog_opens
+from tests.ui.test_orders_tab import order_shop, select, tab  # noqa: F401  (fixtures)
+
+
+def test_a_waybill_is_recorded_from_the_tab_and_the_ship_dialog_starts_from_it(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    number = orders.ready[0]
+    select(tab, [number])
+    assert tab.waybill_action.isEnabled()
+
+    def fill(dialog: WaybillDialog) -> None:
+        dialog.carrier.setCurrentText("中通快递")
+        dialog.service.setText("标快")
+        dialog.tracking.setText("ZT7300000001")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    seen = when_dialog_opens(WaybillDialog, fill)
+    with qtbot.waitSignal(tab.message, timeout=10_000) as news:
+        tab.waybill_action.trigger()
+    assert seen and seen[0].recorded
+    assert number in news.args[0]
+    order = shop.orders.get_order(number)
+    assert (order.status, order.carrier, order.carrier_service, order.tracking_no) == (
+        "allocated",
+        "中通快递",
+        "标快",
+        "ZT7300000001",
+    )
+
+    shop.order_flow.mark_packed(number)
+    ship = ShipDialog(shop, [number], tab)
+    qtbot.addWidget(ship)
+    assert (ship.carrier.currentText(), ship.tracking.text()) == ("中通快递", "ZT7300000001")
+    qtbot.keyClick(ship.tracking, Qt.Key.Key_Return)
+    assert ship.shipped == [number]
+    assert shop.orders.get_order(number).tracking_no == "ZT7300000001"
+
+
+def test_a_waybill_number_already_on_another_order_is_refused_and_the_dialog_stays(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    dialog = WaybillDialog(shop, orders.ready[1], tab)
+    qtbot.addWidget(dialog)
+    dialog.carrier.setCurrentText("顺丰速运")
+    dialog.tracking.setText("SF1000000001")  # the shipped order's number
+    dialog.accept()
+    assert not dialog.recorded and "already on order" in dialog.feedback.text()
+    assert shop.orders.get_order(orders.ready[1]).tracking_no == ""
+
+
+def test_waybill_needs_one_order_that_holds_its_stock_and_someone_who_fulfils(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    select(tab, orders.ready)
+    assert not tab.waybill_action.isEnabled()  # one parcel at a time
+    select(tab, [orders.held[0]])
+    assert not tab.waybill_action.isEnabled()
+    shop.log_in("小王", Role.CUSTOMER_SERVICE)
+    select(tab, [orders.ready[0]])
+    assert not tab.waybill_action.isEnabled() and tab.hold_action.isEnabled()
+    shop.log_in("小李", Role.WAREHOUSE)
+    select(tab, [orders.ready[1]])
+    assert tab.waybill_action.isEnabled() and not tab.hold_action.isEnabled()
+
+
+def test_an_allocated_order_is_held_with_a_reason_and_gives_its_stock_back(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    number = orders.ready[0]
+    select(tab, [orders.held[0]])
+    assert not tab.hold_action.isEnabled()  # already on hold
+    select(tab, [number])
+    assert tab.hold_action.isEnabled()
+
+    def give_reason(dialog: QInputDialog) -> None:
+        dialog.setTextValue("买家来电要改地址")
+        dialog.accept()
+
+    when_dialog_opens(QInputDialog, give_reason)
+    with qtbot.waitSignal(tab.message, timeout=10_000) as news:
+        tab.hold_action.trigger()
+    assert news.args[0] == "Held: 1 order done"
+    order = shop.orders.get_order(number)
+    assert order.status == "on_hold" and order.reserved == []
+    assert order.timeline[-1].reason == "买家来电要改地址"
