@@ -317,6 +317,17 @@
     </message>
 </context>
 <context>
+    <name>AssignCodeDialog</name>
+    <message>
+        <source>Assign {code} to a product</source>
+        <translation>将 {code} 关联到商品</translation>
+    </message>
+    <message>
+        <source>Which product has the barcode {code}?</source>
+        <translation>条码 {code} 属于哪个商品？</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <source>Audit log</source>
@@ -2405,6 +2416,18 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>隔离区（待检）</translation>
     </message>
     <message>
+        <source>Scan to receive: each scan of the same product adds 1</source>
+        <translation>扫描入库：同一商品每扫一次数量加 1</translation>
+    </message>
+    <message>
+        <source>Assign to a product…</source>
+        <translation>关联到商品…</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -2447,6 +2470,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Delivery note</source>
         <translation>送货单号</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}</source>
+        <translation>未知条码 {code}</translation>
     </message>
     <message>
         <source>no product has this SKU or barcode</source>

@@ -6,6 +6,11 @@ goods back on a shelf. The product is
 typed or scanned (SKU or barcode, Enter looks it up). A refused move (not
 enough stock, a wrong quantity) is shown as the service words it, and the
 dialog stays open with what was typed.
+
+Receiving has a scan field too (扫描入库): the first scan fills the product,
+each further scan of the same product adds one. An unknown code is shown in
+red, and a role that may edit the catalogue can assign it to a product there
+and then; the next scan of it counts.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,8 +32,12 @@ from PySide6.QtWidgets import (
 
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import parse_amount
+from shopdesk.domain.permissions import Permission
+from shopdesk.services.scanning import ScanResult
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
+from shopdesk.ui.stock.assign_code_dialog import AssignCodeDialog
+from shopdesk.ui.stock.scan_field import ScanField
 
 MAX_QUANTITY = 1_000_000_000
 
@@ -48,6 +58,8 @@ class MoveDialog(QDialog):
         self.kind = kind
         self.product_id: int | None = None
         self.done_message = ""
+        self.unknown_code = ""  # the last scan nobody knew, for "Assign to a product…"
+        self._scanned_id: int | None = None  # the product the scans so far are counting
         titles = {
             MoveKind.RECEIVE: self.tr("Receive goods"),
             MoveKind.TRANSFER: self.tr("Transfer stock"),
@@ -75,7 +87,16 @@ class MoveDialog(QDialog):
         self.quarantine_id = shop.locations.resolve("quarantine").id
         if kind is MoveKind.SCRAP:  # goods an inspection set aside are scrapped from quarantine
             self.source.addItem(self.tr("Quarantine (待检)"), self.quarantine_id)
+        self.scan = ScanField(self)  # receiving only: hidden for the other kinds
+        self.scan.setVisible(kind is MoveKind.RECEIVE)
+        self.scan.edit.setPlaceholderText(self.tr("Scan to receive: each scan of the same product adds 1"))
+        self.assign_button = QPushButton(self.tr("Assign to a product…"), self)
+        self.assign_button.setAutoDefault(False)
+        self.assign_button.hide()
         form = QFormLayout()
+        if kind is MoveKind.RECEIVE:
+            form.addRow(self.tr("Scan"), self.scan)
+            form.addRow("", self.assign_button)
         form.addRow(self.tr("Product"), self.product)
         form.addRow("", self.product_name)
         form.addRow(self.tr("Counted quantity") if kind is MoveKind.ADJUST else self.tr("Quantity"), self.quantity)
@@ -100,8 +121,48 @@ class MoveDialog(QDialog):
         layout.addWidget(self.buttons)
         self.product.returnPressed.connect(self.look_up)
         self.product.editingFinished.connect(self.look_up)
+        self.scan.scanned.connect(self.receive_scan)
+        self.assign_button.clicked.connect(self.assign_unknown)
         if product:
             self.look_up()
+        elif kind is MoveKind.RECEIVE:
+            self.scan.setFocus()
+
+    def receive_scan(self, code: str) -> bool:
+        """A scan while receiving: the first fills the product, each further one of the same product adds 1."""
+        scan = self._shop.scanning.resolve_scan(code)
+        self.unknown_code = ""
+        self.assign_button.hide()
+        if not scan.found or scan.product_id is None:
+            if scan.can_assign:
+                self.unknown_code = scan.code
+                self.scan.show_failure(self.tr("Unknown code {code}").format(code=scan.code))
+                self.assign_button.setVisible(self._shop.can(Permission.EDIT_CATALOGUE))
+            else:
+                self.scan.show_failure(scan.message)
+            return False
+        self._count_scan(scan)
+        return True
+
+    def _count_scan(self, scan: ScanResult) -> None:
+        if scan.product_id == self._scanned_id == self.product_id:
+            self.quantity.setValue(self.quantity.value() + 1)
+        else:  # a first scan, or another product: start counting it
+            self.product.setText(scan.sku)
+            self.look_up()
+            self._scanned_id = scan.product_id
+            self.quantity.setValue(1)
+        self.scan.show_success(f"{scan.sku} {scan.name} × {self.quantity.value()}")
+
+    def assign_unknown(self) -> None:
+        """Let the person pick the product the unknown code belongs to; once given to it, the scan counts."""
+        dialog = AssignCodeDialog(self._shop, self.unknown_code, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_scan is None:
+            return
+        self.unknown_code = ""
+        self.assign_button.hide()
+        self._count_scan(dialog.result_scan)
+        self.scan.setFocus()
 
     def look_up(self) -> bool:
         """Find the product typed or scanned; put its default bin in the location fields."""
