@@ -3204,6 +3204,117 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>OrderSettingsPage</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> orders</source>
+        <translation> 单</translation>
+    </message>
+    <message>
+        <source> addresses</source>
+        <translation> 个地址</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>发往</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>时间在</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Buyer remark (买家留言)</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <source>Incomplete or suspicious address (地址不完整)</source>
+        <translation>地址不完整或可疑</translation>
+    </message>
+    <message>
+        <source>Not enough stock (库存不足)</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Review rules: which orders are held for a person to look at (异常订单)</source>
+        <translation>审单规则：哪些订单转为异常订单，待人工审核</translation>
+    </message>
+    <message>
+        <source>Many orders from one buyer or phone</source>
+        <translation>同一买家或电话多次下单</translation>
+    </message>
+    <message>
+        <source>High-value orders above</source>
+        <translation>高额订单：金额高于</translation>
+    </message>
+    <message>
+        <source>Blocked phones, one per line</source>
+        <translation>黑名单电话（每行一个）</translation>
+    </message>
+    <message>
+        <source>Blocked buyers, one per line</source>
+        <translation>黑名单买家（每行一个）</translation>
+    </message>
+    <message>
+        <source>Also hold</source>
+        <translation>以下情况也转异常</translation>
+    </message>
+    <message>
+        <source>Ship what is there, the rest waits</source>
+        <translation>先发有货的，其余等待</translation>
+    </message>
+    <message>
+        <source>Wait until all of it is there</source>
+        <translation>等待到齐再发</translation>
+    </message>
+    <message>
+        <source>Hide the middle of phone numbers on labels (138****5678)</source>
+        <translation>面单隐藏电话中间位（138****5678）</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>When stock is short</source>
+        <translation>缺货时</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <source>Order settings belong to the shop, for every computer; they apply to orders confirmed from now on.</source>
+        <translation>订单设置属于店铺，对所有电脑生效；只适用于此后确认的订单。</translation>
+    </message>
+    <message>
+        <source>Only the owner can change the order settings; you see them as they are.</source>
+        <translation>只有店主可以修改订单设置；您只能查看。</translation>
+    </message>
+    <message>
+        <source>{problem}: enter an amount like 3000.00, or leave it empty</source>
+        <translation>{problem}：请输入金额，如 3000.00，或留空</translation>
+    </message>
+    <message>
+        <source>The order settings were not saved.</source>
+        <translation>订单设置未保存。</translation>
+    </message>
+    <message>
+        <source>The order settings were not saved:</source>
+        <translation>订单设置未保存：</translation>
+    </message>
+</context>
+<context>
     <name>Orders</name>
     <message>
         <source>Draft</source>
@@ -4751,6 +4862,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>After-sales</source>
         <translation>售后设置</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单设置</translation>
     </message>
     <message>
         <source>Shop file</source>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.config import MAX_BACKUPS_KEPT, Settings, default_database
 from shopdesk.ui.settings.aftersales import AftersalesPage
+from shopdesk.ui.settings.orders import OrderSettingsPage
 from shopdesk.ui.settings.printing import PrintingPage
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.form import Field
@@ -41,7 +42,7 @@ class SettingsDialog(QDialog):
         self, settings: Settings, parent: QWidget | None = None, *, sync: SyncController | None = None, page: str = ""
     ):
         """With the shop open (`sync`), more pages show its sales channels and its after-sales settings;
-        page="channels" or "aftersales" opens on one."""
+        page="channels", "aftersales" or "orders" opens on one."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -122,6 +123,12 @@ class SettingsDialog(QDialog):
             self.pages.addTab(self.aftersales, self.tr("After-sales"))
             if page == "aftersales":
                 self.pages.setCurrentWidget(self.aftersales)
+        self.orders: OrderSettingsPage | None = None
+        if sync is not None:  # the shop's review rules (审单规则) and shipping choices, saved with Save
+            self.orders = OrderSettingsPage(sync.shop)
+            self.pages.addTab(self.orders, self.tr("Orders"))
+            if page == "orders":
+                self.pages.setCurrentWidget(self.orders)
         self.pages.tabBar().setVisible(self.pages.count() > 1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages)
@@ -182,6 +189,9 @@ class SettingsDialog(QDialog):
             return
         if self.aftersales is not None and not self.aftersales.save():
             self.pages.setCurrentWidget(self.aftersales)
+            return
+        if self.orders is not None and not self.orders.save():
+            self.pages.setCurrentWidget(self.orders)
             return
         self.settings.database = database
         self.settings.language = self.language.currentData()
