@@ -2865,6 +2865,17 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>OrderEditDialog</name>
+    <message>
+        <source>Edit order {number}</source>
+        <translation>编辑订单 {number}</translation>
+    </message>
+    <message>
+        <source>Customer: {who}</source>
+        <translation>客户：{who}</translation>
+    </message>
+</context>
+<context>
     <name>OrderEntryDialog</name>
     <message>
         <source>New order</source>
@@ -3514,6 +3525,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Hold…</source>
         <translation>挂起…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Waybill…</source>

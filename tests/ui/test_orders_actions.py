@@ -1,4 +1,4 @@
-"""The Orders tab's single-order actions: a waybill recorded before packing, an order held by hand."""
+"""The Orders tab's single-order actions: a waybill recorded before packing, an order held by hand, an order edited."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from shopdesk.domain.permissions import Role
+from shopdesk.ui.orders.edit_dialog import OrderEditDialog
 from shopdesk.ui.orders.ship_dialog import ShipDialog
 from shopdesk.ui.orders.waybill_dialog import WaybillDialog
 from tests.ui.conftest import when_dialog_opens
@@ -90,3 +91,52 @@ def test_an_allocated_order_is_held_with_a_reason_and_gives_its_stock_back(qtbot
     order = shop.orders.get_order(number)
     assert order.status == "on_hold" and order.reserved == []
     assert order.timeline[-1].reason == "买家来电要改地址"
+
+
+def test_a_held_order_is_edited_in_the_entry_dialog_and_keeps_its_state(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    number = orders.held[0]
+    select(tab, [number])
+    assert tab.edit_action.isEnabled()
+    shown: list[list[str]] = []
+
+    def edit(dialog: OrderEditDialog) -> None:
+        shown.append([dialog.lines.item(0, c).text() for c in range(5)])
+        assert dialog.buyer_remark.text() == "请发顺丰" and not dialog.confirm.isVisible()
+        dialog.lines.item(0, 2).setText("3")
+        dialog.internal_note.setText("买家来电加购两件")
+        dialog.save()
+
+    seen = when_dialog_opens(OrderEditDialog, edit)
+    with qtbot.waitSignal(tab.message, timeout=10_000) as news:
+        tab.edit_action.trigger()
+    assert seen and news.args[0] == f"Order {number} saved"
+    assert shown == [["CUP", "陶瓷马克杯", "1", "25.00", "0.00"]]
+    order = shop.orders.get_order(number)
+    assert order.status == "on_hold" and order.internal_note == "买家来电加购两件"
+    assert [(line.sku, line.quantity) for line in order.lines] == [("CUP", 3)]
+
+
+def test_an_edit_of_an_order_someone_else_changed_meanwhile_is_refused(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    number = orders.held[1]
+    dialog = OrderEditDialog(shop, tab.money, number, tab)
+    qtbot.addWidget(dialog)
+    other, version = shop.orders.draft_of(number)
+    other.internal_note = "另一位客服改过"
+    shop.orders.update_order(number, other, version)
+    dialog.buyer_remark.setText("改成周六送货")
+    dialog.save()
+    assert dialog.saved_number is None and "changed by someone else" in dialog.problems.text()
+    assert shop.orders.get_order(number).buyer_remark == "周末送货"
+
+
+def test_edit_is_for_one_order_not_yet_allocated_and_for_order_staff(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    select(tab, [orders.ready[0]])
+    assert not tab.edit_action.isEnabled()  # allocated: its stock is held
+    select(tab, orders.held)
+    assert not tab.edit_action.isEnabled()  # one order at a time
+    shop.log_in("小李", Role.WAREHOUSE)
+    select(tab, [orders.held[0]])
+    assert not tab.edit_action.isEnabled()

@@ -107,6 +107,7 @@ class OrdersTab(QWidget):
         self.allocate_action = self._action(self.tr("Allocate"), None, self.allocate_selected)
         self.cancel_action = self._action(self.tr("Cancel order…"), None, self.cancel_selected)
         self.hold_action = self._action(self.tr("Hold…"), None, self.hold_selected)
+        self.edit_action = self._action(self.tr("Edit…"), None, self.edit_order)
         self.waybill_action = self._action(self.tr("Waybill…"), None, self.record_waybill)
         self.picklist_action = self._action(self.tr("Pick list…"), QKeySequence("Ctrl+L"), self.print_pick_list)
         self.labels_action = self._action(self.tr("Labels…"), QKeySequence("Ctrl+P"), self.print_labels)
@@ -124,7 +125,7 @@ class OrdersTab(QWidget):
 
         tools = QHBoxLayout()
         groups = (
-            (self.new_action, *self.imports.actions),
+            (self.new_action, self.edit_action, *self.imports.actions),
             (self.approve_action, self.reject_action, self.allocate_action, self.hold_action, self.cancel_action),
             (self.picklist_action, self.labels_action, self.waybill_action, self.pack_action, self.ship_action),
         )
@@ -302,6 +303,8 @@ class OrdersTab(QWidget):
         self.ship_action.setEnabled("packed" in statuses)
         work, fulfil = self._shop.can(Permission.WORK_ORDERS), self._shop.can(Permission.FULFIL)
         self.hold_action.setEnabled(work and bool(statuses & {"confirmed", "allocated"}))
+        editable = len(self.selected_rows()) == 1 and statuses <= {"draft", "confirmed", "on_hold"}
+        self.edit_action.setEnabled(work and editable)
         self.waybill_action.setEnabled(fulfil and len(self.selected_rows()) == 1 and statuses <= set(PRINTABLE))
 
     def _show_detail(self) -> None:
@@ -430,6 +433,21 @@ class OrdersTab(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.recorded:
             self.message.emit(self.tr("Waybill recorded on {number}").format(number=rows[0].number))
             self.refresh()
+
+    def edit_order(self) -> None:
+        from shopdesk.ui.orders.edit_dialog import OrderEditDialog
+
+        rows = [r for r in self.selected_rows() if r.status in ("draft", "confirmed", "on_hold")]
+        if len(rows) != 1:
+            return
+        try:
+            dialog = OrderEditDialog(self._shop, self.money, rows[0].number, self)
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_number:
+            self.refresh()
+            self.message.emit(self.tr("Order {number} saved").format(number=dialog.saved_number))
 
     def pack(self) -> None:
         from shopdesk.ui.orders.packing import PackingDialog
