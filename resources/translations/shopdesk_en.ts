@@ -243,6 +243,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Merged %n order(s) into {number}</source>
+        <translation>
+            <numerusform>Merged %n order into {number}</numerusform>
+            <numerusform>Merged %n orders into {number}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>A pick list for %n order(s), bin by bin</source>
         <translation>
             <numerusform>A pick list for %n order, bin by bin</numerusform>

@@ -3531,6 +3531,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Merge</source>
+        <translation>合单</translation>
+    </message>
+    <message>
         <source>Waybill…</source>
         <translation>录入面单…</translation>
     </message>
@@ -3651,6 +3655,16 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Held</source>
         <translation>已挂起</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n order(s) into {number}</source>
+        <translation>
+            <numerusform>已将 %n 个订单合单为 {number}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merging orders</source>
+        <translation>正在合单</translation>
     </message>
     <message>
         <source>Pick list</source>

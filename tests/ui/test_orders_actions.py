@@ -1,4 +1,4 @@
-"""The Orders tab's single-order actions: a waybill recorded before packing, an order held by hand, an order edited."""
+"""The Orders tab's own actions: a waybill recorded before packing, an order held by hand, one edited, two merged."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from shopdesk.domain.permissions import Role
 from shopdesk.ui.orders.edit_dialog import OrderEditDialog
 from shopdesk.ui.orders.ship_dialog import ShipDialog
 from shopdesk.ui.orders.waybill_dialog import WaybillDialog
+from tests.order_helpers import draft
 from tests.ui.conftest import when_dialog_opens
 from tests.ui.test_orders_tab import order_shop, select, tab  # noqa: F401  (fixtures)
 
@@ -140,3 +141,25 @@ def test_edit_is_for_one_order_not_yet_allocated_and_for_order_staff(qtbot, tab,
     shop.log_in("小李", Role.WAREHOUSE)
     select(tab, [orders.held[0]])
     assert not tab.edit_action.isEnabled()
+
+
+def test_two_orders_to_the_same_buyer_and_address_are_merged_into_the_older(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    older = shop.orders.create_order(draft(("CUP", 1)), confirm=True)
+    newer = shop.orders.create_order(draft(("TEE", 1)), confirm=True)
+    tab.refresh()
+    select(tab, [older])
+    assert not tab.merge_action.isEnabled()  # two or more
+    select(tab, [older, orders.held[0]])
+    assert not tab.merge_action.isEnabled()  # a held order is reviewed first
+    select(tab, [older, newer])
+    assert tab.merge_action.isEnabled()
+    with qtbot.waitSignal(tab.message, timeout=10_000) as news:
+        tab.merge_action.trigger()
+    assert news.args[0] == f"Merged 2 orders into {older}"
+    merged = shop.orders.get_order(older)
+    assert sorted((line.sku, line.quantity) for line in merged.lines) == [("CUP", 1), ("TEE", 1)]
+    assert shop.orders.get_order(newer).status == "cancelled"
+    shop.log_in("小李", Role.WAREHOUSE)
+    select(tab, orders.ready)
+    assert not tab.merge_action.isEnabled()

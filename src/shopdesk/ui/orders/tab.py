@@ -108,6 +108,7 @@ class OrdersTab(QWidget):
         self.cancel_action = self._action(self.tr("Cancel order…"), None, self.cancel_selected)
         self.hold_action = self._action(self.tr("Hold…"), None, self.hold_selected)
         self.edit_action = self._action(self.tr("Edit…"), None, self.edit_order)
+        self.merge_action = self._action(self.tr("Merge"), None, self.merge_selected)
         self.waybill_action = self._action(self.tr("Waybill…"), None, self.record_waybill)
         self.picklist_action = self._action(self.tr("Pick list…"), QKeySequence("Ctrl+L"), self.print_pick_list)
         self.labels_action = self._action(self.tr("Labels…"), QKeySequence("Ctrl+P"), self.print_labels)
@@ -126,7 +127,8 @@ class OrdersTab(QWidget):
         tools = QHBoxLayout()
         groups = (
             (self.new_action, self.edit_action, *self.imports.actions),
-            (self.approve_action, self.reject_action, self.allocate_action, self.hold_action, self.cancel_action),
+            (self.approve_action, self.reject_action, self.allocate_action, self.hold_action, self.merge_action),
+            (self.cancel_action,),
             (self.picklist_action, self.labels_action, self.waybill_action, self.pack_action, self.ship_action),
         )
         for group in groups:
@@ -305,6 +307,8 @@ class OrdersTab(QWidget):
         self.hold_action.setEnabled(work and bool(statuses & {"confirmed", "allocated"}))
         editable = len(self.selected_rows()) == 1 and statuses <= {"draft", "confirmed", "on_hold"}
         self.edit_action.setEnabled(work and editable)
+        mergeable = len(self.selected_rows()) > 1 and statuses <= {"confirmed", "allocated"}
+        self.merge_action.setEnabled(work and mergeable)
         self.waybill_action.setEnabled(fulfil and len(self.selected_rows()) == 1 and statuses <= set(PRINTABLE))
 
     def _show_detail(self) -> None:
@@ -381,6 +385,21 @@ class OrdersTab(QWidget):
             flow = self._shop.order_flow
             states = ("confirmed", "allocated")
             self._bulk(self.tr("Holding orders"), self.tr("Held"), states, lambda n: flow.hold(n, reason))
+
+    def merge_selected(self) -> None:
+        """One parcel for orders to the same buyer and address: they go into the oldest, the others are cancelled."""
+        numbers = [r.number for r in self.selected_rows() if r.status in ("confirmed", "allocated")]
+        if len(numbers) < 2:
+            return
+
+        def done(result: FlowResult) -> None:
+            self.refresh()
+            self.message.emit(
+                self.tr("Merged %n order(s) into {number}", "", len(numbers)).format(number=result.number)
+            )
+
+        flow = self._shop.order_flow
+        self._runner.run(self.tr("Merging orders"), lambda _progress: flow.merge(numbers), on_done=done)
 
     # Documents, packing, shipping ------------------------------------------------------
     def _printable(self) -> list[str]:
