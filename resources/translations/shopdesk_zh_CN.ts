@@ -3535,6 +3535,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>合单</translation>
     </message>
     <message>
+        <source>Split…</source>
+        <translation>拆单…</translation>
+    </message>
+    <message>
         <source>Waybill…</source>
         <translation>录入面单…</translation>
     </message>
@@ -3665,6 +3669,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Merging orders</source>
         <translation>正在合单</translation>
+    </message>
+    <message>
+        <source>Split {number}: {new} is new</source>
+        <translation>{number} 已拆单：新订单 {new}</translation>
     </message>
     <message>
         <source>Pick list</source>
@@ -5003,6 +5011,37 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Override</source>
         <translation>特批</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split order {number}</source>
+        <translation>拆单 {number}</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Split off</source>
+        <translation>拆出数量</translation>
+    </message>
+    <message>
+        <source>Why (goes in the timeline), e.g. ship what is in stock now</source>
+        <translation>原因（记入时间线），如：有货的先发</translation>
+    </message>
+    <message>
+        <source>How many units of each line go to the new order?</source>
+        <translation>每行拆出多少件到新订单？</translation>
     </message>
 </context>
 <context>

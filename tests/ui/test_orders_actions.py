@@ -1,4 +1,4 @@
-"""The Orders tab's own actions: a waybill recorded before packing, an order held by hand, one edited, two merged."""
+"""The Orders tab's own actions: a waybill recorded before packing, an order held, edited, split or merged."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog
 from shopdesk.domain.permissions import Role
 from shopdesk.ui.orders.edit_dialog import OrderEditDialog
 from shopdesk.ui.orders.ship_dialog import ShipDialog
+from shopdesk.ui.orders.split_dialog import SplitDialog
 from shopdesk.ui.orders.waybill_dialog import WaybillDialog
 from tests.order_helpers import draft
 from tests.ui.conftest import when_dialog_opens
@@ -163,3 +164,29 @@ def test_two_orders_to_the_same_buyer_and_address_are_merged_into_the_older(qtbo
     shop.log_in("小李", Role.WAREHOUSE)
     select(tab, orders.ready)
     assert not tab.merge_action.isEnabled()
+
+
+def test_an_allocated_order_is_split_and_both_parts_keep_their_stock(qtbot, tab, order_shop) -> None:  # noqa: F811
+    shop, orders = order_shop
+    number = orders.ready[0]  # 2 × CUP
+    select(tab, [number])
+    assert tab.split_action.isEnabled()
+
+    def split_one(dialog: SplitDialog) -> None:
+        dialog.moved[1].setValue(2)
+        dialog.accept()
+        assert "something has to stay" in dialog.feedback.text()  # refused, still open
+        dialog.moved[1].setValue(1)
+        dialog.reason.setText("先发一件")
+        dialog.accept()
+
+    when_dialog_opens(SplitDialog, split_one)
+    with qtbot.waitSignal(tab.message, timeout=10_000) as news:
+        tab.split_action.trigger()
+    new = f"{number}-1"
+    assert news.args[0] == f"Split {number}: {new} is new"
+    assert [(line.sku, line.quantity) for line in shop.orders.get_order(number).lines] == [("CUP", 1)]
+    part = shop.orders.get_order(new)
+    assert part.status == "allocated" and [(line.sku, line.quantity) for line in part.lines] == [("CUP", 1)]
+    select(tab, orders.ready)
+    assert not tab.split_action.isEnabled()  # one order at a time

@@ -109,6 +109,7 @@ class OrdersTab(QWidget):
         self.hold_action = self._action(self.tr("Hold…"), None, self.hold_selected)
         self.edit_action = self._action(self.tr("Edit…"), None, self.edit_order)
         self.merge_action = self._action(self.tr("Merge"), None, self.merge_selected)
+        self.split_action = self._action(self.tr("Split…"), None, self.split_order)
         self.waybill_action = self._action(self.tr("Waybill…"), None, self.record_waybill)
         self.picklist_action = self._action(self.tr("Pick list…"), QKeySequence("Ctrl+L"), self.print_pick_list)
         self.labels_action = self._action(self.tr("Labels…"), QKeySequence("Ctrl+P"), self.print_labels)
@@ -127,8 +128,8 @@ class OrdersTab(QWidget):
         tools = QHBoxLayout()
         groups = (
             (self.new_action, self.edit_action, *self.imports.actions),
-            (self.approve_action, self.reject_action, self.allocate_action, self.hold_action, self.merge_action),
-            (self.cancel_action,),
+            (self.approve_action, self.reject_action, self.allocate_action, self.hold_action),
+            (self.split_action, self.merge_action, self.cancel_action),
             (self.picklist_action, self.labels_action, self.waybill_action, self.pack_action, self.ship_action),
         )
         for group in groups:
@@ -309,6 +310,8 @@ class OrdersTab(QWidget):
         self.edit_action.setEnabled(work and editable)
         mergeable = len(self.selected_rows()) > 1 and statuses <= {"confirmed", "allocated"}
         self.merge_action.setEnabled(work and mergeable)
+        splittable = len(self.selected_rows()) == 1 and statuses <= {"confirmed", "on_hold", "allocated"}
+        self.split_action.setEnabled(work and splittable)
         self.waybill_action.setEnabled(fulfil and len(self.selected_rows()) == 1 and statuses <= set(PRINTABLE))
 
     def _show_detail(self) -> None:
@@ -400,6 +403,18 @@ class OrdersTab(QWidget):
 
         flow = self._shop.order_flow
         self._runner.run(self.tr("Merging orders"), lambda _progress: flow.merge(numbers), on_done=done)
+
+    def split_order(self) -> None:
+        from shopdesk.ui.orders.split_dialog import SplitDialog
+
+        rows = [r for r in self.selected_rows() if r.status in ("confirmed", "on_hold", "allocated")]
+        if len(rows) != 1:
+            return
+        dialog = SplitDialog(self._shop, rows[0].number, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result is not None:
+            self.refresh()
+            new = ", ".join(dialog.result.new_orders)
+            self.message.emit(self.tr("Split {number}: {new} is new").format(number=rows[0].number, new=new))
 
     # Documents, packing, shipping ------------------------------------------------------
     def _printable(self) -> list[str]:
