@@ -47,7 +47,9 @@ class OrderImportActions(QObject):
         """Unmatched SKUs (N) when orders wait for links; the plain words when none do."""
         self.unmatched_count = len(unmatched_skus(self._shop))
         self.unmatched_action.setText(
-            self.tr("Unmatched SKUs (%n)", "", self.unmatched_count) if self.unmatched_count else self.tr("Unmatched SKUs")
+            self.tr("Unmatched SKUs (%n)", "", self.unmatched_count)
+            if self.unmatched_count
+            else self.tr("Unmatched SKUs")
         )
 
     def import_orders(self) -> None:
