@@ -65,3 +65,26 @@ def test_an_order_deleted_on_the_store_makes_its_shipment_dead_with_the_reason(
     assert dead.kind == "shipment"
     assert dead.last_error == "order 501 is no longer on the store (deleted there?): its shipment cannot be sent"
     assert store.changes == []
+
+
+def test_two_store_orders_packed_as_one_parcel_are_both_told_the_tracking_number(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    stocked_shop(shop)
+    lenient_rules(shop)
+    store = FakeWooStore(
+        [woo_order(501, 0, status="processing", total="25.00"), woo_order(502, 5, status="processing", total="25.00")]
+    ).serve(httpserver)
+    sync = SyncService(shop)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY)
+    client = woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
+    first, second = sync.pull_orders("webshop", client).created
+    shop.order_flow.merge([first, second], "one parcel for Anna")
+    shop.order_flow.mark_packed(first)
+    shop.order_flow.ship(first, "SF1000000001", "SF Express")
+
+    sync.send_outbox(store_sender, channel="webshop")
+
+    for order_id in (501, 502):  # the merged-away order's buyer sees the parcel too
+        assert store.order(order_id)["status"] == "completed"  # type: ignore[index]
+        assert ("POST", f"/wp-json/wc/v3/orders/{order_id}/notes", NOTE) in store.changes

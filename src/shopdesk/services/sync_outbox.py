@@ -94,24 +94,34 @@ def available_levels(
     return levels
 
 
-def queue_shipment(session: Session, order: SalesOrder) -> int | None:
-    """Tell the order's store that it left, in the shipment's transaction; None when no store is to be told."""
-    if not order.channel_order_no:
-        return None
-    channel_id = session.scalar(
-        select(SalesChannel.id).where(
-            SalesChannel.name == order.channel, SalesChannel.type.in_(STORE_TYPES), SalesChannel.status == "active"
+def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
+    """Tell the stores that the parcel left, in the shipment's transaction; the outbox items' ids.
+
+    The order's own store, and the store of every order merged into it: a buyer's two
+    store orders packed as one parcel are both told the tracking number.
+    """
+    merged = session.scalars(select(SalesOrder).where(SalesOrder.merged_into_id == order.id)).all()
+    queued = []
+    for store_order in (order, *merged):
+        if not store_order.channel_order_no:
+            continue
+        channel_id = session.scalar(
+            select(SalesChannel.id).where(
+                SalesChannel.name == store_order.channel,
+                SalesChannel.type.in_(STORE_TYPES),
+                SalesChannel.status == "active",
+            )
         )
-    )
-    if channel_id is None:
-        return None
-    payload: dict[str, Any] = {
-        "order": order.channel_order_no,
-        "carrier": order.carrier,
-        "tracking": order.tracking_no or "",
-        "shipped_at": order.shipped_at.isoformat() if order.shipped_at else "",
-    }
-    item = OutboxItem(channel_id=channel_id, kind="shipment", payload=payload)
-    session.add(item)
-    session.flush()
-    return item.id
+        if channel_id is None:
+            continue
+        payload: dict[str, Any] = {
+            "order": store_order.channel_order_no,
+            "carrier": order.carrier,
+            "tracking": order.tracking_no or "",
+            "shipped_at": order.shipped_at.isoformat() if order.shipped_at else "",
+        }
+        item = OutboxItem(channel_id=channel_id, kind="shipment", payload=payload)
+        session.add(item)
+        session.flush()
+        queued.append(item.id)
+    return queued
