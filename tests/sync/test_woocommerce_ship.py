@@ -88,3 +88,28 @@ def test_two_store_orders_packed_as_one_parcel_are_both_told_the_tracking_number
     for order_id in (501, 502):  # the merged-away order's buyer sees the parcel too
         assert store.order(order_id)["status"] == "completed"  # type: ignore[index]
         assert ("POST", f"/wp-json/wc/v3/orders/{order_id}/notes", NOTE) in store.changes
+
+
+def test_each_parcel_of_a_split_store_order_tells_the_buyer_its_tracking_number(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    from tests.sync.fake_woo import item
+
+    stocked_shop(shop)
+    lenient_rules(shop)
+    store = FakeWooStore(
+        [woo_order(501, 0, item(1, "MUG", 1, "25.00"), item(2, "TEE", 1, "25.00"), total="50.00")]
+    ).serve(httpserver)
+    sync = SyncService(shop)
+    sync.add_channel("webshop", "woocommerce", httpserver.url_for("/"), "ck_test", "cs_test", since=HISTORY)
+    client = woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
+    [number] = sync.pull_orders("webshop", client).created
+    [part] = shop.order_flow.split(number, {2: 1}, "the T-shirt goes tomorrow").new_orders
+    for order, tracking in ((number, "SF1000000001"), (part, "SF1000000002")):
+        shop.order_flow.mark_packed(order)
+        shop.order_flow.ship(order, tracking, "SF Express")
+
+    sync.send_outbox(store_sender, channel="webshop")
+
+    notes = [body["note"] for method, path, body in store.changes if path == f"{ORDER}/notes"]
+    assert notes == ["Shipped with SF Express, tracking SF1000000001", "Shipped with SF Express, tracking SF1000000002"]

@@ -97,12 +97,19 @@ def available_levels(
 def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
     """Tell the stores that the parcel left, in the shipment's transaction; the outbox items' ids.
 
-    The order's own store, and the store of every order merged into it: a buyer's two
-    store orders packed as one parcel are both told the tracking number.
+    The order's own store (for a parcel split off a store order, that order's: the
+    buyer sees each parcel's tracking number), and the store of every order merged
+    into it: a buyer's two store orders packed as one parcel are both told.
     """
     merged = session.scalars(select(SalesOrder).where(SalesOrder.merged_into_id == order.id)).all()
+    own = order
+    while not own.channel_order_no and own.split_from_id is not None:  # a parcel split off a store order
+        parent = session.get(SalesOrder, own.split_from_id)
+        if parent is None:
+            break
+        own = parent
     queued = []
-    for store_order in (order, *merged):
+    for store_order in (own, *merged):
         if not store_order.channel_order_no:
             continue
         channel_id = session.scalar(
