@@ -315,6 +315,10 @@
         <source>Opening the shop</source>
         <translation>正在打开店铺数据</translation>
     </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
 </context>
 <context>
     <name>AssignCodeDialog</name>

@@ -169,3 +169,18 @@ def test_showing_the_window_loads_no_database_code() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_an_app_left_open_over_midnight_makes_the_new_days_backup(qtbot, small_shop) -> None:
+    from shopdesk.services.maintenance import daily_backup_folder
+    from shopdesk.ui.application import backup_today
+
+    with started(qtbot, small_shop.db.url) as window:
+        qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
+        folder = daily_backup_folder(window.shop.db)
+        qtbot.waitUntil(lambda: folder.is_dir() and any(folder.iterdir()), timeout=20_000)  # made at start
+        for made in folder.iterdir():
+            made.unlink()  # as if the day had changed since the app was opened
+        backup_today(window)  # the hourly check
+        qtbot.waitUntil(lambda: any(folder.iterdir()), timeout=20_000)
+        assert [p.name.startswith("daily-") for p in folder.iterdir()] == [True]

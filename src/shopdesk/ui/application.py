@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("shopdesk")
 LOG_FILE = "shopdesk.log"
 OPEN_AT_THE_LATEST_MS = 500
+DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000  # an app left open over midnight makes the new day's backup within the hour
 
 
 def run_gui(db_target: str | None, quit_after: float | None = None) -> int:
@@ -103,6 +104,7 @@ def start_gui(db_target: str | None, *, quit_after: float | None = None) -> tupl
             window.close()  # the last window: the app quits
             return
         window.set_shop(shop)
+        keep_daily_backups(window)
         if quit_after is not None:
             QTimer.singleShot(int(quit_after * 1000), window.close)
         if backup:
@@ -150,6 +152,43 @@ def _open_shop(target: str, _progress: Progress) -> tuple[Shop, str | None]:
     except ShopDeskError as exc:  # a full disk must not keep the shop closed; the log says why
         log.warning("daily backup failed: %s", exc)
     return shop, str(upgrade.backup) if upgrade and upgrade.backup else None
+
+
+def keep_daily_backups(window: MainWindow) -> QTimer:
+    """Check every hour, in the background, that today's backup of the open shop file exists."""
+    timer = QTimer(window)
+    timer.setInterval(DAILY_BACKUP_CHECK_MS)
+    timer.timeout.connect(lambda: backup_today(window))
+    timer.start()
+    return timer
+
+
+def backup_today(window: MainWindow) -> None:
+    """Today's backup, if the shop open in the window has none yet; a failure is logged and said in the status bar."""
+    from shopdesk.services import maintenance
+
+    shop = window.shop
+    if shop is None or shop.db.file is None:
+        return
+    db, keep = shop.db, Settings.load().backups_kept
+
+    def work(_progress: Progress) -> tuple[object, str]:
+        try:
+            return maintenance.daily_backup(db, keep), ""
+        except ShopDeskError as exc:  # a full disk: said once an hour in the status bar, never a dialog
+            return None, str(exc)
+
+    def done(result: tuple[object, str]) -> None:
+        made, problem = result
+        if problem:
+            log.warning("daily backup failed: %s", problem)
+            window.statusBar().showMessage(problem, 60_000)
+        elif made is not None:
+            log.info("daily backup written")
+
+    window.runner.run(
+        QCoreApplication.translate("App", "Daily backup"), work, on_done=done, cancellable=False, progress_dialog=False
+    )
 
 
 def _log_in(shop: Shop, window: MainWindow) -> bool:
