@@ -65,6 +65,33 @@
     </message>
 </context>
 <context>
+    <name>AddPoLineDialog</name>
+    <message>
+        <source>Add a product to {number}</source>
+        <translation>向 {number} 添加商品</translation>
+    </message>
+    <message>
+        <source>SKU or barcode</source>
+        <translation>SKU 或条码</translation>
+    </message>
+    <message>
+        <source>supplier&apos;s cost</source>
+        <translation>供应商采购价</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>采购价</translation>
+    </message>
+</context>
+<context>
     <name>AdminMenus</name>
     <message>
         <source>&amp;Back up now…</source>
@@ -2680,6 +2707,45 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>NewPoDialog</name>
+    <message>
+        <source>New purchase order</source>
+        <translation>新建采购单</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>采购价</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Leave the unit cost empty for the supplier&apos;s cost</source>
+        <translation>采购价留空则使用供应商的采购价</translation>
+    </message>
+    <message>
+        <source>SKU or barcode</source>
+        <translation>SKU 或条码</translation>
+    </message>
+    <message>
+        <source>supplier&apos;s cost</source>
+        <translation>供应商采购价</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Why</source>
@@ -4393,6 +4459,14 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>全部</translation>
     </message>
     <message>
+        <source>New PO…</source>
+        <translation>新建采购单…</translation>
+    </message>
+    <message>
+        <source>Add line…</source>
+        <translation>添加商品…</translation>
+    </message>
+    <message>
         <source>Send to supplier</source>
         <translation>下单给供应商</translation>
     </message>
@@ -4407,6 +4481,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Cancel PO…</source>
         <translation>取消采购单…</translation>
+    </message>
+    <message>
+        <source>Close PO…</source>
+        <translation>关闭采购单…</translation>
     </message>
     <message>
         <source>Create purchase orders from the suggestions</source>
@@ -4427,6 +4505,22 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>{number} · {supplier} · delivered to {warehouse}</source>
         <translation>{number} · {supplier} · 送货至 {warehouse}</translation>
+    </message>
+    <message>
+        <source>Created {number}</source>
+        <translation>已创建 {number}</translation>
+    </message>
+    <message>
+        <source>Close {number}</source>
+        <translation>关闭 {number}</translation>
+    </message>
+    <message>
+        <source>Why will the rest not be delivered?</source>
+        <translation>为什么其余货物不再送达？</translation>
+    </message>
+    <message>
+        <source>{number} closed</source>
+        <translation>{number} 已关闭</translation>
     </message>
     <message>
         <source>{number} sent to the supplier</source>

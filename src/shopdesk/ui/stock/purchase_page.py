@@ -35,6 +35,7 @@ from shopdesk.services.reorder import CreatedOrders, ReorderLine
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.stock.list_model import ListTableModel, list_table_view
+from shopdesk.ui.stock.new_po_dialog import AddPoLineDialog, NewPoDialog
 from shopdesk.ui.stock.source import po_columns, po_line_columns, reorder_columns
 from shopdesk.ui.stock.suppliers_dialog import SuppliersDialog
 from shopdesk.ui.tasks import Progress, TaskRunner
@@ -109,10 +110,13 @@ class PurchasePage(QWidget):
         self.status = QComboBox()
         self.status.addItem(self.tr("Open"), "open")
         self.status.addItem(self.tr("All"), None)
+        self.new_button = QPushButton(self.tr("New PO…"))
+        self.add_line_button = QPushButton(self.tr("Add line…"))
         self.order_button = QPushButton(self.tr("Send to supplier"))
         self.receive_button = QPushButton(self.tr("Receive…"))
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
         self.cancel_button = QPushButton(self.tr("Cancel PO…"))
+        self.close_button = QPushButton(self.tr("Close PO…"))
         self.create_button = QPushButton(self.tr("Create purchase orders from the suggestions"))
         self.order_table = list_table_view(self.orders)
         self.line_table = list_table_view(self.lines)
@@ -122,7 +126,15 @@ class PurchasePage(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(QLabel(self.tr("Show")))
         tools.addWidget(self.status)
-        for button in (self.order_button, self.receive_button, self.pdf_button, self.cancel_button):
+        for button in (
+            self.new_button,
+            self.add_line_button,
+            self.order_button,
+            self.receive_button,
+            self.pdf_button,
+            self.cancel_button,
+            self.close_button,
+        ):
             tools.addWidget(button)
         tools.addStretch(1)
         self.suppliers_button = QPushButton(self.tr("Suppliers…"))
@@ -153,6 +165,9 @@ class PurchasePage(QWidget):
 
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.order_table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.new_button.clicked.connect(self.new_po)
+        self.add_line_button.clicked.connect(self.add_line_to_selected)
+        self.close_button.clicked.connect(self.close_selected)
         self.order_button.clicked.connect(self.order_selected)
         self.receive_button.clicked.connect(self.receive_selected)
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -170,6 +185,7 @@ class PurchasePage(QWidget):
         self.orders.set_rows(self._shop.purchasing.list_orders(status=self.status.currentData()))
         self.suggestions.set_rows(self._shop.reordering.suggestions())
         self.create_button.setEnabled(self._buys and self.suggestions.rowCount() > 0)
+        self.new_button.setEnabled(self._buys)
         if selected is not None:
             self.select(selected.number)
         self._show_selected()
@@ -203,6 +219,43 @@ class PurchasePage(QWidget):
         self.receive_button.setEnabled(self._receives and status in ("ordered", "partially_received"))
         self.pdf_button.setEnabled(po is not None and self._shop.can(Permission.VIEW_COSTS))
         self.cancel_button.setEnabled(self._buys and status in ("draft", "ordered"))
+        self.add_line_button.setEnabled(self._buys and status == "draft")
+        self.close_button.setEnabled(self._buys and status in ("partially_received", "received"))
+
+    def new_po(self) -> None:
+        """A draft typed in by hand; it is shown selected (in the Open list it belongs to)."""
+        dialog = NewPoDialog(self._shop, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.message.emit(self.tr("Created {number}").format(number=dialog.number))
+        self.refresh()
+        self.select(dialog.number)
+
+    def add_line_to_selected(self) -> None:
+        po = self.selected_po()
+        if po is None:
+            return
+        dialog = AddPoLineDialog(self._shop, po.number, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def close_selected(self) -> None:
+        """Close a received order, or a partly received one whose rest will not come (that needs a reason)."""
+        po = self.selected_po()
+        if po is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Close {number}").format(number=po.number), self.tr("Why will the rest not be delivered?")
+        )
+        if not ok:
+            return
+        try:
+            self._shop.purchasing.close(po.id, reason)
+        except ShopDeskError as exc:
+            errors.show_error(self, exc)
+            return
+        self.message.emit(self.tr("{number} closed").format(number=po.number))
+        self.refresh()
 
     def order_selected(self) -> None:
         po = self.selected_po()
