@@ -17,9 +17,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shopdesk.db.models import Category, Customer, ShopSetting
+from shopdesk.db.models import Category, Customer
 from shopdesk.db.models.aftersales import Case, CaseEvidence, CaseLine
 from shopdesk.db.models.orders import SalesOrder
+from shopdesk.db.models.settings import write_settings
 from shopdesk.domain.aftersales import (
     CaseChannel,
     CaseClass,
@@ -357,12 +358,7 @@ class CaseEntry(CaseRefunds):
         }
         changed = {k: v for k, v in wanted.items() if v != before[k]}
         with self.db.uow() as uow:  # one transaction: another computer sees all of them or none
-            for key, value in changed.items():
-                row = uow.session.get(ShopSetting, key)
-                if row is None:
-                    uow.session.add(ShopSetting(key=key, value=value))
-                else:
-                    row.value = value
+            write_settings(uow.session, changed)
             uow.commit()
         return list(changed)
 

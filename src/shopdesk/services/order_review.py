@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from shopdesk.db.models import Customer, ShopSetting
 from shopdesk.db.models.orders import SalesOrder
+from shopdesk.db.models.settings import write_settings
 from shopdesk.domain.errors import Problem, ValidationFailed
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.phones import phone_key
@@ -119,12 +120,7 @@ def save_order_settings(shop: Shop, new: OrderSettings) -> list[str]:
     }
     changed = {key: value for key, (value, before) in wanted.items() if value != before}
     with shop.db.uow() as uow:  # one transaction: another computer sees all of them or none
-        for key, value in changed.items():
-            row = uow.session.get(ShopSetting, key)
-            if row is None:
-                uow.session.add(ShopSetting(key=key, value=value))
-            else:
-                row.value = value
+        write_settings(uow.session, changed)
         uow.commit()
     return list(changed)
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from shopdesk.db import migrate
 from shopdesk.db.database import Database
 from shopdesk.db.models import ShopSetting
+from shopdesk.db.models.settings import write_settings
 from shopdesk.domain.errors import NewerDatabase, ShopDeskError
 from shopdesk.domain.money import currency_exponent
 from shopdesk.domain.permissions import Permission, Role, allowed, require
@@ -98,11 +99,7 @@ class Shop:
         with self.db.uow() as uow:
             if key == "valuation":
                 check_valuation_change(uow.session.connection(), value)
-            row = uow.session.get(ShopSetting, key)
-            if row is None:
-                uow.session.add(ShopSetting(key=key, value=value))
-            else:
-                row.value = value
+            write_settings(uow.session, {key: value})
             uow.commit()
         self.__dict__.pop("money", None)
 

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from shopdesk.db.models.base import Base, utcnow
 
@@ -15,6 +16,16 @@ class ShopSetting(Base):
     __tablename__ = "shop_setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+def write_settings(session: Session, values: Mapping[str, Any]) -> None:
+    """Set shop settings in the caller's unit of work (added or replaced; committed with it)."""
+    for key, value in values.items():
+        row = session.get(ShopSetting, key)
+        if row is None:
+            session.add(ShopSetting(key=key, value=value))
+        else:
+            row.value = value
 
 
 class ImportProfile(Base):

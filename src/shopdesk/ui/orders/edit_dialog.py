@@ -14,7 +14,6 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
-from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.domain.money import format_plain
 from shopdesk.domain.order_draft import Amount, OrderDraft, OrderLineDraft
 from shopdesk.services.shop import Shop
@@ -99,16 +98,6 @@ class OrderEditDialog(OrderEntryDialog):
             internal_note=edited.internal_note,
         )
 
-    def save(self) -> None:
-        try:
-            self.version = self._shop.orders.update_order(self.number, self.draft(), self.version)
-        except ValidationFailed as exc:
-            self.problems.setText("\n".join([exc.headline, *(str(p) for p in exc.problems)]))
-            self.problems.show()
-            return
-        except ShopDeskError as exc:
-            self.problems.setText(str(exc))
-            self.problems.show()
-            return
-        self.saved_number = self.number
-        self.accept()
+    def submit(self) -> str:
+        self.version = self._shop.orders.update_order(self.number, self.draft(), self.version)
+        return self.number

@@ -330,9 +330,13 @@ class OrderEntryDialog(QDialog):
             internal_note=self.internal_note.text(),
         )
 
+    def submit(self) -> str:
+        """Save the order through its service; returns its number (the edit dialog saves an edit instead)."""
+        return self._shop.orders.create_order(self.draft(), confirm=self.confirm.isChecked())
+
     def save(self) -> None:
         try:
-            self.saved_number = self._shop.orders.create_order(self.draft(), confirm=self.confirm.isChecked())
+            self.saved_number = self.submit()
         except ValidationFailed as exc:
             self.problems.setText("\n".join([exc.headline, *(str(p) for p in exc.problems)]))
             self.problems.show()
