@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import contextmanager
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -178,9 +179,13 @@ def test_an_app_left_open_over_midnight_makes_the_new_days_backup(qtbot, small_s
     with started(qtbot, small_shop.db.url) as window:
         qtbot.waitUntil(lambda: window.products is not None, timeout=20_000)
         folder = daily_backup_folder(window.shop.db)
-        qtbot.waitUntil(lambda: folder.is_dir() and any(folder.iterdir()), timeout=20_000)  # made at start
-        for made in folder.iterdir():
-            made.unlink()  # as if the day had changed since the app was opened
+        today = folder / f"daily-{date.today():%Y-%m-%d}.sqlite"
+
+        def finished() -> bool:  # the copy is written as .part (and its -journal) and renamed when whole
+            return today.exists() and not any(p.name.endswith(("part", "journal")) for p in folder.iterdir())
+
+        qtbot.waitUntil(finished, timeout=20_000)  # made at start
+        today.unlink()  # as if the day had changed since the app was opened
         backup_today(window)  # the hourly check
-        qtbot.waitUntil(lambda: any(folder.iterdir()), timeout=20_000)
-        assert [p.name.startswith("daily-") for p in folder.iterdir()] == [True]
+        qtbot.waitUntil(finished, timeout=20_000)
+        assert [p.name for p in folder.iterdir()] == [today.name]
