@@ -7,6 +7,7 @@ by its code ("A-01-01"). The virtual locations have paths starting with "@"
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import weakref
 from dataclasses import dataclass
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, Engine, Table, bindparam, func, select
 
-from shopdesk.db.models import Location, ProductWarehouse
+from shopdesk.db.models import Location, ProductWarehouse, StockBalance
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import PHYSICAL_KINDS, STOCK_KINDS, VIRTUAL_KINDS
+from shopdesk.services import audit
 from shopdesk.services.access import guarded
 from shopdesk.services.stock_sql import insert_ignore
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")
 MAX_CODE = 32
+MAX_PICK_ORDER = 999_999  # a place on the walking route; far below the column's limit on every database
 
 VIRTUAL_NAMES = {
     "supplier": "Suppliers",
@@ -213,6 +216,17 @@ class Locations:
             wh = None if warehouse is None else resolve_location(conn, warehouse)
             return default_bin(conn, product_id, wh)
 
+    def on_hand_by_location(self) -> dict[int, int]:
+        """Units on hand at each warehouse, zone and bin that holds any (all products together), by location id."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                select(StockBalance.location_id, func.sum(StockBalance.on_hand))
+                .join(Location, Location.id == StockBalance.location_id)
+                .where(Location.kind.in_(PHYSICAL_KINDS))
+                .group_by(StockBalance.location_id)
+            )
+            return {location_id: int(units) for location_id, units in rows if units}
+
     # Writing -----------------------------------------------------------------------
     @guarded(Permission.MANAGE_SHOP, "add warehouses")
     def create_warehouse(self, code: str, name: str = "") -> LocationRef:
@@ -227,6 +241,34 @@ class Locations:
     def create_bin(self, parent: str | int, code: str, name: str = "", pick_order: int | None = None) -> LocationRef:
         """A bin in a zone (or directly in a warehouse); pick_order is its place on the walking route."""
         return self._create(parent, "bin", code, name, pick_order, parent_kinds=("warehouse", "zone"))
+
+    @guarded(Permission.MOVE_STOCK, "change pick orders")
+    def set_pick_order(self, bin_location: str | int, pick_order: int) -> LocationRef:
+        """Move a bin on the walking route: pick lists visit a warehouse's bins by rising pick order (audited)."""
+        with self.db.uow() as uow:
+            conn = uow.session.connection()
+            ref = resolve_location(conn, bin_location)
+            problems = []
+            if ref.kind != "bin":
+                problems.append(Problem("location", f"only a bin has a pick order, and this is a {ref.kind}", ref.path))
+            problems += _pick_order_problems(pick_order)
+            if problems:
+                raise ValidationFailed(problems, f"The pick order of {ref.path} was not changed")
+            location = uow.session.get(Location, ref.id)
+            assert location is not None
+            if location.pick_order != pick_order:
+                audit.record(
+                    uow.session,
+                    self.shop.user,
+                    "location",
+                    ref.id,
+                    "edited",
+                    label=ref.path,
+                    changes={"pick_order": (location.pick_order, pick_order)},
+                )
+                location.pick_order = pick_order
+            uow.commit()
+            return dataclasses.replace(ref, pick_order=pick_order)
 
     @guarded(Permission.MOVE_STOCK, "change default bins")
     def set_default_bin(self, product_id: int, bin_location: str | int) -> LocationRef:
@@ -268,6 +310,8 @@ class Locations:
                     "code", f"use up to {MAX_CODE} letters, digits and . _ -, starting with a letter or digit", code
                 )
             )
+        if pick_order is not None:
+            problems += _pick_order_problems(pick_order)
         if problems:
             raise ValidationFailed(problems, f"The {kind} cannot be created")
         with self.db.uow() as uow:
@@ -316,3 +360,10 @@ class Locations:
             )
             uow.commit()
             return ref
+
+
+def _pick_order_problems(pick_order: object) -> list[Problem]:
+    """A pick order is a whole number from 0 up (0 = walked first)."""
+    if isinstance(pick_order, bool) or not isinstance(pick_order, int) or not 0 <= pick_order <= MAX_PICK_ORDER:
+        return [Problem("pick order", f"must be a whole number from 0 to {MAX_PICK_ORDER}", str(pick_order))]
+    return []
