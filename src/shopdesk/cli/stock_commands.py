@@ -1,4 +1,4 @@
-"""shopdesk stock show | receive | move | adjust | arrive | history | locations | add-location | set-bin.
+"""shopdesk stock show | receive | move | adjust | arrive | history | locations | add-location | pick-order | set-bin.
 
 SKU may be a barcode. Quantities are whole base units; money is typed as
 people write it ("3.20") in the shop's currency. Without --location, the
@@ -13,6 +13,7 @@ from typing import Any
 from shopdesk.cli.common import Context
 from shopdesk.domain.errors import NotFound, ShopDeskError
 from shopdesk.domain.money import format_plain, parse_amount
+from shopdesk.services.locations import MAX_PICK_ORDER
 from shopdesk.services.shop import Shop
 from shopdesk.services.stock_ledger import SourceDoc
 from shopdesk.services.stock_queries import LocationStock
@@ -68,7 +69,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add = actions.add_parser("add-location", parents=[common], help="create WH, WH/ZONE or WH/ZONE/BIN")
     add.add_argument("path", metavar="PATH")
     add.add_argument("--bin", action="store_true", help="PATH is WH/BIN: a bin directly in the warehouse")
+    add.add_argument(
+        "--pick-order", metavar="N", help="the new bin's place on the walking route (default: after the last bin)"
+    )
     add.set_defaults(handler=add_location)
+
+    pick = actions.add_parser(
+        "pick-order", parents=[common], help="a bin's place on the walking route: pick lists visit bins by it"
+    )
+    pick.add_argument("bin", metavar="WH/ZONE/BIN")
+    pick.add_argument("pick_order", metavar="N", help="0 or more; lower is walked first")
+    pick.set_defaults(handler=set_pick_order)
 
     set_bin = actions.add_parser("set-bin", parents=[common], help="the product's default bin in a warehouse")
     set_bin.add_argument("sku", metavar="SKU")
@@ -293,6 +304,24 @@ def add_location(ctx: Context) -> int:
     if not 1 <= len(parts) <= 3 or (ctx.args.bin and len(parts) != 2):
         raise ShopDeskError("Give WH, WH/ZONE or WH/ZONE/BIN (or WH/BIN with --bin)")
     kinds = ["warehouse", "bin"] if ctx.args.bin else ["warehouse", "zone", "bin"][: len(parts)]
+    pick_order = None
+    if ctx.args.pick_order is not None:
+        if kinds[-1] != "bin":
+            raise ShopDeskError(
+                f"--pick-order is for a bin: give WH/ZONE/BIN (or WH/BIN with --bin), not {ctx.args.path}"
+            )
+        pick_order = _whole(ctx.args.pick_order, "--pick-order", zero=True)
+        if pick_order > MAX_PICK_ORDER:  # refused before the warehouse or zone above it is created
+            raise ShopDeskError(f"--pick-order must be at most {MAX_PICK_ORDER} (found: {ctx.args.pick_order!r})")
+        try:
+            existing = shop.locations.resolve("/".join(parts))
+        except NotFound:
+            pass
+        else:
+            raise ShopDeskError(
+                f"{existing.path} already exists: change its place on the walk with "
+                f"`shopdesk stock pick-order {existing.path} {pick_order}`"
+            )
     created = []
     for depth, kind in enumerate(kinds):
         path = "/".join(parts[: depth + 1])
@@ -307,7 +336,7 @@ def add_location(ctx: Context) -> int:
         elif kind == "zone":
             shop.locations.create_zone(str(parent), parts[depth])
         else:
-            shop.locations.create_bin(str(parent), parts[depth])
+            shop.locations.create_bin(str(parent), parts[depth], pick_order=pick_order)
         created.append(path)
     ctx.out({"created": created}, "Created " + ", ".join(created) if created else f"{ctx.args.path} already exists")
     return 0
@@ -318,4 +347,17 @@ def set_default_bin(ctx: Context) -> int:
     product_id, sku = _product(shop, ctx.args.sku)
     ref = shop.locations.set_default_bin(product_id, ctx.args.bin)
     ctx.out({"sku": sku, "default_bin": ref.path}, f"{sku} is kept in {ref.path} by default")
+    return 0
+
+
+def set_pick_order(ctx: Context) -> int:
+    shop = ctx.shop()
+    pick_order = _whole(ctx.args.pick_order, "N", zero=True)
+    ref = shop.locations.set_pick_order(ctx.args.bin, pick_order)
+    walk = [b.path for b in shop.locations.bins(ref.warehouse_id)]
+    ctx.out(
+        {"path": ref.path, "pick_order": ref.pick_order, "walk": walk},
+        f"{ref.path} now has pick order {ref.pick_order} (stop {walk.index(ref.path) + 1} of {len(walk)} "
+        f"on the walk through its warehouse)",
+    )
     return 0
