@@ -28,6 +28,7 @@ from shopdesk.config import MAX_BACKUPS_KEPT, Settings, default_database
 from shopdesk.ui.settings.aftersales import AftersalesPage
 from shopdesk.ui.settings.orders import OrderSettingsPage
 from shopdesk.ui.settings.printing import PrintingPage
+from shopdesk.ui.settings.stock import StockSettingsPage
 from shopdesk.ui.tasks import TaskRunner
 from shopdesk.ui.widgets.form import Field
 
@@ -42,7 +43,7 @@ class SettingsDialog(QDialog):
         self, settings: Settings, parent: QWidget | None = None, *, sync: SyncController | None = None, page: str = ""
     ):
         """With the shop open (`sync`), more pages show its sales channels and its after-sales settings;
-        page="channels", "aftersales" or "orders" opens on one."""
+        page="channels", "aftersales", "orders" or "stock" opens on one."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -129,6 +130,12 @@ class SettingsDialog(QDialog):
             self.pages.addTab(self.orders, self.tr("Orders"))
             if page == "orders":
                 self.pages.setCurrentWidget(self.orders)
+        self.stock: StockSettingsPage | None = None
+        if sync is not None:  # the shop's stock settings (库存设置): reorder window, negative stock, valuation
+            self.stock = StockSettingsPage(sync.shop)
+            self.pages.addTab(self.stock, self.tr("Stock"))
+            if page == "stock":
+                self.pages.setCurrentWidget(self.stock)
         self.pages.tabBar().setVisible(self.pages.count() > 1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages)
@@ -192,6 +199,9 @@ class SettingsDialog(QDialog):
             return
         if self.orders is not None and not self.orders.save():
             self.pages.setCurrentWidget(self.orders)
+            return
+        if self.stock is not None and not self.stock.save():
+            self.pages.setCurrentWidget(self.stock)
             return
         self.settings.database = database
         self.settings.language = self.language.currentData()
