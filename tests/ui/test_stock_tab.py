@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from shopdesk.domain.permissions import Role
 from shopdesk.services.parties import SupplierDraft
 from shopdesk.services.stock_levels import StockFilter
 from shopdesk.ui.models.paged_table import PagedTableModel
+from shopdesk.ui.stock.assign_code_dialog import AssignCodeDialog
 from shopdesk.ui.stock.move_dialog import MoveDialog, MoveKind
 from shopdesk.ui.stock.purchase_page import ReceivePoDialog
 from shopdesk.ui.stock.source import CountFilter, CountLineSource, StockSource, count_columns, stock_columns
@@ -185,25 +187,71 @@ def test_scanning_in_the_stocktake_screen_counts_with_colour_feedback(qtbot, sto
     assert cells(page.model, "Difference") == ["-1", ""]
 
 
-def test_an_unknown_code_beeps_and_offers_to_assign_it(qtbot, stock_tab, stocked, monkeypatch) -> None:
+def test_an_unknown_code_beeps_then_the_product_is_found_given_the_code_and_counted(
+    qtbot, stock_tab, stocked, monkeypatch
+) -> None:
     beeps: list[bool] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(True)))
     page, number = stocktake_page(stock_tab, stocked, warehouse="WH1")
     page.location.setCurrentIndex(page.location.findText("WH1/A/A-01"))
+    news: list[str] = []
+    page.message.connect(news.append)
     new_code = ean13(888)
-    when_dialog_opens(QInputDialog, lambda d: (d.setTextValue("MUG"), d.accept()))
+
+    def find_the_mug(assign: AssignCodeDialog) -> None:  # the Receive dialog's "find a product" dialog
+        assert assign.code == new_code
+        assign.picker.enter("陶瓷")  # found by name, as a person searches
+        assign.ok_button.click()
+
+    seen = when_dialog_opens(AssignCodeDialog, find_the_mug)
+    page.quantity.setValue(6)  # a box of six: the scan counts six once the code is known
     scan(qtbot, page, new_code)
-    assert beeps == [True]
-    # The code was given to the mug, and the scan counted.
-    qtbot.waitUntil(lambda: page.scan.ok is True)
+    assert len(seen) == 1 and beeps == [True]
+    # The code was given to the mug, and the scan counted at the chosen bin.
     assert stocked.scanning.resolve_scan(new_code).sku == "MUG"
-    assert page.scan.feedback.text() == "MUG at WH1/A/A-01: 1 counted"
+    assert page.scan.ok is True and page.scan.feedback.text() == "MUG at WH1/A/A-01: 6 counted"
+    assert news == [f"{new_code} is now a barcode of MUG"]
+    assert [(ln.sku, ln.counted) for ln in stocked.stocktakes.count_lines(number) if ln.counted] == [("MUG", 6)]
+    scan(qtbot, page, new_code)  # the next scan of it simply counts
+    assert page.scan.feedback.text() == "MUG at WH1/A/A-01: 7 counted" and beeps == [True]
+
     beeps.clear()
-    when_dialog_opens(QInputDialog, lambda d: d.reject())
     scan(qtbot, page, "6909876543210")  # a misread: wrong check digit, nothing to assign
     assert page.scan.ok is False and beeps == [True]
     assert "check digit is wrong" in page.scan.feedback.text()
     assert stocked.stocktakes.summary(number).counted == 1
+
+
+def test_an_unknown_code_left_unassigned_counts_nothing(qtbot, stock_tab, stocked) -> None:
+    page, number = stocktake_page(stock_tab, stocked, warehouse="WH1")
+    new_code = ean13(889)
+    seen = when_dialog_opens(AssignCodeDialog, lambda d: d.reject())
+    scan(qtbot, page, new_code)
+    assert len(seen) == 1
+    assert page.scan.ok is False and f"Unknown code {new_code}" in page.scan.feedback.text()
+    assert not stocked.scanning.resolve_scan(new_code).found
+    assert stocked.stocktakes.summary(number).counted == 0
+
+
+def test_warehouse_staff_counting_are_not_offered_to_assign_an_unknown_code(
+    qtbot, stocked, runner, monkeypatch
+) -> None:
+    from shopdesk.ui.stock.tab import StockTab
+
+    number = stocked.stocktakes.start(warehouse="WH1").number
+    stocked.log_in("小李", Role.WAREHOUSE)  # counts stock, may not edit the catalogue
+    tab = StockTab(stocked, runner, "en")
+    qtbot.addWidget(tab)
+    page = tab.stocktake
+    page.load_stocktakes(number)
+    page.location.setCurrentIndex(page.location.findText("WH1/A/A-01"))
+    opened: list[object] = []
+    monkeypatch.setattr(AssignCodeDialog, "exec", lambda self: opened.append(self) or 0)
+    new_code = ean13(890)
+    assert page.count_scan(new_code) is False
+    assert opened == [] and f"Unknown code {new_code}" in page.scan.feedback.text()
+    assert not stocked.scanning.resolve_scan(new_code).found
+    assert page.count_scan(MUG_CODE) is True  # and carries on counting
 
 
 def test_posting_the_stocktake_runs_in_the_background(qtbot, stock_tab, stocked) -> None:

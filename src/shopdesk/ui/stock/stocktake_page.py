@@ -2,8 +2,10 @@
 
 Counting is done in the scan field: each scan of a product adds the quantity
 beside it (1, or what was typed: a carton of 12), at the chosen location or
-the product's only place on the count. An unknown code is said plainly and
-can be given to a product as a new barcode. On a blind stocktake the list
+the product's only place on the count. An unknown code is said plainly and,
+for a role that edits the catalogue, the product it belongs to can be found
+and given the code as a new barcode (the Receive dialog's AssignCodeDialog);
+the scan then counts. On a blind stocktake the list
 hides the expected quantities and the differences (which lines differ, how
 many, their value) until it is posted; only the owner may tick "Show expected"
 to review them meanwhile. Posting runs in the background.
@@ -39,6 +41,7 @@ from shopdesk.services.stocktake import CountLine, PostResult, StocktakeSummary
 from shopdesk.services.stocktake_queries import may_see_expected
 from shopdesk.ui import errors
 from shopdesk.ui.models.paged_table import PagedTableModel
+from shopdesk.ui.stock.assign_code_dialog import AssignCodeDialog
 from shopdesk.ui.stock.scan_field import ScanField
 from shopdesk.ui.stock.source import CountFilter, CountLineSource, count_columns
 from shopdesk.ui.stock.stocktake_start import StartStocktakeDialog
@@ -229,9 +232,7 @@ class StocktakePage(QWidget):
             )
         except UnknownCode as unknown:
             self.scan.show_failure(unknown.scan.message)
-            if unknown.scan.can_assign:
-                self.offer_to_assign(unknown.scan)
-            return False
+            return unknown.scan.can_assign and self.offer_to_assign(unknown.scan)
         except ShopDeskError as exc:
             self.scan.show_failure(str(exc).splitlines()[-1] if str(exc) else type(exc).__name__)
             return False
@@ -240,29 +241,22 @@ class StocktakePage(QWidget):
         self.refresh()
         return True
 
-    def offer_to_assign(self, scan: ScanResult) -> None:
-        sku, ok = QInputDialog.getText(
-            self,
-            self.tr("Unknown code"),
-            self.tr("{code} is not known. To give it to a product as a new barcode, type the product's SKU:").format(
-                code=scan.code
-            ),
-        )
-        if ok and sku.strip():
-            self.assign_and_count(scan.code, sku.strip())
+    def offer_to_assign(self, scan: ScanResult) -> bool:
+        """Find the product the unknown code belongs to and give it the code, then count the scan; True if counted.
 
-    def assign_and_count(self, code: str, sku: str) -> bool:
-        """Give the code to the product with this SKU, then count the scan."""
-        try:
-            found = self._shop.scanning.resolve_scan(sku)
-            if not found.found or found.product_id is None:
-                raise ShopDeskError(found.message)
-            self._shop.scanning.assign_barcode(found.product_id, code)
-        except ShopDeskError as exc:
-            self.scan.show_failure(str(exc))
+        Only for a role that may edit the catalogue; the others see the unknown code and carry on scanning.
+        """
+        if not self._shop.can(Permission.EDIT_CATALOGUE):
             return False
-        self.message.emit(self.tr("{code} is now a barcode of {sku}").format(code=code, sku=found.sku))
-        return self.count_scan(code)
+        dialog = AssignCodeDialog(self._shop, scan.code, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.scan.setFocus()  # back to scanning, whatever was chosen
+        if not accepted or dialog.result_scan is None:
+            return False
+        self.message.emit(
+            self.tr("{code} is now a barcode of {sku}").format(code=scan.code, sku=dialog.result_scan.sku)
+        )
+        return self.count_scan(scan.code)
 
     def type_count(self) -> None:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
