@@ -1,6 +1,7 @@
 """The Stock tab (库存): stock levels with filters and low-stock alerts, a product's places and moves,
 the stock dialogs (quarantine and release included), goods in transit, a product's safety stock and
-warning line, the stocktake screen and purchase orders.
+warning line and its default bin, the locations (warehouses, zones, bins and the walking order), the
+stocktake screen and purchase orders.
 
 The levels list is a paged SQL model (services/stock_levels.py), so 100,000
 products open at once; the selected product's locations and its ledger are
@@ -35,8 +36,10 @@ from shopdesk.services.stock_queries import LocationStock, MoveRow
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.models.paged_table import PagedTableModel
 from shopdesk.ui.refresh import ListWatcher
+from shopdesk.ui.stock.default_bin_dialog import DefaultBinDialog
 from shopdesk.ui.stock.levels_dialog import LevelsDialog
 from shopdesk.ui.stock.list_model import ListTableModel
+from shopdesk.ui.stock.locations_dialog import LocationsDialog
 from shopdesk.ui.stock.move_dialog import MoveDialog, MoveKind
 from shopdesk.ui.stock.purchase_page import PurchasePage
 from shopdesk.ui.stock.source import StockSource, location_columns, move_columns, stock_columns
@@ -112,7 +115,14 @@ class StockTab(QWidget):
         self.levels_action = QAction(self.tr("Stock levels…"), self)
         self.levels_action.setToolTip(self.tr("Safety stock and warning line of the selected product"))
         self.levels_action.triggered.connect(lambda _checked=False: self.open_levels_dialog())
-        for action in (self.transit_action, self.levels_action):
+        self.default_bin_action = QAction(self.tr("Default bin…"), self)
+        self.default_bin_action.setToolTip(self.tr("Where the selected product is put away and picked by default"))
+        self.default_bin_action.triggered.connect(lambda _checked=False: self.open_default_bin_dialog())
+        # Everyone may look at the locations; the dialog's buttons follow the role.
+        self.locations_action = QAction(self.tr("Locations…"), self)
+        self.locations_action.setToolTip(self.tr("Warehouses, zones and bins, and the order bins are picked in"))
+        self.locations_action.triggered.connect(lambda _checked=False: self.open_locations_dialog())
+        for action in (self.transit_action, self.levels_action, self.default_bin_action, self.locations_action):
             self.addAction(action)
         moves = shop.can(Permission.MOVE_STOCK)
         for action in (
@@ -125,6 +135,7 @@ class StockTab(QWidget):
         ):
             action.setEnabled(moves)
         self.levels_action.setEnabled(False)  # a product is selected first; the owner's (PURCHASE)
+        self.default_bin_action.setEnabled(False)  # a product is selected first; MOVE_STOCK
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -142,6 +153,8 @@ class StockTab(QWidget):
             self.release_action,
             self.transit_action,
             self.levels_action,
+            self.default_bin_action,
+            self.locations_action,
         ):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -259,6 +272,7 @@ class StockTab(QWidget):
     def _show_selected(self) -> None:
         row = self.selected_row()
         self.levels_action.setEnabled(row is not None and self._shop.can(Permission.PURCHASE))
+        self.default_bin_action.setEnabled(row is not None and self._shop.can(Permission.MOVE_STOCK))
         if row is None:
             self.places.set_rows([])
             self.moves.set_rows([])
@@ -275,7 +289,7 @@ class StockTab(QWidget):
         dialog.open()
         return dialog
 
-    def _move_done(self, dialog: MoveDialog | LevelsDialog, result: int) -> None:
+    def _move_done(self, dialog: MoveDialog | LevelsDialog | DefaultBinDialog, result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             self.message.emit(dialog.done_message)
             self.refresh()
@@ -298,3 +312,34 @@ class StockTab(QWidget):
         dialog.finished.connect(lambda result: self._move_done(dialog, result))
         dialog.open()
         return dialog
+
+    def open_default_bin_dialog(self) -> DefaultBinDialog | None:
+        """The selected product's default bin in a warehouse: shown, and changed by choosing another bin."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        dialog = DefaultBinDialog(self._shop, row.product_id, row.sku, self)
+        dialog.finished.connect(lambda result: self._move_done(dialog, result))
+        dialog.open()
+        return dialog
+
+    def open_locations_dialog(self) -> LocationsDialog:
+        """Warehouses, zones and bins with their pick order and units; added and reordered there."""
+        dialog = LocationsDialog(self._shop, self)
+        dialog.changed.connect(self.message)
+        dialog.changed.connect(lambda _text: self._reload_warehouses())
+        dialog.open()
+        return dialog
+
+    def _reload_warehouses(self) -> None:
+        """The warehouse filter lists a warehouse added meanwhile; the one chosen stays chosen."""
+        chosen = self.warehouse.currentData()
+        self.warehouse.blockSignals(True)
+        try:
+            while self.warehouse.count() > 1:
+                self.warehouse.removeItem(1)
+            for ref in self._shop.locations.warehouses():
+                self.warehouse.addItem(ref.path, ref.id)
+            self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(chosen)))
+        finally:
+            self.warehouse.blockSignals(False)
