@@ -266,3 +266,20 @@ def test_roles_that_do_not_move_stock_have_no_default_bin_action(qtbot, shop, ru
     qtbot.addWidget(tab)
     select_product(tab, "MUG")
     assert not tab.default_bin_action.isEnabled() and tab.locations_action.isEnabled()
+
+
+def test_a_new_shop_starts_its_first_warehouse_zone_and_bin_here(qtbot, sqlite_shop) -> None:
+    dialog = LocationsDialog(sqlite_shop)
+    qtbot.addWidget(dialog)
+    assert tree_rows(dialog) == []
+    assert dialog.where.text() == "No warehouse yet: the owner adds one with Add warehouse."
+    assert not dialog.add_zone_button.isEnabled() and not dialog.add_bin_button.isEnabled()
+    for button, code in (
+        (dialog.add_warehouse_button, "WH1"),
+        (dialog.add_zone_button, "A"),
+        (dialog.add_bin_button, "A-01"),
+    ):
+        dialog.code.setText(code)
+        button.click()
+    assert tree_rows(dialog) == [("WH1", "", "0"), ("  A", "", "0"), ("    A-01", "1", "0")]
+    assert [b.path for b in sqlite_shop.locations.bins()] == ["WH1/A/A-01"]
