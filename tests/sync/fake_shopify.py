@@ -5,7 +5,11 @@ store kept in memory: orders (cursor pages sorted by updated_at, as
 `orders(first, after, sortKey: UPDATED_AT, query: "updated_at:>'…'")`),
 variants with an inventory item and its `available` at one location
 (`inventorySetQuantities` compares compareQuantity with what is kept),
-fulfillment orders (`fulfillmentCreate` closes them). Every answer carries
+fulfillment orders at a location, whose lines' remainingQuantity each
+`fulfillmentCreate` takes down, line by line, as Shopify checks it: the
+fulfillment orders of one order at one location, open or in progress, their own
+line items and no more units than remain, or a userError and nothing changes
+(`refusals` answers the next ones with given userErrors). Every answer carries
 extensions.cost with the bucket's throttleStatus; a query the bucket cannot pay
 for is answered THROTTLED, and the bucket fills only when the adapter's
 injected `sleep` is called (the fake's clock). Faults queued in `faults` are
@@ -26,6 +30,7 @@ from werkzeug import Request, Response
 GRAPHQL_PATH = "/admin/api/2025-07/graphql.json"
 TOKEN = "shpat_test_token"
 LOCATION = "gid://shopify/Location/61"
+WAREHOUSE = "gid://shopify/Location/62"  # a second location, for orders sent from two places
 START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
 
@@ -52,7 +57,7 @@ def line(n: int, sku: str | None, quantity: int, price: str, discount: str = "",
 
 def shopify_order(number: int, minutes: int, *lines: dict[str, Any], **fields: Any) -> dict[str, Any]:
     """Order #<number> (legacy id 5<number>), created and updated `minutes` after START, paid, to Suzhou."""
-    order = {
+    order: dict[str, Any] = {
         "id": f"gid://shopify/Order/5{number}",
         "legacyResourceId": f"5{number}",
         "name": f"#{number}",
@@ -114,6 +119,8 @@ class FakeShopify:
     throttled: int = 0  # answers that said THROTTLED
     fulfilment_orders: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # order gid -> its FOs
     fulfilments: list[dict[str, Any]] = field(default_factory=list)
+    # The userErrors to answer the next fulfillmentCreates with, in turn (None: that one is checked as usual).
+    refusals: list[list[dict[str, Any]] | None] = field(default_factory=list)
     before_set: Callable[[FakeShopify], None] | None = None  # runs as inventorySetQuantities arrives
 
     # The clock ----------------------------------------------------------------------
@@ -134,25 +141,36 @@ class FakeShopify:
     def sell_on_the_store(self, sku: str, units: int = 1) -> None:
         self.stock[sku] -= units
 
-    def open_fulfilment_orders(self, order: dict[str, Any]) -> list[dict[str, Any]]:
+    def all_fulfilment_orders(self, order: dict[str, Any]) -> list[dict[str, Any]]:
+        """The order's fulfillment orders, closed ones too; made on first use: one at LOCATION with every line."""
         if order["id"] not in self.fulfilment_orders:
             self.fulfilment_orders[order["id"]] = [
-                {
-                    "id": f"gid://shopify/FulfillmentOrder/9{order['legacyResourceId']}",
-                    "status": "OPEN",
-                    "lineItems": {
-                        "nodes": [
-                            {
-                                "id": f"gid://shopify/FulfillmentOrderLineItem/8{li['id'].rsplit('/', 1)[-1]}",
-                                "remainingQuantity": li["quantity"],
-                                "lineItem": {"id": li["id"]},
-                            }
-                            for li in order["lineItems"]["nodes"]
-                        ]
-                    },
-                }
+                fulfilment_order(f"9{order['legacyResourceId']}", LOCATION, order["lineItems"]["nodes"])
             ]
         return self.fulfilment_orders[order["id"]]
+
+    def open_fulfilment_orders(self, order: dict[str, Any]) -> list[dict[str, Any]]:
+        """What `order.fulfillmentOrders` answers: closed ones are left out (includeClosed is false by default)."""
+        return [f for f in self.all_fulfilment_orders(order) if f["status"] != "CLOSED"]
+
+    def from_two_locations(self, number: int, warehouse_lines: set[int]) -> None:
+        """Order #<number> is sent from two places: the lines numbered `warehouse_lines` from WAREHOUSE."""
+        order = next(o for o in self.orders if o["name"] == f"#{number}")
+        lines = order["lineItems"]["nodes"]
+        at_warehouse = [li for li in lines if int(li["id"].rsplit("/", 1)[-1]) in warehouse_lines]
+        self.fulfilment_orders[order["id"]] = [
+            fulfilment_order(f"9{order['legacyResourceId']}", LOCATION, [li for li in lines if li not in at_warehouse]),
+            fulfilment_order(f"7{order['legacyResourceId']}", WAREHOUSE, at_warehouse),
+        ]
+
+    def sent(self, order_gid: str) -> dict[str, int]:
+        """Units fulfilled so far of each line item (by its number) of an order."""
+        units: dict[str, int] = {}
+        for fo in self.fulfilment_orders.get(order_gid, []):
+            for item in fo["lineItems"]["nodes"]:
+                number = item["lineItem"]["id"].rsplit("/", 1)[-1]
+                units[number] = units.get(number, 0) + item["totalQuantity"] - item["remainingQuantity"]
+        return units
 
     # HTTP ---------------------------------------------------------------------------
     def __call__(self, request: Request) -> Response:
@@ -277,7 +295,14 @@ class FakeShopify:
         order = next((o for o in self.orders if o["id"] == variables["id"]), None)
         if order is None:
             return {"order": None}
-        told = [{"trackingInfo": f["trackingInfo"]} for f in self.fulfilments if f["order"] == order["id"]]
+        told = [
+            {
+                "trackingInfo": [{"number": t["number"]} for t in f["trackingInfo"]],
+                "fulfillmentOrders": {"nodes": [{"id": pair["fulfillmentOrderId"]} for pair in f["lines"]]},
+            }
+            for f in self.fulfilments
+            if f["order"] == order["id"]
+        ]
         return {
             "order": {
                 "name": order["name"],
@@ -288,35 +313,93 @@ class FakeShopify:
 
     def _fulfil(self, variables: dict[str, Any]) -> dict[str, Any]:
         given = variables["fulfillment"]
+        refusal = self.refusals.pop(0) if self.refusals else None
+        if refusal is not None:
+            return _refused(refusal)
         by_id = {f["id"]: (gid, f) for gid, fos in self.fulfilment_orders.items() for f in fos}
-        order_gid = ""
-        for pair in given["lineItemsByFulfillmentOrder"]:
-            order_gid, fulfilment_order = by_id[pair["fulfillmentOrderId"]]
-            if fulfilment_order["status"] not in ("OPEN", "IN_PROGRESS"):
-                return {
-                    "fulfillmentCreate": {
-                        "fulfillment": None,
-                        "userErrors": [{"field": ["fulfillment"], "message": "Fulfillment order is not open."}],
+        pairs = given["lineItemsByFulfillmentOrder"]
+        taken: list[tuple[dict[str, Any], int]] = []
+        places = set()
+        for pair in pairs:
+            if pair["fulfillmentOrderId"] not in by_id:
+                return _refused([{"field": ["fulfillment"], "message": "Fulfillment order does not exist."}])
+            order_gid, fo = by_id[pair["fulfillmentOrderId"]]
+            places.add((order_gid, fo["assignedLocation"]["location"]["id"]))
+            if fo["status"] not in ("OPEN", "IN_PROGRESS"):
+                return _refused([{"field": ["fulfillment"], "message": "Fulfillment order is not open."}])
+            items = {i["id"]: i for i in fo["lineItems"]["nodes"]}
+            chosen = pair.get("fulfillmentOrderLineItems")
+            if chosen is None:  # left out: all of the fulfillment order
+                taken += [(i, i["remainingQuantity"]) for i in items.values() if i["remainingQuantity"]]
+                continue
+            ids = [c["id"] for c in chosen]
+            for c in chosen:
+                item = items.get(c["id"])
+                if item is None or ids.count(c["id"]) > 1:
+                    return _refused(
+                        [{"field": ["fulfillment"], "message": "Fulfillment order line item does not exist."}]
+                    )
+                if not 0 < c["quantity"] <= item["remainingQuantity"]:
+                    return _refused(
+                        [
+                            {
+                                "field": ["fulfillment"],
+                                "message": "Invalid fulfillment order line item quantity requested.",
+                            }
+                        ]
+                    )
+                taken.append((item, c["quantity"]))
+        if len(places) != 1:
+            return _refused(
+                [
+                    {
+                        "field": ["fulfillment"],
+                        "message": "All fulfillment orders must belong to the same order and the same location.",
                     }
-                }
-            items = fulfilment_order["lineItems"]["nodes"]
-            chosen = {i["id"]: i["quantity"] for i in pair.get("fulfillmentOrderLineItems") or []} or {
-                i["id"]: i["remainingQuantity"] for i in items
-            }
-            for item in items:
-                item["remainingQuantity"] -= chosen.get(item["id"], 0)
-            fulfilment_order["status"] = "CLOSED" if all(i["remainingQuantity"] == 0 for i in items) else "IN_PROGRESS"
+                ]
+            )
+        for item, quantity in taken:  # all of it, or (above) nothing
+            item["remainingQuantity"] -= quantity
+        for pair in pairs:
+            fo = by_id[pair["fulfillmentOrderId"]][1]
+            left = any(i["remainingQuantity"] for i in fo["lineItems"]["nodes"])
+            fo["status"] = "IN_PROGRESS" if left else "CLOSED"
         tracking = given.get("trackingInfo") or {}
+        [(order_gid, _)] = places
         self.fulfilments.append(
             {
                 "order": order_gid,
                 "trackingInfo": [{"number": tracking.get("number"), "company": tracking.get("company")}],
                 "notifyCustomer": given.get("notifyCustomer", False),
-                "lines": given["lineItemsByFulfillmentOrder"],
+                "lines": pairs,
             }
         )
         created = {"id": f"gid://shopify/Fulfillment/{len(self.fulfilments)}", "status": "SUCCESS"}
         return {"fulfillmentCreate": {"fulfillment": created, "userErrors": []}}
+
+
+def fulfilment_order(number: str, location: str, lines: list[dict[str, Any]]) -> dict[str, Any]:
+    """An open fulfillment order at `location` of the given line items, all of them still to send."""
+    return {
+        "id": f"gid://shopify/FulfillmentOrder/{number}",
+        "status": "OPEN",
+        "assignedLocation": {"location": {"id": location}},
+        "lineItems": {
+            "nodes": [
+                {
+                    "id": f"gid://shopify/FulfillmentOrderLineItem/8{li['id'].rsplit('/', 1)[-1]}",
+                    "totalQuantity": li["quantity"],
+                    "remainingQuantity": li["quantity"],
+                    "lineItem": {"id": li["id"], "sku": li["sku"]},
+                }
+                for li in lines
+            ]
+        },
+    }
+
+
+def _refused(errors: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"fulfillmentCreate": {"fulfillment": None, "userErrors": errors}}
 
 
 OPERATIONS = (

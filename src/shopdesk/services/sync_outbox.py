@@ -11,12 +11,14 @@ change was committed, and a shop without store channels pays one set per
 transaction and, when stock moved, one query for its channels.
 
 A shipped order of a WooCommerce or Shopify channel gets a "shipment" item in
-the shipment's transaction (`queue_shipment`, called by the ship use case).
+the shipment's transaction (`queue_shipment`, called by the ship use case). A
+Shopify shipment names the lines and units that left in this parcel, so a
+store order split into parcels here becomes one fulfilment per parcel there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, event, func, select
@@ -28,6 +30,7 @@ from shopdesk.db.models.orders import SalesOrder
 
 TOUCHED = "shopdesk.stock_touched"  # key of the touched product ids, on the session and its connection
 STORE_TYPES = ("woocommerce", "shopify")  # channels with a store to tell; "file" channels have none
+LINE_LEVEL_TYPES = ("shopify",)  # stores told which lines a parcel holds (WooCommerce gets a note per parcel)
 _CHUNK = 900  # product ids per IN (...), well under SQLite's bound-parameter limit
 
 
@@ -100,6 +103,11 @@ def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
     The order's own store (for a parcel split off a store order, that order's: the
     buyer sees each parcel's tracking number), and the store of every order merged
     into it: a buyer's two store orders packed as one parcel are both told.
+
+    A Shopify store is also told which of its order's lines left, and how many
+    units ("lines": the store's line id, the SKU as ordered, the quantity), so that
+    it fulfils only those: a parcel split off sends its own lines, and the other
+    parcel the rest. A store order none of whose lines are in the parcel is not told.
     """
     merged = session.scalars(select(SalesOrder).where(SalesOrder.merged_into_id == order.id)).all()
     own = order
@@ -112,14 +120,14 @@ def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
     for store_order in (own, *merged):
         if not store_order.channel_order_no:
             continue
-        channel_id = session.scalar(
-            select(SalesChannel.id).where(
+        channel = session.execute(
+            select(SalesChannel.id, SalesChannel.type).where(
                 SalesChannel.name == store_order.channel,
                 SalesChannel.type.in_(STORE_TYPES),
                 SalesChannel.status == "active",
             )
-        )
-        if channel_id is None:
+        ).first()
+        if channel is None:
             continue
         payload: dict[str, Any] = {
             "order": store_order.channel_order_no,
@@ -127,8 +135,35 @@ def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
             "tracking": order.tracking_no or "",
             "shipped_at": order.shipped_at.isoformat() if order.shipped_at else "",
         }
-        item = OutboxItem(channel_id=channel_id, kind="shipment", payload=payload)
+        if channel.type in LINE_LEVEL_TYPES:
+            lines = _parcel_lines(order, store_order, merged)
+            if lines is not None:
+                if not lines:
+                    continue  # nothing of that store order is in this parcel
+                payload["lines"] = lines
+        item = OutboxItem(channel_id=channel.id, kind="shipment", payload=payload)
         session.add(item)
         session.flush()
         queued.append(item.id)
     return queued
+
+
+def _parcel_lines(
+    parcel: SalesOrder, store_order: SalesOrder, merged: Sequence[SalesOrder]
+) -> list[dict[str, Any]] | None:
+    """The parcel's lines that belong to `store_order`: [{"line": store line id, "sku": ..., "quantity": n}].
+
+    A line merged in from another store order carries that order's line id and
+    is left out of the others. None when an order merged into the parcel has a
+    line without a store line id: which lines are its own cannot be told, and the
+    store is told the whole order left (as before lines were sent).
+    """
+    if store_order in merged:
+        theirs = {line.channel_line_id for line in store_order.lines}
+        if "" in theirs or not theirs:
+            return None
+        chosen = [line for line in parcel.lines if line.channel_line_id in theirs]
+    else:
+        others = {line.channel_line_id for m in merged for line in m.lines if line.channel_line_id}
+        chosen = [line for line in parcel.lines if not line.channel_line_id or line.channel_line_id not in others]
+    return [{"line": line.channel_line_id, "sku": line.sku, "quantity": line.quantity} for line in chosen]

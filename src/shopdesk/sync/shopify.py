@@ -88,12 +88,16 @@ SET_QUANTITIES = """mutation SetStock($input: InventorySetQuantitiesInput!) {
     userErrors { code field message }
   }
 }"""
+# The order's fulfillment orders that are not closed (Shopify leaves closed ones out unless asked), each at its
+# location with what remains to send of each line, and the fulfilments made so far with the fulfillment
+# orders each took from: a shipment sent again after a crash finds its tracking number there. Kept under
+# Shopify's 1,000-point limit on one query's cost: 5 × 50 fulfillment order lines, 20 × 5 fulfilments.
 FULFILMENT_ORDERS_QUERY = """query FulfilmentOrders($id: ID!) {
   order(id: $id) {
     name
-    fulfillments(first: 20) { trackingInfo { number } }
-    fulfillmentOrders(first: 10) { nodes { id status
-      lineItems(first: 50) { nodes { id remainingQuantity lineItem { id } } } } }
+    fulfillments(first: 20) { trackingInfo { number } fulfillmentOrders(first: 5) { nodes { id } } }
+    fulfillmentOrders(first: 5) { nodes { id status assignedLocation { location { id } }
+      lineItems(first: 50) { nodes { id remainingQuantity lineItem { id sku } } } } }
   }
 }"""
 FULFILMENT_CREATE = """mutation Ship($fulfillment: FulfillmentInput!) {
@@ -314,7 +318,19 @@ class ShopifyStore:
         return []
 
     def ship(self, shipment: dict[str, Any]) -> None:
-        """Fulfil the order's open fulfillment orders with the tracking number; a shipment told before is done."""
+        """Fulfil what left in this parcel, with its tracking number; a shipment told before changes nothing.
+
+        With "lines" ([{"line": the store's line id, "sku": ..., "quantity": n}]) only those
+        units are fulfilled, from the open or in-progress fulfillment orders that still
+        have them to send (a line without a store line id is found by its SKU): each
+        parcel of an order split here is its own fulfilment with its own tracking
+        number. Without "lines", everything still to send is. Fulfillment orders at
+        different locations are fulfilled one location at a time (one fulfilment covers
+        one location's fulfillment orders). Units already sent are not sent again, and a
+        fulfillment order that has a fulfilment with this tracking number is left out,
+        so a shipment sent again after a crash, whole or half done, changes nothing
+        more (without a tracking number, only units no longer to send are told apart).
+        """
         order_id = str(shipment.get("order") or "").strip()
         tracking = str(shipment.get("tracking") or "").strip()
         if not order_id:
@@ -322,50 +338,108 @@ class ShopifyStore:
         order = self.query(FULFILMENT_ORDERS_QUERY, {"id": _gid("Order", order_id)}).get("order")
         if order is None:
             raise SendFailed(f"Shopify has no order {order_id} (deleted on the store?)", 404)
-        told = {
-            str((t or {}).get("number")) for f in order.get("fulfillments") or [] for t in f.get("trackingInfo") or []
-        }
-        if tracking and tracking in told:
+        name = order.get("name", order_id)
+        told = _told(order, tracking) if tracking else set()
+        if told is None:
             return  # sent before (a crash before we recorded it): nothing changes
         fulfilment_orders = (order.get("fulfillmentOrders") or {}).get("nodes") or []
-        pending = [f for f in fulfilment_orders if f.get("status") in OPEN_FULFILMENT]
-        if not pending:
-            held = [f for f in fulfilment_orders if f.get("status") in HELD_FULFILMENT]
-            if held:
-                raise SendFailed(f"order {order.get('name', order_id)} is on hold on Shopify; release it there", 409)
-            return  # fulfilled on the store already
-        by_order = _lines_to_fulfil(pending, shipment.get("lines"))
+        pending = [f for f in fulfilment_orders if f.get("status") in OPEN_FULFILMENT and f.get("id") not in told]
+        held = [f for f in fulfilment_orders if f.get("status") in HELD_FULFILMENT]
+        lines = shipment.get("lines")
+        if lines is None:
+            if not pending and held:
+                raise SendFailed(f"order {name} is on hold on Shopify; release it there", 409)
+            by_order = [{"fulfillmentOrderId": f["id"]} for f in pending if _remaining(f)]
+        else:
+            by_order, missing = _lines_to_fulfil(pending, _wanted(lines, order_id))
+            if missing and _lines_to_fulfil(held, missing)[0]:
+                raise SendFailed(f"order {name} is on hold on Shopify; release it there", 409)
         if not by_order:
-            return  # those lines left already
+            return  # those units left already (fulfilled on the store, or told before)
+        location_of = {f["id"]: _location_of(f) for f in fulfilment_orders}
+        for location in dict.fromkeys(location_of[pair["fulfillmentOrderId"]] for pair in by_order):
+            here = [pair for pair in by_order if location_of[pair["fulfillmentOrderId"]] == location]
+            self._fulfil(order_id, here, tracking, str(shipment.get("carrier") or ""))
+
+    def _fulfil(self, order_id: str, by_order: list[dict[str, Any]], tracking: str, carrier: str) -> None:
         fulfilment: dict[str, Any] = {"lineItemsByFulfillmentOrder": by_order, "notifyCustomer": True}
         if tracking:
-            fulfilment["trackingInfo"] = {"company": str(shipment.get("carrier") or ""), "number": tracking}
+            fulfilment["trackingInfo"] = {"company": carrier, "number": tracking}
         answer = self.query(FULFILMENT_CREATE, {"fulfillment": fulfilment}).get("fulfillmentCreate") or {}
         errors = answer.get("userErrors") or []
         if errors:
-            raise SendFailed(f"Shopify refused the fulfilment of {order_id}: " + _user_errors(errors, []), 422)
+            raise SendFailed(f"Shopify refused the fulfilment of order {order_id}: " + _user_errors(errors, []), 422)
 
     def close(self) -> None:
         self.client.close()
 
 
-def _lines_to_fulfil(pending: list[dict[str, Any]], lines: Any) -> list[dict[str, Any]]:
-    """Whole fulfillment orders, or (given lines [{"line": their line id, "quantity": n}]) what remains of those."""
-    if not lines:
-        return [{"fulfillmentOrderId": f["id"]} for f in pending]
-    wanted = {_tail(str(line["line"])): int(line["quantity"]) for line in lines}
+Wanted = dict[tuple[str, str], int]  # ("line", store line id) or ("sku", SKU folded) -> units still to fulfil
+
+
+def _wanted(lines: Any, order_id: str) -> Wanted:
+    """The shipment's lines as units to fulfil, by store line id, or by SKU for a line the store did not number."""
+    wanted: Wanted = {}
+    for n, line in enumerate(lines if isinstance(lines, list) else [None], start=1):
+        try:
+            quantity = int(line["quantity"])
+            line_id, sku = _tail(str(line.get("line") or "").strip()), str(line.get("sku") or "").strip()
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise SendFailed(f"the shipment of order {order_id}: line {n} is not a line and a quantity", 422) from None
+        if quantity <= 0 or not (line_id or sku):
+            raise SendFailed(f"the shipment of order {order_id}: line {n} has no store line, SKU or units", 422)
+        key = ("line", line_id) if line_id else ("sku", sku.casefold())
+        wanted[key] = wanted.get(key, 0) + quantity
+    return wanted
+
+
+def _lines_to_fulfil(fulfilment_orders: list[dict[str, Any]], wanted: Wanted) -> tuple[list[dict[str, Any]], Wanted]:
+    """The wanted units, taken from what remains to send of the fulfillment orders' lines, in their order.
+
+    Returns the lineItemsByFulfillmentOrder pairs, and the units none of them has left to send.
+    """
+    left = dict(wanted)
     result = []
-    for fulfilment_order in pending:
+    for fulfilment_order in fulfilment_orders:
         items = []
         for item in (fulfilment_order.get("lineItems") or {}).get("nodes") or []:
-            line_id = _tail(str((item.get("lineItem") or {}).get("id", "")))
-            quantity = min(wanted.get(line_id, 0), int(item.get("remainingQuantity") or 0))
-            if quantity > 0:
-                items.append({"id": item["id"], "quantity": quantity})
-                wanted[line_id] -= quantity
+            line = item.get("lineItem") or {}
+            remaining = int(item.get("remainingQuantity") or 0)
+            for key in (("line", _tail(str(line.get("id") or ""))), ("sku", str(line.get("sku") or "").casefold())):
+                quantity = min(left.get(key, 0), remaining)
+                if quantity > 0 and key[1]:
+                    items.append({"id": item["id"], "quantity": quantity})
+                    left[key] -= quantity
+                    break
         if items:
             result.append({"fulfillmentOrderId": fulfilment_order["id"], "fulfillmentOrderLineItems": items})
-    return result
+    return result, {key: units for key, units in left.items() if units > 0}
+
+
+def _remaining(fulfilment_order: dict[str, Any]) -> int:
+    return sum(
+        int(i.get("remainingQuantity") or 0) for i in (fulfilment_order.get("lineItems") or {}).get("nodes") or []
+    )
+
+
+def _told(order: dict[str, Any], tracking: str) -> set[str] | None:
+    """The fulfillment orders that have a fulfilment with this tracking number already.
+
+    None: such a fulfilment names no fulfillment order (made before they existed), so the whole order counts as told.
+    """
+    told: set[str] = set()
+    for fulfilment in order.get("fulfillments") or []:
+        if tracking not in {str((t or {}).get("number") or "") for t in fulfilment.get("trackingInfo") or []}:
+            continue
+        ids = {str(fo.get("id")) for fo in (fulfilment.get("fulfillmentOrders") or {}).get("nodes") or []}
+        if not ids:
+            return None
+        told |= ids
+    return told
+
+
+def _location_of(fulfilment_order: dict[str, Any]) -> str:
+    return str(((fulfilment_order.get("assignedLocation") or {}).get("location") or {}).get("id") or "")
 
 
 def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
