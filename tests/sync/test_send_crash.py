@@ -176,3 +176,43 @@ def test_a_shopify_fulfilment_sent_and_killed_before_its_commit_is_not_fulfilled
     assert {s for _, s in outbox_states(db)} == {"sent"}
     assert fake.stock == {"MUG": 8, "TEE": 10}
     db_check_passes(db, capsys)
+
+
+def test_a_split_orders_first_parcel_killed_before_its_commit_is_fulfilled_once_and_the_second_on_its_own(
+    httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "shop.sqlite"
+    order = shopify_order(2301, 0, line(1, "MUG", 2, "25.00"), line(2, "TEE", 1, "39.90"))
+    fake = FakeShopify(orders=[order], stock={"MUG": 10, "TEE": 10})
+    httpserver.expect_request(GRAPHQL_PATH, method="POST").respond_with_handler(fake)
+    shop, _ = Shop.open(str(db))
+    stocked_shop(shop)
+    lenient_rules(shop)
+    sync = SyncService(shop)
+    sync.add_channel("shop1", "shopify", httpserver.url_for("/"), TOKEN, since=HISTORY)
+    store = ShopifyStore.open(httpserver.url_for("/"), Credentials(TOKEN), sleep=fake.sleep, timeout=5)
+    try:
+        [number] = sync.pull_orders("shop1", store).created
+    finally:
+        store.close()
+    [part] = shop.order_flow.split(number, {2: 1}, "the T-shirt goes in its own parcel").new_orders
+    for parcel, tracking in ((number, "SF1000000001"), (part, "SF1000000002")):
+        shop.order_flow.mark_packed(parcel)
+        shop.order_flow.ship(parcel, tracking, "SF Express")
+    shop.close()
+
+    send_until_taken_then_kill(db, "shop1", "shipment")
+
+    assert [f["trackingInfo"][0]["number"] for f in fake.fulfilments] == ["SF1000000001"]  # the store took it ...
+    assert [s for k, s in outbox_states(db) if k == "shipment"] == ["pending", "pending"]  # ... we did not know
+
+    send_again(db)
+
+    fo_line = "gid://shopify/FulfillmentOrderLineItem/8{}".format
+    assert [(f["trackingInfo"][0]["number"], f["lines"][0]["fulfillmentOrderLineItems"]) for f in fake.fulfilments] == [
+        ("SF1000000001", [{"id": fo_line(1), "quantity": 2}]),  # once, though sent twice
+        ("SF1000000002", [{"id": fo_line(2), "quantity": 1}]),
+    ]
+    assert fake.fulfilment_orders["gid://shopify/Order/52301"][0]["status"] == "CLOSED"
+    assert {s for _, s in outbox_states(db)} == {"sent"}
+    db_check_passes(db, capsys)
