@@ -67,6 +67,8 @@ def entity_names() -> dict[str, str]:
         "stocktake": t("Audit", "Stocktake"),
         "customer": t("Audit", "Customer"),
         "user": t("Audit", "User"),
+        "supplier": t("Audit", "Supplier"),
+        "location": t("Audit", "Location"),
     }
 
 
