@@ -264,6 +264,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Picked %n order(s)</source>
+        <translation>
+            <numerusform>Picked %n order</numerusform>
+            <numerusform>Picked %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Shipped %n order(s)</source>
         <translation>
             <numerusform>Shipped %n order</numerusform>
@@ -278,6 +285,37 @@
         <translation>
             <numerusform>%n item left to scan</numerusform>
             <numerusform>%n items left to scan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PickingDialog</name>
+    <message numerus="yes">
+        <source>Pick list for %n order(s): {numbers}</source>
+        <translation>
+            <numerusform>Pick list for %n order: {numbers}</numerusform>
+            <numerusform>Pick list for %n orders: {numbers}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) left to pick</source>
+        <translation>
+            <numerusform>%n item left to pick</numerusform>
+            <numerusform>%n items left to pick</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are still to pick: scan them before Finish.</source>
+        <translation>
+            <numerusform>%n item is still to pick: scan them before Finish.</numerusform>
+            <numerusform>%n items are still to pick: scan them before Finish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Close without marking the orders picked? The %n item(s) scanned are not kept; the orders stay allocated.</source>
+        <translation>
+            <numerusform>Close without marking the orders picked? The %n item scanned is not kept; the orders stay allocated.</numerusform>
+            <numerusform>Close without marking the orders picked? The %n items scanned are not kept; the orders stay allocated.</numerusform>
         </translation>
     </message>
 </context>

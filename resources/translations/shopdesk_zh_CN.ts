@@ -1739,6 +1739,41 @@ The details below were written to the log. Copy them and send them to whoever lo
     </message>
 </context>
 <context>
+    <name>DefaultBinDialog</name>
+    <message>
+        <source>Default bin of {sku}</source>
+        <translation>{sku} 的默认库位</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Default bin now</source>
+        <translation>当前默认库位</translation>
+    </message>
+    <message>
+        <source>New default bin</source>
+        <translation>新默认库位</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>This shop has no warehouse yet: add one under Locations…</source>
+        <translation>本店还没有仓库：请在“库位管理…”中添加</translation>
+    </message>
+    <message>
+        <source>{warehouse} has no bins yet: add one under Locations…</source>
+        <translation>{warehouse} 还没有库位：请在“库位管理…”中添加</translation>
+    </message>
+    <message>
+        <source>{sku} is kept in {bin} by default</source>
+        <translation>{sku} 默认存放在 {bin}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPrinter</name>
     <message>
         <source>Saved {path}</source>
@@ -2279,6 +2314,93 @@ The details below were written to the log. Copy them and send them to whoever lo
     <message>
         <source>Enter the product&apos;s SKU or barcode</source>
         <translation>请输入商品编码或条码</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsDialog</name>
+    <message>
+        <source>Locations (库位)</source>
+        <translation>库位管理</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Pick order</source>
+        <translation>拣货顺序</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库数量</translation>
+    </message>
+    <message>
+        <source>e.g. WH1, A, A-01-01</source>
+        <translation>例如 WH1、A、A-01-01</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Add warehouse</source>
+        <translation>新增仓库</translation>
+    </message>
+    <message>
+        <source>Add zone</source>
+        <translation>新增库区</translation>
+    </message>
+    <message>
+        <source>Add bin</source>
+        <translation>新增库位</translation>
+    </message>
+    <message>
+        <source>Pick lists visit a warehouse&apos;s bins from the lowest pick order up</source>
+        <translation>拣货单按拣货顺序从小到大依次经过仓库内的库位</translation>
+    </message>
+    <message>
+        <source>Set pick order</source>
+        <translation>设置拣货顺序</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Pick order of the selected bin</source>
+        <translation>所选库位的拣货顺序</translation>
+    </message>
+    <message>
+        <source>No warehouse yet: the owner adds one with Add warehouse.</source>
+        <translation>还没有仓库：请店主点“新增仓库”添加。</translation>
+    </message>
+    <message>
+        <source>Selected: {path}. A new zone goes into {zone}, a new bin into {bin}.</source>
+        <translation>已选：{path}。新库区将建在 {zone}，新库位将建在 {bin}。</translation>
+    </message>
+    <message>
+        <source>Select a warehouse for the new zone.</source>
+        <translation>请选择新库区所属的仓库。</translation>
+    </message>
+    <message>
+        <source>Select a zone or warehouse for the new bin.</source>
+        <translation>请选择新库位所属的库区或仓库。</translation>
+    </message>
+    <message>
+        <source>Added {path}</source>
+        <translation>已新增 {path}</translation>
+    </message>
+    <message>
+        <source>Select a bin to change its pick order.</source>
+        <translation>请选择一个库位来修改拣货顺序。</translation>
+    </message>
+    <message>
+        <source>{path} now has pick order {n}</source>
+        <translation>{path} 的拣货顺序已改为 {n}</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3743,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>打印面单…</translation>
     </message>
     <message>
+        <source>Pick…</source>
+        <translation>扫码拣货…</translation>
+    </message>
+    <message>
         <source>Pack…</source>
         <translation>打包…</translation>
     </message>
@@ -3773,6 +3899,12 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>已为 {number} 录入面单</translation>
     </message>
     <message numerus="yes">
+        <source>Picked %n order(s)</source>
+        <translation>
+            <numerusform>已拣货 %n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Shipped %n order(s)</source>
         <translation>
             <numerusform>已发货 %n 个订单</numerusform>
@@ -3876,6 +4008,112 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <source>%n item(s) left to scan</source>
         <translation>
             <numerusform>还需扫描 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PickLinesModel</name>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>To pick</source>
+        <translation>应拣</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+</context>
+<context>
+    <name>PickingDialog</name>
+    <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Mark the orders picked once every item is scanned (Ctrl+Enter)</source>
+        <translation>全部商品扫描后，将订单标记为已拣货（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pick list for %n order(s): {numbers}</source>
+        <translation>
+            <numerusform>%n 个订单的拣货单：{numbers}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is nothing to pick.</source>
+        <translation>没有需要拣货的商品。</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: no product has this SKU or barcode. Nothing counted.</source>
+        <translation>未知条码 {code}：没有商品使用此编码或条码。未计数。</translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: {sku} {name} is not on this pick list. Put it back.</source>
+        <translation>拣错了：{sku} {name} 不在本拣货单上，请放回。</translation>
+    </message>
+    <message>
+        <source>TOO MANY: all {wanted} × {sku} {name} are already picked. Put this one back.</source>
+        <translation>拣多了：{wanted} × {sku} {name} 已全部拣完，请放回这一件。</translation>
+    </message>
+    <message>
+        <source>{sku} {name}: {picked} of {quantity} from {bin} for {order}</source>
+        <translation>{sku} {name}：已拣 {picked}/{quantity}，库位 {bin}，订单 {order}</translation>
+    </message>
+    <message>
+        <source>ALL PICKED ✓ — press Finish</source>
+        <translation>全部拣完 ✓ —— 请点“完成”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) left to pick</source>
+        <translation>
+            <numerusform>还剩 %n 件待拣</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: {bin} — {left} × {sku} {name} for {order}</source>
+        <translation>下一个：{bin} —— {left} × {sku} {name}，订单 {order}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are still to pick: scan them before Finish.</source>
+        <translation>
+            <numerusform>还有 %n 件未拣：请先扫描再点“完成”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some orders were not marked picked</source>
+        <translation>部分订单未能标记为已拣货</translation>
+    </message>
+    <message>
+        <source>Stop picking</source>
+        <translation>停止拣货</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close without marking the orders picked? The %n item(s) scanned are not kept; the orders stay allocated.</source>
+        <translation>
+            <numerusform>不标记已拣货就关闭吗？已扫描的 %n 件不会保留，订单仍为已配货。</numerusform>
         </translation>
     </message>
 </context>
@@ -5003,6 +5241,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>订单设置</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>库存设置</translation>
+    </message>
+    <message>
         <source>Shop file</source>
         <translation>店铺文件</translation>
     </message>
@@ -5221,6 +5463,85 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>StockSettingsPage</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Average daily sales for reorder suggestions are taken over this many days, from {low} to {high}. A short window follows a trend quickly; a long one evens out seasons and one-off big orders.</source>
+        <translation>补货建议按这段天数内的日均销量计算，可设 {low} 到 {high} 天。天数短，能更快跟上趋势；天数长，能平滑季节波动和偶尔的大单。</translation>
+    </message>
+    <message>
+        <source>Reorder suggestions (补货建议)</source>
+        <translation>补货建议</translation>
+    </message>
+    <message>
+        <source>Sales looked at</source>
+        <translation>统计销量的天数</translation>
+    </message>
+    <message>
+        <source>Allow negative stock (允许负库存)</source>
+        <translation>允许负库存</translation>
+    </message>
+    <message>
+        <source>When allowed, goods can be shipped or moved out even when the stock on record is short; the balance goes below zero until the goods are received or counted. When not allowed, such a shipment or move is refused.</source>
+        <translation>允许时，即使账面库存不足也能发货或移出，库存会变为负数，直到入库或盘点后恢复。不允许时，这样的发货或移库会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Moving average cost</source>
+        <translation>移动加权平均</translation>
+    </message>
+    <message>
+        <source>First in, first out (FIFO)</source>
+        <translation>先进先出（FIFO）</translation>
+    </message>
+    <message>
+        <source>The valuation method can only be chosen before the first stock move; after that it is kept, so that all of the shop&apos;s stock is valued one way.</source>
+        <translation>库存计价方法只能在第一笔库存变动前选择；之后不可更改，以保证全店库存按同一种方法计价。</translation>
+    </message>
+    <message>
+        <source>Stock on hand</source>
+        <translation>在库库存</translation>
+    </message>
+    <message>
+        <source>Negative stock</source>
+        <translation>负库存</translation>
+    </message>
+    <message>
+        <source>Stock valuation</source>
+        <translation>库存计价</translation>
+    </message>
+    <message>
+        <source>Stock settings belong to the shop: they are saved for every computer and apply at once.</source>
+        <translation>库存设置属于整个店铺：保存后所有电脑立即生效。</translation>
+    </message>
+    <message>
+        <source>Only the owner can change the stock settings; you see them as they are.</source>
+        <translation>只有店主可以修改库存设置；您只能查看。</translation>
+    </message>
+    <message>
+        <source>Only part of the stock settings was saved; the rest was refused:</source>
+        <translation>库存设置只保存了一部分，其余被拒绝：</translation>
+    </message>
+    <message>
+        <source>Only part of the stock settings was saved; the rest was refused: see what is said above.</source>
+        <translation>库存设置只保存了一部分，其余被拒绝：请看上面的说明。</translation>
+    </message>
+    <message>
+        <source>The stock settings were not saved:</source>
+        <translation>库存设置未保存：</translation>
+    </message>
+    <message>
+        <source>The stock settings were not saved: see what is said above.</source>
+        <translation>库存设置未保存：请看上面的说明。</translation>
+    </message>
+    <message>
+        <source>Locked: the valuation method can only be chosen before the first stock move, so that all of the shop&apos;s stock is valued one way; this shop already has stock moves.</source>
+        <translation>已锁定：库存计价方法只能在第一笔库存变动前选择，以保证全店库存按同一种方法计价；本店已有库存变动。</translation>
+    </message>
+</context>
+<context>
     <name>StockTab</name>
     <message>
         <source>Search name, SKU, barcode or pinyin  Ctrl+F</source>
@@ -5277,6 +5598,22 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Safety stock and warning line of the selected product</source>
         <translation>所选商品的安全库存和预警线</translation>
+    </message>
+    <message>
+        <source>Default bin…</source>
+        <translation>默认库位…</translation>
+    </message>
+    <message>
+        <source>Where the selected product is put away and picked by default</source>
+        <translation>所选商品默认上架和拣货的库位</translation>
+    </message>
+    <message>
+        <source>Locations…</source>
+        <translation>库位管理…</translation>
+    </message>
+    <message>
+        <source>Warehouses, zones and bins, and the order bins are picked in</source>
+        <translation>仓库、库区、库位及拣货顺序</translation>
     </message>
     <message>
         <source>Warehouse</source>
@@ -5416,14 +5753,6 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>; {n} difference(s): gains {gain}, losses {loss}</source>
         <translation>；{n} 处差异：盘盈 {gain}，盘亏 {loss}</translation>
-    </message>
-    <message>
-        <source>Unknown code</source>
-        <translation>未知条码</translation>
-    </message>
-    <message>
-        <source>{code} is not known. To give it to a product as a new barcode, type the product&apos;s SKU:</source>
-        <translation>{code} 是未知条码。如要把它作为新条码绑定到商品，请输入该商品的编码：</translation>
     </message>
     <message>
         <source>{code} is now a barcode of {sku}</source>
