@@ -2,12 +2,13 @@
 
 `plan_receipt` checks every line of a delivery first (all problems at once);
 `post_receipt` then, in the caller's transaction and set-based (a 1,000-line
-delivery is a handful of statements, no query per line): raises the lines'
-received quantities with one conditional UPDATE per line in a single executemany
-(two clerks booking one delivery cannot receive more than was ordered), posts the
-receipt moves at each line's unit cost from the supplier location into the bins
-through the bulk receipt (services/stock_bulk.py: balances, moving average or
-FIFO layers, the stores' outbox), and inserts the receipt lines in one go.
+delivery is a handful of statements, no query per line): posts the receipt moves
+at each line's unit cost from the supplier location into the bins through the
+bulk receipt (services/stock_bulk.py: balances, moving average or FIFO layers,
+the stores' outbox), inserts the receipt lines in one go, and raises the order
+lines' received quantities from them with one UPDATE … FROM, then checks that no
+line went above what was ordered (two clerks booking one delivery cannot receive
+more than was ordered: the second gets a Conflict and writes nothing).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from shopdesk.db.models import Product, ProductWarehouse, PurchaseOrder, PurchaseOrderLine
@@ -30,11 +31,6 @@ from shopdesk.services.stock_ledger import PostedMove, SourceDoc
 
 LINE = cast(Table, PurchaseOrderLine.__table__)
 RECEIPT_LINE = cast(Table, PurchaseReceiptLine.__table__)
-_CLAIM = (
-    update(LINE)
-    .where(LINE.c.id == bindparam("line_id"), LINE.c.received_qty + bindparam("q") <= LINE.c.quantity)
-    .values(received_qty=LINE.c.received_qty + bindparam("q"))
-)
 SOURCE_TYPE = "purchase_order"  # how receipt moves name their purchase order
 
 
@@ -108,45 +104,41 @@ def plan_receipt(
     problems: list[Problem] = []
     if not lines:
         problems.append(Problem("lines", "say what arrived: at least one line and a quantity"))
-    skus: dict[int, str] = dict(
-        conn.execute(
-            select(Product.id, func.upper(Product.sku))
-            .join(LINE, LINE.c.product_id == Product.id)
-            .where(LINE.c.order_id == po.id)
-        ).all()
-    )
+    skus = _Skus(conn, po.id, on_order)
     by_no = {ln.line_no: ln for ln in on_order}
-    by_sku = {skus[ln.product_id]: ln for ln in on_order}
     warehouse = resolve_location(conn, po.warehouse_id) if po.warehouse_id else first_warehouse(conn)
     places = _Places(conn, po.id, warehouse)
     wanted: dict[int, int] = {}
     plan = []
     for item in lines:
-        line = by_no.get(item.line) if isinstance(item.line, int) else by_sku.get(str(item.line).strip().upper())
+        line = by_no.get(item.line) if isinstance(item.line, int) else skus.line(item.line)
         if line is None:
             problems.append(
                 Problem(f"line {item.line}", f"{po.number} has no such line (give a line number or a SKU on it)")
             )
             continue
-        where = f"line {line.line_no} ({skus[line.product_id]})"
         if not whole_above_zero(item.quantity):
-            problems.append(Problem(where, "the quantity received is a whole number above zero", str(item.quantity)))
+            problems.append(
+                Problem(skus.where(line), "the quantity received is a whole number above zero", str(item.quantity))
+            )
             continue
         if not cost_ok(item.unit_cost):
-            problems.append(Problem(where, "the unit cost is zero or more, in minor units", str(item.unit_cost)))
+            problems.append(
+                Problem(skus.where(line), "the unit cost is zero or more, in minor units", str(item.unit_cost))
+            )
             continue
         wanted[line.id] = wanted.get(line.id, 0) + item.quantity
         outstanding = line.quantity - line.received_qty
         if wanted[line.id] > outstanding:
             problems.append(
                 Problem(
-                    where,
+                    skus.where(line),
                     f"{line.quantity} ordered, {line.received_qty} received: at most {outstanding} more can be received",
                     str(wanted[line.id]),
                 )
             )
             continue
-        location = places.find(item.location, line.product_id, where, problems)
+        location = places.find(item.location, line, skus, problems)
         if location is not None:
             plan.append(
                 PlannedLine(line, item.quantity, location, line.unit_cost if item.unit_cost is None else item.unit_cost)
@@ -154,6 +146,37 @@ def plan_receipt(
     if problems:
         raise ValidationFailed(problems, f"Nothing was received on {po.number}")
     return plan
+
+
+class _Skus:
+    """The SKUs of the order's products, read when a line is named by SKU or a problem must name one."""
+
+    def __init__(self, conn: Connection, order_id: int, on_order: Sequence[OrderLine]):
+        self.conn = conn
+        self.order_id = order_id
+        self.on_order = on_order
+        self._skus: dict[int, str] | None = None
+        self._by_sku: dict[str, OrderLine] | None = None
+
+    def _read(self) -> dict[int, str]:
+        if self._skus is None:
+            rows = self.conn.execute(
+                select(Product.id, func.upper(Product.sku))
+                .join(LINE, LINE.c.product_id == Product.id)
+                .where(LINE.c.order_id == self.order_id)
+            )
+            self._skus = {product_id: sku for product_id, sku in rows}
+        return self._skus
+
+    def line(self, sku: object) -> OrderLine | None:
+        if self._by_sku is None:
+            skus = self._read()
+            self._by_sku = {skus[ln.product_id]: ln for ln in self.on_order}
+        return self._by_sku.get(str(sku).strip().upper())
+
+    def where(self, line: OrderLine) -> str:
+        """How a problem names the line: "line 3 (TEA-01)"."""
+        return f"line {line.line_no} ({self._read()[line.product_id]})"
 
 
 class _Places:
@@ -172,17 +195,14 @@ class _Places:
         if self.warehouse is None:
             return None
         if self.default_bins is None:
-            self.default_bins = dict(
-                self.conn.execute(
-                    select(ProductWarehouse.product_id, ProductWarehouse.default_bin_id).where(
-                        ProductWarehouse.warehouse_id == self.warehouse.id,
-                        ProductWarehouse.product_id.in_(
-                            select(LINE.c.product_id).where(LINE.c.order_id == self.order_id)
-                        ),
-                        ProductWarehouse.default_bin_id.is_not(None),
-                    )
-                ).all()
+            rows = self.conn.execute(
+                select(ProductWarehouse.product_id, ProductWarehouse.default_bin_id).where(
+                    ProductWarehouse.warehouse_id == self.warehouse.id,
+                    ProductWarehouse.product_id.in_(select(LINE.c.product_id).where(LINE.c.order_id == self.order_id)),
+                    ProductWarehouse.default_bin_id.is_not(None),
+                )
             )
+            self.default_bins = {product_id: bin_id for product_id, bin_id in rows if bin_id is not None}
         bin_id = self.default_bins.get(product_id)
         if bin_id is None:
             return None
@@ -191,13 +211,15 @@ class _Places:
         return self.bins[bin_id]
 
     def find(
-        self, given: int | str | LocationRef | None, product_id: int, where: str, problems: list[Problem]
+        self, given: int | str | LocationRef | None, line: OrderLine, skus: _Skus, problems: list[Problem]
     ) -> LocationRef | None:
         if given is None:
-            found = self._default_bin(product_id)
+            found = self._default_bin(line.product_id)
             if found is None:
                 problems.append(
-                    Problem(where, "has no default bin in the delivery warehouse: say which bin the goods go to")
+                    Problem(
+                        skus.where(line), "has no default bin in the delivery warehouse: say which bin the goods go to"
+                    )
                 )
             return found
         if given not in self.named:
@@ -207,10 +229,10 @@ class _Places:
                 self.named[given] = exc
         ref = self.named[given]
         if isinstance(ref, NotFound):
-            problems.append(Problem(where, str(ref), str(given)))
+            problems.append(Problem(skus.where(line), str(ref), str(given)))
             return None
         if not ref.is_physical:
-            problems.append(Problem(where, "goods are received into a warehouse, zone or bin", ref.path))
+            problems.append(Problem(skus.where(line), "goods are received into a warehouse, zone or bin", ref.path))
             return None
         return ref
 
@@ -224,18 +246,15 @@ def post_receipt(
     note: str,
 ) -> tuple[PurchaseReceipt, list[PostedMove]]:
     """Write the receipt and its moves in the caller's transaction, set-based (a 1,000-line delivery is a few
-    statements, not thousands): the lines' received quantities are raised by one conditional UPDATE per
-    order line (executemany), the moves posted by the bulk receipt (services/stock_bulk.py: balances,
-    valuation and FIFO layers as Ledger.post keeps them), the receipt lines inserted in one go.
+    statements, not thousands): the moves posted by the bulk receipt (services/stock_bulk.py: balances,
+    valuation and FIFO layers as Ledger.post keeps them), the receipt lines inserted in one go, then the
+    lines' received quantities raised by what the receipt lines say, in one UPDATE, never above what was
+    ordered (Conflict, and the caller's transaction writes nothing).
     """
     conn = session.connection()
     receipt = PurchaseReceipt(order_id=po.id, received_at=utcnow(), user=user, note=note.strip())
     session.add(receipt)
     session.flush()
-    per_line: dict[int, int] = {}
-    for planned in plan:
-        per_line[planned.line.id] = per_line.get(planned.line.id, 0) + planned.quantity
-    _claim(conn, po.number, on_order, per_line)
     moves = receive_lines(
         conn,
         user,
@@ -267,6 +286,10 @@ def post_receipt(
                 for planned, move_id in zip(plan, moves, strict=True)
             ],
         )
+    per_line: dict[int, int] = {}
+    for planned in plan:
+        per_line[planned.line.id] = per_line.get(planned.line.id, 0) + planned.quantity
+    _claim(conn, po, receipt.id, per_line)
     for line in on_order:  # read under the order's lock: they learn their new quantities without a reload
         line.received_qty += per_line.get(line.id, 0)
     posted = [
@@ -276,17 +299,31 @@ def post_receipt(
     return receipt, posted
 
 
-def _claim(conn: Connection, number: str, on_order: Sequence[OrderLine], per_line: dict[int, int]) -> None:
-    """Raise the received quantities, never above what was ordered (a conditional UPDATE per line decides)."""
+def _claim(conn: Connection, po: PurchaseOrder, receipt_id: int, per_line: dict[int, int]) -> None:
+    """Raise the received quantities of the order's lines by the receipt's lines, never above what was ordered.
+
+    One UPDATE for the whole receipt (not one per line), then one question: is any line of this
+    receipt now above its ordered quantity? Then another receipt took it first (Conflict).
+    """
     if not per_line:
         return
-    rows = [{"line_id": line_id, "q": quantity} for line_id, quantity in sorted(per_line.items())]
-    claimed = conn.execute(_CLAIM, rows).rowcount
-    if conn.dialect.supports_sane_multi_rowcount and claimed == len(rows):
-        return
-    # Which line did another receipt take first? (Or the driver cannot count an executemany: check them all.)
-    expected = {line.id: line.received_qty + per_line[line.id] for line in on_order if line.id in per_line}
-    now = dict(conn.execute(select(LINE.c.id, LINE.c.received_qty).where(LINE.c.id.in_(list(per_line)))).all())
-    for line in on_order:
-        if line.id in expected and now.get(line.id) != expected[line.id]:
-            raise Conflict(f"{number} line {line.line_no} was received by someone else meanwhile; reload it")
+    arrived = (
+        select(RECEIPT_LINE.c.order_line_id, func.sum(RECEIPT_LINE.c.quantity).label("quantity"))
+        .where(RECEIPT_LINE.c.receipt_id == receipt_id)
+        .group_by(RECEIPT_LINE.c.order_line_id)
+        .subquery()
+    )
+    conn.execute(  # UPDATE … FROM: PostgreSQL, and SQLite since 3.33
+        update(LINE)
+        .where(LINE.c.id == arrived.c.order_line_id)
+        .values(received_qty=LINE.c.received_qty + arrived.c.quantity)
+    )
+    over = conn.execute(
+        select(LINE.c.line_no)
+        .join(RECEIPT_LINE, RECEIPT_LINE.c.order_line_id == LINE.c.id)
+        .where(RECEIPT_LINE.c.receipt_id == receipt_id, LINE.c.received_qty > LINE.c.quantity)
+        .order_by(LINE.c.line_no)
+        .limit(1)
+    ).scalar()
+    if over is not None:
+        raise Conflict(f"{po.number} line {over} was received by someone else meanwhile; reload it")

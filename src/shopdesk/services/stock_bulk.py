@@ -12,8 +12,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, case, func, insert, select
 
 from shopdesk.db.models import Product
 from shopdesk.db.models.base import utcnow
@@ -33,6 +34,8 @@ from shopdesk.services.stock_ledger import (
 )
 from shopdesk.services.stock_sql import insert_or_add, insert_returning_ids
 from shopdesk.services.sync_outbox import stock_changed
+
+PRODUCT = cast(Table, Product.__table__)
 
 
 @dataclass(frozen=True)
@@ -72,31 +75,20 @@ def receive_lines(
     `moved_at` dates opening balances (e.g. the day before the history a demo shop invents); receipts are now.
     """
     problems = _problems(lines)
-    refs: dict[object, LocationRef] = {}
-    for n, line in enumerate(lines, start=1):
-        if line.location not in refs:
-            ref = resolve_location(conn, line.location)  # NotFound names the location
-            refs[line.location] = ref
-        ref = refs[line.location]
+    places = _places(conn, lines)  # each line's location, in line order
+    for n, ref in enumerate(places, start=1):
         if not (ref.is_physical or ref.kind == "quarantine"):
             problems.append(Problem(f"line {n}", "goods are received into a warehouse, zone or bin", ref.path))
-    wanted = {line.product_id for line in lines}
-    known: dict[int, tuple[str, bool]] = (
-        {
-            row.id: (row.sku, row.is_parent)
-            for row in conn.execute(select(Product.id, Product.sku, Product.is_parent).where(Product.id.in_(wanted)))
-        }
-        if wanted
-        else {}
-    )
-    styles: dict[int, str] = {}
+    missing, styles = _unfit_products(conn, {line.product_id for line in lines})
+    messages: dict[int, str] = {}
     for n, line in enumerate(lines, start=1):
-        if line.product_id not in known:
+        if line.product_id in missing:
             problems.append(Problem(f"line {n}", "no such product", str(line.product_id)))
-        elif known[line.product_id][1]:  # a style: its variants take the stock
-            if line.product_id not in styles:
-                styles[line.product_id] = style_message(conn, line.product_id, known[line.product_id][0])
-            problems.append(Problem(f"line {n}", styles[line.product_id], known[line.product_id][0]))
+        elif line.product_id in styles:  # a style: its variants take the stock
+            sku = styles[line.product_id]
+            if line.product_id not in messages:
+                messages[line.product_id] = style_message(conn, line.product_id, sku)
+            problems.append(Problem(f"line {n}", messages[line.product_id], sku))
     if problems:
         raise ValidationFailed(problems, "Nothing was received")
     if not lines:
@@ -105,12 +97,12 @@ def receive_lines(
     supplier = virtual_location(conn, "supplier")
     per_product: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # qty, value, last qty, last value
     per_balance: dict[tuple[int, int], int] = defaultdict(int)
-    for line in lines:
+    for line, ref in zip(lines, places, strict=True):
         totals = per_product[line.product_id]
         totals[0] += line.quantity
         totals[1] += line.value
         totals[2], totals[3] = line.quantity, line.value
-        per_balance[(line.product_id, refs[line.location].id)] += line.quantity
+        per_balance[(line.product_id, ref.id)] += line.quantity
     insert_or_add(
         conn,
         VALUATION,
@@ -133,13 +125,15 @@ def receive_lines(
         ["on_hand"],
     )
     stock_changed(conn, per_product)  # the stores' outbox (services/sync_outbox.py)
-    stock_arrived(conn, {line.product_id for line in lines if refs[line.location].is_physical}, user, source.type)
+    stock_arrived(
+        conn, {line.product_id for line, ref in zip(lines, places, strict=True) if ref.is_physical}, user, source.type
+    )
     now = moved_at or utcnow()
     move_rows = [
         {
             "product_id": line.product_id,
             "from_location_id": supplier.id,
-            "to_location_id": refs[line.location].id,
+            "to_location_id": ref.id,
             "quantity": line.quantity,
             "value": line.value,
             "kind": str(kind),
@@ -151,7 +145,7 @@ def receive_lines(
             "user": user,
             "moved_at": now,
         }
-        for line in lines
+        for line, ref in zip(lines, places, strict=True)
     ]
     ids = insert_returning_ids(conn, MOVE, move_rows)
     if method is Valuation.FIFO:
@@ -171,3 +165,39 @@ def receive_lines(
             ],
         )
     return ids
+
+
+def _places(conn: Connection, lines: Sequence[ReceiptLine]) -> list[LocationRef]:
+    """Each line's location: a LocationRef as given, a name or id resolved once (NotFound names it)."""
+    resolved: dict[object, LocationRef] = {}
+    places = []
+    for line in lines:
+        given = line.location
+        if isinstance(given, LocationRef):  # already resolved (a purchase order's plan): nothing to look up
+            places.append(given)
+            continue
+        if given not in resolved:
+            resolved[given] = resolve_location(conn, given)
+        places.append(resolved[given])
+    return places
+
+
+def _unfit_products(conn: Connection, wanted: set[int]) -> tuple[set[int], dict[int, str]]:
+    """The ids of `wanted` that are no product, and the styles among them (id: SKU).
+
+    Counted first: when all is well (the usual case) one row answers, not a row per product
+    of a 1,000-line delivery; only then are they read one by one.
+    """
+    if not wanted:
+        return set(), {}
+    ids = list(wanted)
+    found, parents = conn.execute(
+        select(func.count(), func.coalesce(func.sum(case((PRODUCT.c.is_parent, 1), else_=0)), 0)).where(
+            PRODUCT.c.id.in_(ids)
+        )
+    ).one()
+    if found == len(ids) and not parents:
+        return set(), {}
+    rows = conn.execute(select(PRODUCT.c.id, PRODUCT.c.sku, PRODUCT.c.is_parent).where(PRODUCT.c.id.in_(ids)))
+    known = {product_id: (sku, is_parent) for product_id, sku, is_parent in rows}
+    return wanted - set(known), {product_id: sku for product_id, (sku, is_parent) in known.items() if is_parent}
