@@ -125,7 +125,7 @@ def events(db: Database, flt: AuditFilter, limit: int = 500, *, personal: bool =
 
 
 def _masked(event: Event) -> Event:
-    changes = {k: mask_value(v) if is_personal_field(k) else v for k, v in event.changes.items()}
+    changes = {k: [mask_value(v) for v in pair] if is_personal_field(k) else pair for k, pair in event.changes.items()}
     label = mask_name(event.entity_label) if event.entity == "customer" else event.entity_label
     return dataclasses.replace(event, changes=changes, entity_label=label)
 

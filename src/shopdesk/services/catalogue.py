@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, func, or_, select
+from sqlalchemy import BindParameter, Connection, Row, Select, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -100,7 +100,7 @@ class ProductFilter:
 
 
 FEW_MATCHES = 2000
-_IDS = bindparam("ids", expanding=True)  # a list of ids, bound as it is (no per-value coercion)
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)  # a list of ids, bound as it is (no coercion)
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ class Catalogue:
         # Sorting by a hidden cost would still give it away: such a list sorts by SKU.
         return _ordering(flt if self.costs_shown or flt.sort != "cost" else replace(flt, sort="sku"))
 
-    def _with_barcodes(self, conn: Connection, rows: Sequence[Row[Any]]) -> list[ProductRow]:
+    def _with_barcodes(self, conn: Connection, rows: Sequence[Row[*tuple[Any, ...]]]) -> list[ProductRow]:
         found = _with_barcodes(conn, rows)
         return found if self.costs_shown else [replace(r, cost=None) for r in found]
 
@@ -485,7 +485,9 @@ class Catalogue:
             .where(condition)
             .order_by(ProductSupplier.preferred.desc(), Product.sku_key, func.upper(Supplier.code))
         )
-        links = [SupplierLink(*row) for row in session.execute(query)]
+        # Twelve columns are typed as ten and *tuple[Any, ...], which mypy cannot spread over the twelve
+        # fields (python/mypy#19692, a bug: such a tuple may have them all).
+        links = [SupplierLink(*row) for row in session.execute(query)]  # type: ignore[call-arg]
         return links if self.costs_shown else [replace(link, cost=None) for link in links]
 
     def _link_cost(self, cost: int | Decimal, problems: list[Problem]) -> int | None:
@@ -650,7 +652,7 @@ def _ordering(flt: ProductFilter) -> list[Any]:
     ]
 
 
-def _with_barcodes(conn: Connection, rows: Sequence[Row[Any]]) -> list[ProductRow]:
+def _with_barcodes(conn: Connection, rows: Sequence[Row[*tuple[Any, ...]]]) -> list[ProductRow]:
     """ProductRows with the first barcode of each product (one query for the whole page)."""
     first_barcode: dict[int, str] = {}
     if rows:
@@ -660,7 +662,7 @@ def _with_barcodes(conn: Connection, rows: Sequence[Row[Any]]) -> list[ProductRo
             .order_by(Barcode.id.desc())
         ):
             first_barcode[pid] = code
-    return [ProductRow(*r, barcode=first_barcode.get(r.id, "")) for r in rows]
+    return [ProductRow(**r._asdict(), barcode=first_barcode.get(r.id, "")) for r in rows]  # columns named as fields
 
 
 def barcode_clashes(session: Session, codes: Iterable[str], own_product_id: int | None) -> list[Problem]:

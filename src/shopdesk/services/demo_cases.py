@@ -346,20 +346,19 @@ def _best_sellers(shop: Shop, now: datetime, count: int = len(HOT_RETURNS)) -> l
     """The products that shipped the most units in the last 30 days, best first."""
     units = func.sum(SalesOrderLine.qty_shipped)
     with shop.db.read() as conn:
-        return list(
-            conn.execute(
-                select(SalesOrderLine.product_id)
-                .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
-                .where(
-                    SalesOrder.shipped_at >= now - timedelta(days=30),
-                    SalesOrder.channel != "aftersales",
-                    SalesOrderLine.product_id.is_not(None),
-                )
-                .group_by(SalesOrderLine.product_id)
-                .order_by(units.desc(), SalesOrderLine.product_id)
-                .limit(count)
-            ).scalars()
-        )
+        found = conn.execute(
+            select(SalesOrderLine.product_id)
+            .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
+            .where(
+                SalesOrder.shipped_at >= now - timedelta(days=30),
+                SalesOrder.channel != "aftersales",
+                SalesOrderLine.product_id.is_not(None),
+            )
+            .group_by(SalesOrderLine.product_id)
+            .order_by(units.desc(), SalesOrderLine.product_id)
+            .limit(count)
+        ).scalars()
+        return [product_id for product_id in found if product_id is not None]  # the query keeps none
 
 
 def _last_count(shop: Shop, order_number: str, line_no: int) -> datetime | None:
@@ -386,7 +385,7 @@ def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
             .order_by(SalesOrder.placed_at.desc(), SalesOrder.id.desc())
             .limit(limit)
         ).all()
-        lines: dict[int, list[tuple[int, int, int]]] = {}
+        lines: dict[int, list[tuple[int, int, int, int]]] = {}
         if rows:
             for order_id, line_no, shipped, net, quantity, product_id in conn.execute(
                 select(
@@ -402,7 +401,8 @@ def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
                     SalesOrderLine.product_id.is_not(None),
                 )
             ):
-                lines.setdefault(order_id, []).append((line_no, shipped, net // quantity, product_id))
+                if product_id is not None:  # the query keeps none without a product
+                    lines.setdefault(order_id, []).append((line_no, shipped, net // quantity, product_id))
     return [_Order(r.number, r.shipped_at, r.delivered_at, lines[r.id]) for r in rows if r.id in lines]
 
 

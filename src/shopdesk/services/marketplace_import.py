@@ -459,28 +459,26 @@ def save_order_layout(
             [Problem("file", "no row of the file has all these headings", ", ".join(missing)[:60])],
             "The order layout cannot be saved",
         )
-    mapping = {
-        "columns": dict(columns),
-        "channel": channel.strip().casefold() or "file",
-        "currency": currency.upper(),
-        "time_zone": time_zone,
-    }
+    channel_key = channel.strip().casefold() or "file"
+    currency_code = currency.upper()
+    mapping = {"columns": dict(columns), "channel": channel_key, "currency": currency_code, "time_zone": time_zone}
     key = layout_key(row)
     label = (name or Path(path).stem)[:100]
-    table_ = ImportProfile.__table__
     with shop.db.uow() as uow:
         conn = uow.session.connection()
         found = conn.execute(
-            select(table_.c.id).where(table_.c.kind == PROFILE_KIND, table_.c.layout_key == key)
+            select(ImportProfile.id).where(ImportProfile.kind == PROFILE_KIND, ImportProfile.layout_key == key)
         ).scalar()
         if found is None:
             found = conn.execute(
-                insert(table_).values(kind=PROFILE_KIND, layout_key=key, name=label, mapping=mapping)
-            ).inserted_primary_key[0]
+                insert(ImportProfile)
+                .values(kind=PROFILE_KIND, layout_key=key, name=label, mapping=mapping)
+                .returning(ImportProfile.id)
+            ).scalar_one()
         else:
-            conn.execute(update(table_).where(table_.c.id == found).values(name=label, mapping=mapping))
+            conn.execute(update(ImportProfile).where(ImportProfile.id == found).values(name=label, mapping=mapping))
         uow.commit()
-    return SavedLayout(found, label, mapping["channel"], dict(columns), mapping["currency"], time_zone)
+    return SavedLayout(found, label, channel_key, dict(columns), currency_code, time_zone)
 
 
 def list_order_layouts(shop: Shop) -> list[SavedLayout]:
@@ -507,9 +505,11 @@ def list_order_layouts(shop: Shop) -> list[SavedLayout]:
 def delete_order_layout(shop: Shop, layout_id: int) -> None:
     """Forget a saved order layout; files with its headings are read as generic files again."""
     with shop.db.uow() as uow:
-        gone = uow.session.execute(
-            delete(ImportProfile).where(ImportProfile.id == layout_id, ImportProfile.kind == PROFILE_KIND)
-        ).rowcount
+        gone = (
+            uow.session.connection()
+            .execute(delete(ImportProfile).where(ImportProfile.id == layout_id, ImportProfile.kind == PROFILE_KIND))
+            .rowcount
+        )
         if not gone:
             raise NotFound(f"No saved order layout has id {layout_id}.")
         uow.commit()

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from shopdesk.db.models import AuditEvent, Case, CaseEvidence, Customer, SalesOrder
@@ -137,14 +137,16 @@ class Privacy:
             customer.phones.clear()
             customer.addresses.clear()
             customer.erased_at = datetime.now(UTC)
-            orders = uow.session.execute(
+            unnamed = (
                 update(SalesOrder)
                 .where(SalesOrder.customer_id == customer_id)
                 .values(
                     ship_name=ERASED, ship_phone="", ship_street="", ship_district="", ship_postcode="", buyer_remark=""
                 )
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            )
+            # An UPDATE gives a CursorResult (with its rowcount); Session.execute is typed for any statement.
+            orders = cast(CursorResult[Any], uow.session.execute(unnamed)).rowcount
             case_ids = list(uow.session.scalars(select(Case.id).where(Case.customer_id == customer_id)))
             files: list[str] = []
             if case_ids:

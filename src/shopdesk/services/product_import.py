@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, insert, select, update
+from sqlalchemy import BindParameter, Connection, Text, bindparam, cast, func, insert, select, update
+from sqlalchemy import Table as SqlTable
 from sqlalchemy.exc import IntegrityError
 
 from shopdesk.db.models import AuditEvent, Barcode, Category, ImportProfile, Product
@@ -41,10 +43,12 @@ SAMPLE_ROWS = 20
 _CHUNK = 500  # rows between progress reports
 # Keys per IN (...) query: under the 999 parameters of SQLite before 3.32 (still on some Linux systems).
 _KEYS_PER_QUERY = 900
-_PRODUCTS = Product.__table__
-_BARCODES = Barcode.__table__
-_AUDIT = AuditEvent.__table__
-_CATEGORIES = Category.__table__
+# Declarative models type __table__ as any FromClause; ours are each mapped to one Table.
+_PRODUCTS = typing.cast(SqlTable, Product.__table__)
+_BARCODES = typing.cast(SqlTable, Barcode.__table__)
+_AUDIT = typing.cast(SqlTable, AuditEvent.__table__)
+_CATEGORIES = typing.cast(SqlTable, Category.__table__)
+_PROFILES = typing.cast(SqlTable, ImportProfile.__table__)
 _GTIN_KINDS = {13: bc.EAN13, 12: bc.UPCA, 8: bc.EAN8}
 _FTS_TABLE = FTS_TABLES[_PRODUCTS.name]  # SQLite's trigram index of product.search_text (migration 0012)
 _FTS_INSERT_TRIGGER = f"{_FTS_TABLE}_insert"
@@ -413,7 +417,9 @@ class ProductImport:
         # column fires the FTS5 update trigger, which re-indexes the row whether the text changed or not.
         for group in (updates, kept_text):
             if group:
-                columns = {k.removeprefix("b_"): bindparam(k) for k in group[0] if k != "b_id"}
+                columns: dict[str, BindParameter[Any]] = {
+                    k.removeprefix("b_"): bindparam(k) for k in group[0] if k != "b_id"
+                }
                 conn.execute(
                     update(_PRODUCTS)
                     .where(_PRODUCTS.c.id == bindparam("b_id"))
@@ -485,7 +491,7 @@ class ProductImport:
 
     def _remember_mapping(self, conn: Connection, loaded: _File) -> None:
         key = layout.layout_key(loaded.headers)
-        table = ImportProfile.__table__
+        table = _PROFILES
         found = conn.execute(
             select(table.c.id).where(table.c.kind == layout.PROFILE_KIND, table.c.layout_key == key)
         ).scalar()
@@ -652,8 +658,8 @@ def _existing_products(conn: Connection, keys: list[str]) -> dict[str, _Existing
             found[key] = _Existing(id_, is_parent, draft, category_id, search_text)
     by_id = {e.id: e for e in found.values()}
     for chunk in _chunks(sorted(by_id)):
-        query = select(_BARCODES.c.product_id, _BARCODES.c.code).where(_BARCODES.c.product_id.in_(chunk))
-        for product_id, code in conn.execute(query.order_by(_BARCODES.c.id)):
+        barcodes = select(Barcode.product_id, Barcode.code).where(Barcode.product_id.in_(chunk))
+        for product_id, code in conn.execute(barcodes.order_by(Barcode.id)):
             by_id[product_id].draft.barcodes.append(code)
     return found
 
@@ -695,12 +701,12 @@ def _category_ids(conn: Connection, paths: set[str]) -> dict[str, int]:
     for path in missing:
         by_depth[path.count("/")].append(path)
     for depth in sorted(by_depth):
+        level = by_depth[depth]
         new = [
-            {"path": p, "name": levels[p], "parent_id": ids.get(p.rpartition("/")[0]) if depth else None}
-            for p in by_depth[depth]
+            {"path": p, "name": levels[p], "parent_id": ids.get(p.rpartition("/")[0]) if depth else None} for p in level
         ]
         inserted = conn.execute(insert(_CATEGORIES).returning(_CATEGORIES.c.id, sort_by_parameter_order=True), new)
-        ids.update(zip((n["path"] for n in new), inserted.scalars(), strict=True))
+        ids.update(zip(level, inserted.scalars(), strict=True))
     return ids
 
 
