@@ -28,6 +28,12 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout[-4000:]
 
 
+def test_domain_and_services_type_check() -> None:
+    """STYLE.md: mypy on domain and services (the files and options are in pyproject.toml's [tool.mypy])."""
+    result = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+
+
 def test_no_float_money_columns() -> None:
     """Money is integer minor units: no Float or Numeric column anywhere in the schema."""
     from sqlalchemy import Float, Numeric
