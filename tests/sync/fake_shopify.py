@@ -374,8 +374,27 @@ class FakeShopify:
                 "lines": pairs,
             }
         )
+        self._fulfilled(order_gid)
         created = {"id": f"gid://shopify/Fulfillment/{len(self.fulfilments)}", "status": "SUCCESS"}
         return {"fulfillmentCreate": {"fulfillment": created, "userErrors": []}}
+
+    def _fulfilled(self, order_gid: str) -> None:
+        """The order after a fulfilment, as the orders query shows it: its lines' unfulfilledQuantity, its
+        displayFulfillmentStatus and fulfilments, and an updatedAt after every other change (the pull sees it)."""
+        order = next((o for o in self.orders if o["id"] == order_gid), None)
+        if order is None:
+            return
+        sent = self.sent(order_gid)
+        for item in order["lineItems"]["nodes"]:
+            item["unfulfilledQuantity"] = item["quantity"] - sent.get(item["id"].rsplit("/", 1)[-1], 0)
+        left = any(item["unfulfilledQuantity"] for item in order["lineItems"]["nodes"])
+        latest = max(datetime.fromisoformat(o["updatedAt"].replace("Z", "+00:00")) for o in self.orders)
+        now = (latest + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        order.update(
+            displayFulfillmentStatus="PARTIALLY_FULFILLED" if left else "FULFILLED",
+            fulfillments=[*order.get("fulfillments", []), {"createdAt": now}],
+            updatedAt=now,
+        )
 
 
 def fulfilment_order(number: str, location: str, lines: list[dict[str, Any]]) -> dict[str, Any]:

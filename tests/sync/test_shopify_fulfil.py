@@ -11,7 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from shopdesk.services.shop import Shop
-from shopdesk.services.sync import SyncService, store_sender
+from shopdesk.services.sync import PullResult, SyncService, store_sender
 from shopdesk.services.sync_runs import sync_status
 from shopdesk.sync.credentials import Credentials
 from shopdesk.sync.http import SendFailed
@@ -183,6 +183,62 @@ def test_two_store_orders_merged_into_one_parcel_are_each_fulfilled_with_their_o
             ),
         ),
     ]
+
+
+# Our own fulfilments coming back in the next pull -----------------------------------------------
+
+
+def pull_again(sync: SyncService, httpserver: HTTPServer, fake: FakeShopify) -> PullResult:
+    store = ShopifyStore.open(httpserver.url_for("/"), Credentials(TOKEN), sleep=fake.sleep, timeout=2)
+    try:
+        return sync.pull_orders("shop1", store)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("first", ["the split-off parcel", "the original order"])
+def test_a_parcels_fulfilment_coming_back_in_the_next_pull_holds_nothing(
+    sqlite_shop: Shop, httpserver: HTTPServer, first: str
+) -> None:
+    shop = sqlite_shop
+    sync, fake, [number] = pulled(shop, httpserver, mugs_and_a_tee())
+    [part] = shop.order_flow.split(number, {1: 1, 2: 1}, "the T-shirt comes tomorrow").new_orders
+    parcels = [part, number] if first == "the split-off parcel" else [number, part]
+    ship(shop, parcels[0], "SF1000000001")
+    sync.send_outbox(store_sender, channel="shop1")
+    assert fake.orders[0]["displayFulfillmentStatus"] == "PARTIALLY_FULFILLED"
+
+    pulled_again = pull_again(sync, httpserver, fake)  # Shopify says: partly fulfilled (by us)
+
+    assert (pulled_again.held, pulled_again.attention) == ([], [])
+    waiting = shop.orders.get_order(parcels[1])
+    assert waiting.status == "allocated", waiting.hold_reasons  # still to pack and ship, not held
+
+    ship(shop, parcels[1], "SF1000000002")
+    sync.send_outbox(store_sender, channel="shop1")
+    assert fake.orders[0]["displayFulfillmentStatus"] == "FULFILLED"
+    pulled_again = pull_again(sync, httpserver, fake)
+    assert (pulled_again.held, pulled_again.attention) == ([], [])
+    assert [shop.orders.get_order(n).status for n in (number, part)] == ["shipped", "shipped"]
+
+
+def test_goods_sent_from_the_store_beyond_our_parcels_still_hold_the_order_still_here(
+    sqlite_shop: Shop, httpserver: HTTPServer
+) -> None:
+    shop = sqlite_shop
+    sync, fake, [number] = pulled(shop, httpserver, mugs_and_a_tee())
+    [part] = shop.order_flow.split(number, {1: 1, 2: 1}, "the T-shirt comes tomorrow").new_orders
+    ship(shop, part, "SF1000000001")
+    sync.send_outbox(store_sender, channel="shop1")
+    # Someone at the shop also sends one of the two mugs still here, from Shopify's own admin.
+    store_of(httpserver, fake).ship({"order": "53001", "tracking": "YT1", "lines": [{"line": "1", "quantity": 1}]})
+
+    pulled_again = pull_again(sync, httpserver, fake)
+
+    assert pulled_again.held == [number]
+    held = shop.orders.get_order(number)
+    assert held.status == "on_hold"
+    assert "partly sent out by shop1 itself" in held.hold_reasons[0]["message"]
 
 
 # The adapter on its own ------------------------------------------------------------------------

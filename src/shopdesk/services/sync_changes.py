@@ -19,7 +19,12 @@
   edited one (its reservation is released), so it is not shipped a second
   time; the reviewer cancels it or ships it. One already picked or packed is
   listed as needing attention. Once ours has shipped, the store completing the
-  order is only our own shipment coming back.
+  order is only our own shipment coming back; so is the store saying it is
+  partly sent when it sent no more units of each line than the parcels of ours
+  that left (an order split here in parcels: the first one's fulfilment must
+  not hold the second).
+- An order split here in parcels is compared with the store's as the sum of
+  its parcels: the split is not an edit of the lines.
 - Refunds on the store are recorded against the order (order_refund, with the
   store's refund id, so each is recorded once) and the payment status follows,
   as for refunds made in after-sales.
@@ -30,6 +35,7 @@ Every change is written to the order's timeline once per store modification
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -83,9 +89,10 @@ def apply_store_changes(shop: Shop, channel: str, number: str, order: StoreOrder
             else:
                 action = "cancel"
         else:
-            changed = _edits(ours, order.draft)
+            parcels = _parcels(uow.session, ours)
+            changed = _edits(ours, parcels, order.draft)
             edits = [f"{' and '.join(changed)} changed on {channel}"] if changed else []
-            if sent_by_the_store(order) and status not in STOCK_LEFT:
+            if sent_by_the_store(order) and status not in STOCK_LEFT and not _only_ours_left(parcels, order):
                 part = "partly " if order.fulfilled == PARTLY_FULFILLED else ""
                 edits.append(f"{part}sent out by {channel} itself: check whether it left before shipping it here")
             if edits:
@@ -123,8 +130,38 @@ def _noted(session: Session, order_id: int, stamp: str) -> bool:
     return found is not None
 
 
-def _edits(ours: SalesOrder, draft: OrderDraft) -> list[str]:
-    """What the store's version changes of ours: 'the address', 'the lines'."""
+def _parcels(session: Session, ours: SalesOrder) -> list[SalesOrder]:
+    """Ours and every order split off it (and off those), whatever their state: the store order's parcels."""
+    parcels, ids = [ours], [ours.id]
+    while ids:
+        found = session.scalars(select(SalesOrder).where(SalesOrder.split_from_id.in_(ids))).all()
+        parcels += found
+        ids = [o.id for o in found]
+    return parcels
+
+
+def _only_ours_left(parcels: list[SalesOrder], order: StoreOrder) -> bool:
+    """Whether what the store says left of a partly fulfilled order is no more than our parcels that shipped:
+    our own fulfilments coming back (sent by the outbox), not goods someone sent from the store."""
+    if order.fulfilled != PARTLY_FULFILLED or not order.still_to_send or order.draft is None:
+        return False
+    shipped: Counter[str] = Counter()
+    for parcel in parcels:
+        if S(parcel.status) in STOCK_LEFT:
+            for line in parcel.lines:
+                shipped[line.channel_line_id] += line.qty_shipped
+    if not shipped:
+        return False
+    to_send = dict(order.still_to_send)
+    ordered: Counter[str] = Counter()
+    for store_line in order.draft.lines:
+        if store_line.channel_line_id:
+            ordered[store_line.channel_line_id] += int(store_line.quantity)
+    return all(units - to_send.get(line_id, units) <= shipped[line_id] for line_id, units in ordered.items())
+
+
+def _edits(ours: SalesOrder, parcels: list[SalesOrder], draft: OrderDraft) -> list[str]:
+    """What the store's version changes of ours (with the parcels split off it): 'the address', 'the lines'."""
     edits = []
     ship = draft.ship_to
     theirs = (ship.name, ship.phone, ship.country or "CN", ship.province, ship.city, ship.district, ship.street)
@@ -143,8 +180,12 @@ def _edits(ours: SalesOrder, draft: OrderDraft) -> list[str]:
         edits.append("the address")
     # Lines are matched by the store's line id (our SKU may differ from the code the store sent: a barcode,
     # a linked channel SKU); by code only when the store gave no line ids.
-    their_lines = sorted((line.channel_line_id or sku_key(line.code), int(line.quantity)) for line in draft.lines)
-    our_lines = sorted((line.channel_line_id or sku_key(line.sku), line.quantity) for line in ours.lines)
+    their_lines: Counter[str] = Counter()
+    for line in draft.lines:
+        their_lines[line.channel_line_id or sku_key(line.code)] += int(line.quantity)
+    our_lines: Counter[str] = Counter()
+    for ours_line in (line for parcel in parcels for line in parcel.lines):
+        our_lines[ours_line.channel_line_id or sku_key(ours_line.sku)] += ours_line.quantity
     if their_lines != our_lines:
         edits.append("the lines")
     return edits

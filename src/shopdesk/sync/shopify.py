@@ -518,7 +518,15 @@ def to_store_order(raw: dict[str, Any], exponent: int) -> StoreOrder:
     sent = sorted(_when(f["createdAt"]) for f in raw.get("fulfillments") or [] if (f or {}).get("createdAt"))
     fulfilled_at = (sent[-1] if sent else modified) if fulfilled else None
     return StoreOrder(
-        order_id, modified, status, draft, refunds, fulfilled, fulfilled_at, _still_to_send(raw, lines, fulfilled)
+        order_id,
+        modified,
+        status,
+        draft,
+        refunds,
+        fulfilled,
+        fulfilled_at,
+        _still_to_send(raw, lines, fulfilled),
+        _units_to_send(raw, fulfilled),
     )
 
 
@@ -532,6 +540,17 @@ def _still_to_send(raw: dict[str, Any], lines: list[OrderLineDraft], fulfilled: 
         if isinstance(left, int):
             parts.append(f"{line.code}: {left} of {line.quantity} still to send")
     return "; ".join(parts)
+
+
+def _units_to_send(raw: dict[str, Any], fulfilled: str) -> tuple[tuple[str, int], ...]:
+    """A partly fulfilled order's unfulfilledQuantity by line id: (("42", 1), ...)."""
+    if fulfilled != PARTLY_FULFILLED:
+        return ()
+    return tuple(
+        (_tail(str(item["id"])), item["unfulfilledQuantity"])
+        for item in (raw.get("lineItems") or {}).get("nodes") or []
+        if item.get("id") and isinstance(item.get("unfulfilledQuantity"), int)
+    )
 
 
 def _money(bag: Any) -> Any:

@@ -52,6 +52,8 @@ class StoreOrder:
     fulfilled: str = NOT_FULFILLED
     fulfilled_at: datetime | None = None
     fulfilment_note: str = ""  # what the store says left already, in words (a partly fulfilled order)
+    # A partly fulfilled order's units still to send, by the store's line id (empty: the store does not say).
+    still_to_send: tuple[tuple[str, int], ...] = ()
 
 
 class Store(Protocol):
