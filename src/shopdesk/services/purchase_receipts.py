@@ -6,9 +6,9 @@ delivery is a handful of statements, no query per line): posts the receipt moves
 at each line's unit cost from the supplier location into the bins through the
 bulk receipt (services/stock_bulk.py: balances, moving average or FIFO layers,
 the stores' outbox), inserts the receipt lines in one go, and raises the order
-lines' received quantities from them with one UPDATE … FROM, then checks that no
-line went above what was ordered (two clerks booking one delivery cannot receive
-more than was ordered: the second gets a Conflict and writes nothing).
+lines' received quantities from them with one conditional UPDATE … FROM (two
+clerks booking one delivery cannot receive more than was ordered: the second gets
+a Conflict and writes nothing).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
 from shopdesk.services.locations import LocationRef, first_warehouse, resolve_location
 from shopdesk.services.stock_bulk import ReceiptLine as BulkLine
 from shopdesk.services.stock_bulk import receive_lines
-from shopdesk.services.stock_ledger import PostedMove, SourceDoc
+from shopdesk.services.stock_ledger import PostedMove, SourceDoc, style_message
 
 LINE = cast(Table, PurchaseOrderLine.__table__)
 RECEIPT_LINE = cast(Table, PurchaseReceiptLine.__table__)
@@ -106,6 +106,7 @@ def plan_receipt(
         problems.append(Problem("lines", "say what arrived: at least one line and a quantity"))
     skus = _Skus(conn, po.id, on_order)
     by_no = {ln.line_no: ln for ln in on_order}
+    styles = _styles(conn, po.id)
     warehouse = resolve_location(conn, po.warehouse_id) if po.warehouse_id else first_warehouse(conn)
     places = _Places(conn, po.id, warehouse)
     wanted: dict[int, int] = {}
@@ -116,6 +117,10 @@ def plan_receipt(
             problems.append(
                 Problem(f"line {item.line}", f"{po.number} has no such line (give a line number or a SKU on it)")
             )
+            continue
+        if line.product_id in styles:  # it became a style after it was ordered: its variants take the stock
+            sku, message = styles[line.product_id]
+            problems.append(Problem(skus.where(line), message, sku))
             continue
         if not whole_above_zero(item.quantity):
             problems.append(
@@ -146,6 +151,17 @@ def plan_receipt(
     if problems:
         raise ValidationFailed(problems, f"Nothing was received on {po.number}")
     return plan
+
+
+def _styles(conn: Connection, order_id: int) -> dict[int, tuple[str, str]]:
+    """Products on the order that are styles now (none, usually): their SKU and what to say about each."""
+    rows = conn.execute(
+        select(Product.id, Product.sku)
+        .join(LINE, LINE.c.product_id == Product.id)
+        .where(LINE.c.order_id == order_id, Product.is_parent)
+        .distinct()
+    )
+    return {product_id: (sku, style_message(conn, product_id, sku)) for product_id, sku in rows}
 
 
 class _Skus:
@@ -270,6 +286,7 @@ def post_receipt(
         ],
         source=SourceDoc(SOURCE_TYPE, po.id, po.number),
         moved_at=receipt.received_at,
+        products_checked=True,  # on the order's lines, and plan_receipt refused styles
     )
     if plan:
         conn.execute(
@@ -289,7 +306,7 @@ def post_receipt(
     per_line: dict[int, int] = {}
     for planned in plan:
         per_line[planned.line.id] = per_line.get(planned.line.id, 0) + planned.quantity
-    _claim(conn, po, receipt.id, per_line)
+    _claim(conn, po.number, receipt.id, on_order, per_line)
     for line in on_order:  # read under the order's lock: they learn their new quantities without a reload
         line.received_qty += per_line.get(line.id, 0)
     posted = [
@@ -299,11 +316,13 @@ def post_receipt(
     return receipt, posted
 
 
-def _claim(conn: Connection, po: PurchaseOrder, receipt_id: int, per_line: dict[int, int]) -> None:
-    """Raise the received quantities of the order's lines by the receipt's lines, never above what was ordered.
+def _claim(
+    conn: Connection, number: str, receipt_id: int, on_order: Sequence[OrderLine], per_line: dict[int, int]
+) -> None:
+    """Raise the lines' received quantities by what the receipt's lines brought, never above what was ordered.
 
-    One UPDATE for the whole receipt (not one per line), then one question: is any line of this
-    receipt now above its ordered quantity? Then another receipt took it first (Conflict).
+    One conditional UPDATE … FROM for the whole receipt (PostgreSQL, and SQLite since 3.33), not
+    one per line: a line it leaves alone was received by another receipt first (Conflict).
     """
     if not per_line:
         return
@@ -313,17 +332,17 @@ def _claim(conn: Connection, po: PurchaseOrder, receipt_id: int, per_line: dict[
         .group_by(RECEIPT_LINE.c.order_line_id)
         .subquery()
     )
-    conn.execute(  # UPDATE … FROM: PostgreSQL, and SQLite since 3.33
+    claimed = conn.execute(
         update(LINE)
-        .where(LINE.c.id == arrived.c.order_line_id)
+        .where(LINE.c.id == arrived.c.order_line_id, LINE.c.received_qty + arrived.c.quantity <= LINE.c.quantity)
         .values(received_qty=LINE.c.received_qty + arrived.c.quantity)
-    )
-    over = conn.execute(
-        select(LINE.c.line_no)
-        .join(RECEIPT_LINE, RECEIPT_LINE.c.order_line_id == LINE.c.id)
-        .where(RECEIPT_LINE.c.receipt_id == receipt_id, LINE.c.received_qty > LINE.c.quantity)
-        .order_by(LINE.c.line_no)
-        .limit(1)
-    ).scalar()
-    if over is not None:
-        raise Conflict(f"{po.number} line {over} was received by someone else meanwhile; reload it")
+    ).rowcount
+    if claimed == len(per_line):
+        return
+    # Which line did another receipt take first?
+    expected = {line.id: line.received_qty + per_line[line.id] for line in on_order if line.id in per_line}
+    now = dict(conn.execute(select(LINE.c.id, LINE.c.received_qty).where(LINE.c.id.in_(list(per_line)))).all())
+    for line in on_order:
+        if line.id in expected and now.get(line.id) != expected[line.id]:
+            raise Conflict(f"{number} line {line.line_no} was received by someone else meanwhile; reload it")
+    raise Conflict(f"{number} was received by someone else meanwhile; reload it")  # pragma: no cover

@@ -69,17 +69,19 @@ def receive_lines(
     reason: str = "",
     kind: MoveKind = MoveKind.RECEIPT,
     moved_at: datetime | None = None,
+    products_checked: bool = False,
 ) -> list[int]:
     """Post every line from the supplier location inside the caller's transaction; returns the move ids in order.
 
     `moved_at` dates opening balances (e.g. the day before the history a demo shop invents); receipts are now.
+    `products_checked`: the caller knows every product exists and is no style (a purchase order's plan).
     """
     problems = _problems(lines)
     places = _places(conn, lines)  # each line's location, in line order
     for n, ref in enumerate(places, start=1):
         if not (ref.is_physical or ref.kind == "quarantine"):
             problems.append(Problem(f"line {n}", "goods are received into a warehouse, zone or bin", ref.path))
-    missing, styles = _unfit_products(conn, {line.product_id for line in lines})
+    missing, styles = (set(), {}) if products_checked else _unfit_products(conn, {line.product_id for line in lines})
     messages: dict[int, str] = {}
     for n, line in enumerate(lines, start=1):
         if line.product_id in missing:
