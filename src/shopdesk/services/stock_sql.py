@@ -58,7 +58,9 @@ def insert_returning_ids(conn: Connection, table: Table, rows: Sequence[Mapping[
     PostgreSQL: a multi-row INSERT … RETURNING, ordered by SQLAlchemy. SQLite would
     run that one row at a time, so there: executemany, then the ids above the
     highest one before. That is exact because a SQLite writer holds the database
-    lock (BEGIN IMMEDIATE) for the whole transaction and rowids only grow.
+    lock (BEGIN IMMEDIATE) for the whole transaction and rowids only grow; when
+    they are the next n numbers (count and highest say so: the usual case) they
+    are not read back one by one.
     """
     if not rows:
         return []
@@ -67,6 +69,9 @@ def insert_returning_ids(conn: Connection, table: Table, rows: Sequence[Mapping[
         return list(conn.execute(stmt, list(rows)).scalars())
     before = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
     conn.execute(insert(table), list(rows))
+    added, highest = conn.execute(select(func.count(), func.max(table.c.id)).where(table.c.id > before)).one()
+    if added == len(rows) and highest == before + len(rows):
+        return list(range(before + 1, highest + 1))
     ids = list(conn.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars())
     if len(ids) != len(rows):  # pragma: no cover - would mean another writer inside our transaction
         raise RuntimeError("rows appeared in the middle of a bulk insert")
