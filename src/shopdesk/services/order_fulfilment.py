@@ -23,8 +23,8 @@ from shopdesk.domain.errors import Conflict, NotFound, Problem, ShopDeskError, V
 from shopdesk.domain.order_draft import NO_SHIPPING_CHANNELS
 from shopdesk.domain.orders import HOLDS_RESERVATION, OrderStatus, check_transition
 from shopdesk.domain.permissions import Permission
+from shopdesk.services import audit, order_stock
 from shopdesk.services import order_records as rec
-from shopdesk.services import order_stock
 from shopdesk.services.access import guarded
 from shopdesk.services.stock_ledger import product_info
 from shopdesk.services.sync_outbox import queue_shipment
@@ -133,10 +133,19 @@ class OrderFulfilment:
 
     # Picking and packing ---------------------------------------------------------
     @guarded(Permission.FULFIL, "mark orders picked")
-    def mark_picked(self, ref: rec.OrderRef, reason: str = "") -> FlowResult:
-        """The order's items were taken from their bins (the pick list was walked)."""
+    def mark_picked(self, ref: rec.OrderRef, reason: str = "", expected_version: int | None = None) -> FlowResult:
+        """The order's items were taken from their bins (the pick list was walked).
+
+        With `expected_version` (the order as it was when picking by scan began), an order
+        changed since (packed, split, edited by someone else) is refused and left as it is.
+        """
 
         def step(session: Session, order: SalesOrder) -> FlowResult:
+            if expected_version is not None and order.version != expected_version:
+                what = audit.changed_since(session, "order", order.id, order.version - expected_version)
+                raise Conflict(
+                    f"Order {order.number} was changed while it was picked ({what}); it was not marked picked."
+                )
             unpacking = order.status == S.PACKED
             rec.change_status(session, self.user, order, S.PICKED, reason or ("unpacked" if unpacking else "picked"))
             if unpacking:  # the parcel was opened: its items are scanned again

@@ -113,6 +113,7 @@ class OrdersTab(QWidget):
         self.waybill_action = self._action(self.tr("Waybill…"), None, self.record_waybill)
         self.picklist_action = self._action(self.tr("Pick list…"), QKeySequence("Ctrl+L"), self.print_pick_list)
         self.labels_action = self._action(self.tr("Labels…"), QKeySequence("Ctrl+P"), self.print_labels)
+        self.pick_action = self._action(self.tr("Pick…"), None, self.pick)
         self.pack_action = self._action(self.tr("Pack…"), QKeySequence("Ctrl+K"), self.pack)
         self.ship_action = self._action(self.tr("Mark shipped…"), QKeySequence("Ctrl+Shift+S"), self.ship_selected)
         self.refresh_action = self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
@@ -130,7 +131,14 @@ class OrdersTab(QWidget):
             (self.new_action, self.edit_action, *self.imports.actions),
             (self.approve_action, self.reject_action, self.allocate_action, self.hold_action),
             (self.split_action, self.merge_action, self.cancel_action),
-            (self.picklist_action, self.labels_action, self.waybill_action, self.pack_action, self.ship_action),
+            (
+                self.picklist_action,
+                self.pick_action,
+                self.labels_action,
+                self.waybill_action,
+                self.pack_action,
+                self.ship_action,
+            ),
         )
         for group in groups:
             for action in group:
@@ -313,6 +321,7 @@ class OrdersTab(QWidget):
         splittable = len(self.selected_rows()) == 1 and statuses <= {"confirmed", "on_hold", "allocated"}
         self.split_action.setEnabled(work and splittable)
         self.waybill_action.setEnabled(fulfil and len(self.selected_rows()) == 1 and statuses <= set(PRINTABLE))
+        self.pick_action.setEnabled(fulfil and "allocated" in statuses)  # who may mark picked (FULFIL)
 
     def _show_detail(self) -> None:
         index = self.table.currentIndex()
@@ -489,6 +498,20 @@ class OrdersTab(QWidget):
         rows = [r for r in self.selected_rows() if r.status in PRINTABLE]
         dialog = PackingDialog(self._shop, self.money, self.printer, rows[0].number if rows else None, self)
         dialog.exec()
+        self.refresh()
+
+    def pick(self) -> None:
+        """Walk the selected allocated orders' pick list scanning each item; Finish marks them picked."""
+        from shopdesk.ui.orders.picking import PickingDialog
+
+        numbers = [r.number for r in self.selected_rows() if r.status == "allocated"]
+        if not numbers:
+            return
+        dialog = PickingDialog(self._shop, numbers, self)
+        dialog.exec()
+        if dialog.results:
+            done = sum(1 for r in dialog.results if r.ok)
+            self.message.emit(self.tr("Picked %n order(s)", "", done))
         self.refresh()
 
     def ship_selected(self) -> None:
