@@ -3,9 +3,10 @@
 GET /orders is filtered by modified_after / modified_before (GMT, both strict),
 sorted by date_modified or id, paged by per_page/page with the X-WP-Total and
 X-WP-TotalPages headers. One order can be read and updated (GET/PUT
-/orders/{id}), its notes listed and added (/orders/{id}/notes); a deleted order
-answers 404 like the real store. /system_status answers who the store is, to
-the right key only. `serve(httpserver)` routes all of it.
+/orders/{id}; an update moves its modification time on), its notes listed and
+added (/orders/{id}/notes); a deleted order answers 404 like the real store.
+/system_status answers who the store is, to the right key only.
+`serve(httpserver)` routes all of it.
 """
 
 from __future__ import annotations
@@ -146,6 +147,7 @@ class FakeWooStore:
             return answer(notes)
         if request.method == "PUT":
             order.update(body)
+            self._modified_now(order)
         return answer(order)
 
     def list_products(self, request: Request) -> Response:
@@ -173,6 +175,14 @@ class FakeWooStore:
         assert order is not None
         order["date_modified_gmt"] = (START + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%S")
         order.update(fields)
+
+    def _modified_now(self, order: dict[str, Any]) -> None:
+        """An update moves the order's date_modified_gmt past every other change, as the store's clock would:
+        the next pull reads it again. (Adding a note does not: WooCommerce keeps notes as comments.)"""
+        latest = max(gmt(o["date_modified_gmt"]) for o in self.orders)
+        order["date_modified_gmt"] = (latest + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%S")
+        if order.get("status") == "completed":
+            order["date_completed_gmt"] = order["date_modified_gmt"]
 
     def delete(self, order_id: int) -> None:
         self.orders = [o for o in self.orders if o["id"] != order_id]

@@ -22,9 +22,14 @@
   order is only our own shipment coming back; so is the store saying it is
   partly sent when it sent no more units of each line than the parcels of ours
   that left (an order split here in parcels: the first one's fulfilment must
-  not hold the second).
+  not hold the second). A WooCommerce order completed by a shipment of ours
+  (the outbox completes it only when the last of its parcels here left; one
+  queued before parcels were told apart completed it at the first) is our own
+  completion coming back too, and holds no parcel still here.
 - An order split here in parcels is compared with the store's as the sum of
-  its parcels: the split is not an edit of the lines.
+  its parcels: the split is not an edit of the lines; nor is another store
+  order merged into one of them (its lines, by the store's line id, are left
+  out).
 - Refunds on the store are recorded against the order (order_refund, with the
   store's refund id, so each is recorded once) and the payment status follows,
   as for refunds made in after-sales.
@@ -42,15 +47,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shopdesk.db.models import AuditEvent
-from shopdesk.db.models.orders import OrderRefund, SalesOrder
+from shopdesk.db.models import AuditEvent, OutboxItem, SalesChannel
+from shopdesk.db.models.orders import OrderRefund, SalesOrder, SalesOrderLine
 from shopdesk.domain.catalogue import sku_key
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.order_draft import OrderDraft
 from shopdesk.domain.orders import STOCK_LEFT, OrderStatus
 from shopdesk.services import order_records as rec
 from shopdesk.services.sync_fulfilled import sent_by_the_store
-from shopdesk.sync.store import PARTLY_FULFILLED, StoreOrder
+from shopdesk.services.sync_outbox import LINE_LEVEL_TYPES
+from shopdesk.sync.store import COMPLETED, PARTLY_FULFILLED, StoreOrder
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -90,9 +96,14 @@ def apply_store_changes(shop: Shop, channel: str, number: str, order: StoreOrder
                 action = "cancel"
         else:
             parcels = _parcels(uow.session, ours)
-            changed = _edits(ours, parcels, order.draft)
+            changed = _edits(ours, parcels, _merged_in(uow.session, parcels), order.draft)
             edits = [f"{' and '.join(changed)} changed on {channel}"] if changed else []
-            if sent_by_the_store(order) and status not in STOCK_LEFT and not _only_ours_left(parcels, order):
+            if (
+                sent_by_the_store(order)
+                and status not in STOCK_LEFT
+                and not _only_ours_left(parcels, order)
+                and not _completed_by_us(uow.session, channel, order)
+            ):
                 part = "partly " if order.fulfilled == PARTLY_FULFILLED else ""
                 edits.append(f"{part}sent out by {channel} itself: check whether it left before shipping it here")
             if edits:
@@ -160,8 +171,38 @@ def _only_ours_left(parcels: list[SalesOrder], order: StoreOrder) -> bool:
     return all(units - to_send.get(line_id, units) <= shipped[line_id] for line_id, units in ordered.items())
 
 
-def _edits(ours: SalesOrder, parcels: list[SalesOrder], draft: OrderDraft) -> list[str]:
-    """What the store's version changes of ours (with the parcels split off it): 'the address', 'the lines'."""
+def _completed_by_us(session: Session, channel: str, order: StoreOrder) -> bool:
+    """Whether a store told no lines (WooCommerce) completed the order because a shipment of ours asked it to:
+    one in the outbox for this store order that completes it and was not refused (dead)."""
+    if order.fulfilled != COMPLETED:
+        return False
+    payloads = session.scalars(
+        select(OutboxItem.payload)
+        .join(SalesChannel, SalesChannel.id == OutboxItem.channel_id)
+        .where(
+            SalesChannel.name == channel,
+            SalesChannel.type.not_in(LINE_LEVEL_TYPES),
+            OutboxItem.kind == "shipment",
+            OutboxItem.state != "dead",
+            OutboxItem.payload["order"].as_string() == order.id,
+        )
+    )
+    return any(payload.get("complete", True) for payload in payloads)
+
+
+def _merged_in(session: Session, parcels: list[SalesOrder]) -> set[str]:
+    """The store line ids of other orders merged into the parcels: their lines are not this store order's."""
+    found = session.scalars(
+        select(SalesOrderLine.channel_line_id)
+        .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
+        .where(SalesOrder.merged_into_id.in_([p.id for p in parcels]))
+    )
+    return {line_id for line_id in found if line_id}
+
+
+def _edits(ours: SalesOrder, parcels: list[SalesOrder], merged_in: set[str], draft: OrderDraft) -> list[str]:
+    """What the store's version changes of ours (with the parcels split off it, less the lines of orders merged
+    into them): 'the address', 'the lines'."""
     edits = []
     ship = draft.ship_to
     theirs = (ship.name, ship.phone, ship.country or "CN", ship.province, ship.city, ship.district, ship.street)
@@ -184,7 +225,7 @@ def _edits(ours: SalesOrder, parcels: list[SalesOrder], draft: OrderDraft) -> li
     for line in draft.lines:
         their_lines[line.channel_line_id or sku_key(line.code)] += int(line.quantity)
     our_lines: Counter[str] = Counter()
-    for ours_line in (line for parcel in parcels for line in parcel.lines):
+    for ours_line in (line for parcel in parcels for line in parcel.lines if line.channel_line_id not in merged_in):
         our_lines[ours_line.channel_line_id or sku_key(ours_line.sku)] += ours_line.quantity
     if their_lines != our_lines:
         edits.append("the lines")

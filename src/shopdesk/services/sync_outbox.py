@@ -14,6 +14,9 @@ A shipped order of a WooCommerce or Shopify channel gets a "shipment" item in
 the shipment's transaction (`queue_shipment`, called by the ship use case). A
 Shopify shipment names the lines and units that left in this parcel, so a
 store order split into parcels here becomes one fulfilment per parcel there.
+A WooCommerce shipment says whether it completes the store's order: only the
+last of its parcels here to leave does (WooCommerce has no partly shipped
+status); the others add their tracking note and leave the order as it is.
 """
 
 from __future__ import annotations
@@ -26,11 +29,14 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from shopdesk.db.models import Location, OutboxItem, Product, SalesChannel, StockBalance
 from shopdesk.db.models.locations import PHYSICAL_KINDS  # stock there can be sold (not quarantine, in transit)
-from shopdesk.db.models.orders import SalesOrder
+from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
+from shopdesk.domain.orders import STOCK_LEFT, OrderStatus
 
 TOUCHED = "shopdesk.stock_touched"  # key of the touched product ids, on the session and its connection
 STORE_TYPES = ("woocommerce", "shopify")  # channels with a store to tell; "file" channels have none
 LINE_LEVEL_TYPES = ("shopify",)  # stores told which lines a parcel holds (WooCommerce gets a note per parcel)
+# Our orders in these states have nothing more to send: a store order all of whose parcels are here is done.
+DONE = frozenset({*STOCK_LEFT, OrderStatus.CANCELLED})
 _CHUNK = 900  # product ids per IN (...), well under SQLite's bound-parameter limit
 
 
@@ -108,14 +114,24 @@ def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
     units ("lines": the store's line id, the SKU as ordered, the quantity), so that
     it fulfils only those: a parcel split off sends its own lines, and the other
     parcel the rest. A store order none of whose lines are in the parcel is not told.
+
+    A WooCommerce store completes its order only when no other order of ours
+    carrying lines of that store order is still to ship (`_last_to_leave`); a
+    parcel leaving before the others says "complete": false and only adds its
+    tracking note. Its own store order is told of every parcel split off it; a
+    store order merged in, only of the parcels holding some of its lines.
     """
-    merged = session.scalars(select(SalesOrder).where(SalesOrder.merged_into_id == order.id)).all()
-    own = order
+    own, chain = order, [order]
     while not own.channel_order_no and own.split_from_id is not None:  # a parcel split off a store order
         parent = session.get(SalesOrder, own.split_from_id)
         if parent is None:
             break
         own = parent
+        chain.append(own)
+    # Orders merged into this parcel, or into the order it was split off: their lines may be in it.
+    merged = session.scalars(
+        select(SalesOrder).where(SalesOrder.merged_into_id.in_([o.id for o in chain])).order_by(SalesOrder.id)
+    ).all()
     queued = []
     for store_order in (own, *merged):
         if not store_order.channel_order_no:
@@ -135,12 +151,14 @@ def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
             "tracking": order.tracking_no or "",
             "shipped_at": order.shipped_at.isoformat() if order.shipped_at else "",
         }
+        lines = _parcel_lines(order, store_order, merged)
+        if lines is not None and not lines and (channel.type in LINE_LEVEL_TYPES or store_order is not own):
+            continue  # nothing of that store order is in this parcel
         if channel.type in LINE_LEVEL_TYPES:
-            lines = _parcel_lines(order, store_order, merged)
             if lines is not None:
-                if not lines:
-                    continue  # nothing of that store order is in this parcel
                 payload["lines"] = lines
+        elif not _last_to_leave(session, store_order):
+            payload["complete"] = False  # a note only: another parcel of that store order is still here
         item = OutboxItem(channel_id=channel.id, kind="shipment", payload=payload)
         session.add(item)
         session.flush()
@@ -167,3 +185,54 @@ def _parcel_lines(
         others = {line.channel_line_id for m in merged for line in m.lines if line.channel_line_id}
         chosen = [line for line in parcel.lines if not line.channel_line_id or line.channel_line_id not in others]
     return [{"line": line.channel_line_id, "sku": line.sku, "quantity": line.quantity} for line in chosen]
+
+
+def _parcel_states(session: Session, store_order_id: int) -> dict[int, str]:
+    """The state of every order of ours carrying a store order, by id: the order with its store order number
+    (`store_order_id`), the orders split off it (and off those), the order it was merged into, and theirs in
+    turn. Read as rows, not objects, so what another PC committed is seen even if this session loaded it before."""
+    columns = (SalesOrder.id, SalesOrder.status, SalesOrder.merged_into_id)
+    rows = {r.id: r for r in session.execute(select(*columns).where(SalesOrder.id == store_order_id))}
+    frontier = list(rows.values())
+    while frontier:
+        ids = [r.id for r in frontier]
+        targets = [r.merged_into_id for r in frontier if r.merged_into_id is not None]
+        linked = session.execute(
+            select(*columns).where(SalesOrder.split_from_id.in_(ids) | SalesOrder.id.in_(targets))
+        ).all()
+        frontier = [r for r in linked if r.id not in rows]
+        rows.update((r.id, r) for r in frontier)
+    return {r.id: r.status for r in rows.values()}
+
+
+def _last_to_leave(session: Session, store_order: SalesOrder) -> bool:
+    """Whether every order of ours carrying lines of `store_order` has left (or was cancelled), this one too.
+
+    The carriers are `_parcel_states`; one holding none of the store order's lines
+    (by the store's line id: a parcel split off with another merged order's lines
+    only) does not keep it open. The store order's row is locked first: two of its
+    parcels shipped at once on two PCs (PostgreSQL) are decided one after the
+    other, so the second sees the first shipped and completes the store's order
+    (SQLite's writers take turns anyway).
+    """
+    session.execute(select(SalesOrder.id).where(SalesOrder.id == store_order.id).with_for_update())
+    states = _parcel_states(session, store_order.id)
+    held: dict[int, set[str]] = {}
+    for order_id, line_id in session.execute(
+        select(SalesOrderLine.order_id, SalesOrderLine.channel_line_id).where(SalesOrderLine.order_id.in_(states))
+    ):
+        held.setdefault(order_id, set()).add(line_id or "")
+    if store_order.merged_into_id is not None:
+        theirs = held.get(store_order.id, set())
+    else:  # its lines and its parcels' lines, less those of other store orders merged into them
+        others = session.scalars(
+            select(SalesOrderLine.channel_line_id)
+            .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
+            .where(SalesOrder.merged_into_id.in_(states), SalesOrder.id.not_in(states))
+        )
+        theirs = set().union(*held.values()) - {line_id for line_id in others if line_id}
+    known = bool(theirs) and "" not in theirs
+    return all(
+        OrderStatus(status) in DONE or (known and not held.get(order_id, set()) & theirs)
+        for order_id, status in states.items()
+    )

@@ -275,7 +275,13 @@ def _batch(client: StoreClient, path: str, ids: dict[str, int], levels: dict[str
 
 
 def ship_order(client: StoreClient, shipment: dict[str, Any]) -> None:
-    """Mark the order completed and add the tracking number as a note the buyer sees.
+    """Add the tracking number as a note the buyer sees and, for the last parcel, mark the order completed.
+
+    A shipment with "complete": false is one parcel of an order split here while
+    another is still to ship: only its note is added (WooCommerce has no partly
+    shipped status, and a completed order would say the rest left too). Without
+    the key (a whole order, the last parcel, or a shipment queued before parcels
+    were told apart) the order is completed.
 
     Safe to send twice (the outbox may, after a crash): a completed order is not
     updated again, and a note already naming the tracking number is not added
@@ -289,9 +295,10 @@ def ship_order(client: StoreClient, shipment: dict[str, Any]) -> None:
         raise SendFailed(f"the shipment names no WooCommerce order ({order_id!r})", 422)
     path = f"/wp-json/wc/v3/orders/{order_id}"
     try:
-        order = client.request("GET", path)
-        if not isinstance(order, dict) or order.get("status") != "completed":
-            client.request("PUT", path, json_body={"status": "completed"})
+        if shipment.get("complete", True):
+            order = client.request("GET", path)
+            if not isinstance(order, dict) or order.get("status") != "completed":
+                client.request("PUT", path, json_body={"status": "completed"})
         if not tracking:
             return
         notes = client.request("GET", f"{path}/notes")
