@@ -202,6 +202,21 @@ def test_finish_is_not_possible_until_every_item_is_scanned(qtbot, picking_shop,
     assert statuses(shop, numbers) == ["allocated"] * 3 and dialog.results == []
 
 
+def test_the_picker_never_leaves_the_keyboard_ctrl_enter_finishes(qtbot, picking_shop) -> None:
+    shop, numbers = picking_shop
+    dialog = open_dialog(qtbot, shop, numbers[1:])  # SO-2 one tee, SO-3 one cup
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    assert QApplication.focusWidget() is dialog.scan.edit
+    for code in ("TEE", CUP_CODE):
+        qtbot.keyClicks(QApplication.focusWidget(), code)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.scan.edit and dialog.is_picked()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):  # a button's shortcut clicks it a moment later
+        qtbot.keyClick(dialog.scan.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert statuses(shop, numbers) == ["allocated", "picked", "picked"]
+
+
 def test_closing_early_asks_and_keeps_nothing(qtbot, picking_shop, monkeypatch) -> None:
     shop, numbers = picking_shop
     ledger_before = ledger_snapshot(shop)

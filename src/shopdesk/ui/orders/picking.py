@@ -257,9 +257,8 @@ class PickingDialog(QDialog):
             self.progress.setText(self.tr("%n item(s) left to pick", "", self.lines.items_left()))
             self.progress.setStyleSheet("")
         row = self.lines.next_row()
-        if row is None:
-            self.next_stop.clear()
-        else:
+        self.next_stop.setVisible(row is not None)
+        if row is not None:
             stop = self.lines.stops[row]
             self.next_stop.setText(
                 self.tr("Next: {bin} — {left} × {sku} {name} for {order}").format(
