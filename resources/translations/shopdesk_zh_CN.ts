@@ -3743,7 +3743,7 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>打印面单…</translation>
     </message>
     <message>
-        <source>Pick…</source>
+        <source>Scan pick…</source>
         <translation>扫码拣货…</translation>
     </message>
     <message>

@@ -113,7 +113,7 @@ class OrdersTab(QWidget):
         self.waybill_action = self._action(self.tr("Waybill…"), None, self.record_waybill)
         self.picklist_action = self._action(self.tr("Pick list…"), QKeySequence("Ctrl+L"), self.print_pick_list)
         self.labels_action = self._action(self.tr("Labels…"), QKeySequence("Ctrl+P"), self.print_labels)
-        self.pick_action = self._action(self.tr("Pick…"), None, self.pick)
+        self.pick_action = self._action(self.tr("Scan pick…"), None, self.pick)
         self.pack_action = self._action(self.tr("Pack…"), QKeySequence("Ctrl+K"), self.pack)
         self.ship_action = self._action(self.tr("Mark shipped…"), QKeySequence("Ctrl+Shift+S"), self.ship_selected)
         self.refresh_action = self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
