@@ -14,6 +14,8 @@ from shopdesk.services import (
     aftersales_refunds,
     aftersales_returns,
     catalogue,
+    catalogue_editing,
+    catalogue_suppliers,
     customers,
     inventory,
     locations,
@@ -39,6 +41,8 @@ from tests.stock_helpers import build_layout, ledger_snapshot, new_product
 
 SERVICE_CLASSES = [
     catalogue.Catalogue,
+    catalogue_editing.ProductEditing,
+    catalogue_suppliers.ProductSuppliers,
     inventory.Inventory,
     orders.Orders,
     order_flow.OrderFlow,

@@ -30,7 +30,8 @@ from shopdesk.domain.barcodes import EAN13, classify
 from shopdesk.domain.errors import Conflict, ValidationFailed
 from shopdesk.domain.search import pinyin_forms
 from shopdesk.services import audit
-from shopdesk.services.catalogue import ProductFilter, product_search_key
+from shopdesk.services.catalogue import ProductFilter
+from shopdesk.services.catalogue_editing import product_search_key
 from shopdesk.services.demo import build_demo
 from shopdesk.services.shop import Shop
 from tests.factories import product

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from shopdesk.domain.search import pinyin_forms, search_key
 from shopdesk.imports.search_keys import BulkSearchKeys
-from shopdesk.services.catalogue import product_search_key
+from shopdesk.services.catalogue_editing import product_search_key
 from tests.factories import product
 
 NAMES = [

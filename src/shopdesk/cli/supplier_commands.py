@@ -13,7 +13,7 @@ from typing import Any
 from shopdesk.cli.common import Context
 from shopdesk.domain.errors import Problem, ValidationFailed
 from shopdesk.domain.money import format_plain, parse_amount
-from shopdesk.services.catalogue import SupplierLink
+from shopdesk.services.catalogue_suppliers import SupplierLink
 from shopdesk.services.parties import SupplierDetail, SupplierDraft
 from shopdesk.services.shop import Shop
 

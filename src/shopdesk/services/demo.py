@@ -38,7 +38,7 @@ from shopdesk.domain import barcodes as bc
 from shopdesk.domain.errors import Conflict, Problem, ValidationFailed
 from shopdesk.services import demo_data as data
 from shopdesk.services import demo_stock
-from shopdesk.services.catalogue import category_id_for
+from shopdesk.services.catalogue_editing import category_id_for
 from shopdesk.services.demo_catalogue import Style, StyleMaker
 from shopdesk.services.demo_people import person
 

@@ -242,7 +242,7 @@ def _category_ids(conn: Connection, paths: set[str]) -> dict[str, int]:
 
 
 def _audited(draft: ProductDraft) -> dict[str, object]:
-    """The fields the audit trail keeps of a product, as services/catalogue.py records them."""
+    """The fields the audit trail keeps of a product, as services/catalogue_editing.py records them."""
     return {
         "sku": draft.sku.strip(),
         "name": draft.name.strip(),

@@ -17,7 +17,7 @@ from shopdesk.domain.catalogue import sku_key
 from shopdesk.domain.errors import Conflict, NotFound, Problem, ValidationFailed
 
 if TYPE_CHECKING:
-    from shopdesk.services.catalogue import ProductDetail
+    from shopdesk.services.catalogue_editing import ProductDetail
     from shopdesk.services.shop import Shop
 
 # Scanners add control characters (a tab, a stray CR) around what they read.

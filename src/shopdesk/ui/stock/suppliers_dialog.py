@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import format_plain, parse_amount
 from shopdesk.domain.permissions import Permission
-from shopdesk.services.catalogue import SupplierLink
+from shopdesk.services.catalogue_suppliers import SupplierLink
 from shopdesk.services.parties import SupplierDraft, SupplierRow
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
