@@ -211,3 +211,115 @@ def test_a_parcel_note_sent_again_after_a_crash_is_added_once_and_leaves_the_sta
     client.close()
     assert told(store) == [note("SF1000000001")]
     assert store.order(501)["status"] == "processing"  # type: ignore[index]
+
+
+# The last parcel still here cancelled -----------------------------------------------------------
+
+
+def shipments(shop: Shop) -> list[dict[str, Any]]:
+    with shop.db.uow() as uow:
+        return [i.payload for i in uow.session.query(OutboxItem).order_by(OutboxItem.id) if i.kind == "shipment"]
+
+
+@pytest.mark.parametrize("cancelled", ["the split-off parcel", "the original order"])
+def test_the_last_parcel_cancelled_after_the_others_left_completes_the_store_order(
+    shop: Shop, httpserver: HTTPServer, cancelled: str
+) -> None:
+    sync, store, [number] = pulled(shop, httpserver, mug_and_tee())
+    [part] = shop.order_flow.split(number, {2: 1}, "the T-shirt goes tomorrow").new_orders
+    leaving, staying = (number, part) if cancelled == "the split-off parcel" else (part, number)
+    ship(shop, leaving, "SF1000000001")
+    sent(sync)
+    assert store.order(501)["status"] == "processing"  # type: ignore[index]  # the other parcel is still here
+
+    shop.order_flow.cancel(staying, "the buyer no longer wants it")
+    sent(sync)
+
+    assert told(store) == [note("SF1000000001"), COMPLETE]  # completed, and no second note for the buyer
+    assert store.order(501)["status"] == "completed"  # type: ignore[index]
+    after = pull_again(sync, httpserver)  # the completion we sent comes back
+    assert (after.held, after.attention, after.cancelled) == ([], [], [])
+    assert {n: shop.orders.get_order(n).status for n in (leaving, staying)} == {
+        leaving: "shipped",
+        staying: "cancelled",
+    }
+
+
+def test_a_parcel_cancelled_while_another_is_still_to_ship_sends_nothing(shop: Shop, httpserver: HTTPServer) -> None:
+    sync, store, [number] = pulled(shop, httpserver, mug_and_tee())
+    [part] = shop.order_flow.split(number, {2: 1}, "the T-shirt goes tomorrow").new_orders
+
+    shop.order_flow.cancel(part, "the buyer no longer wants the T-shirt")
+    sent(sync)
+
+    assert shipments(shop) == []
+    assert told(store) == []
+    assert store.order(501)["status"] == "processing"  # type: ignore[index]  # the mug is still to ship here
+
+
+def test_a_whole_order_cancelled_here_is_not_completed_on_the_store(shop: Shop, httpserver: HTTPServer) -> None:
+    sync, store, [number] = pulled(shop, httpserver, mug_and_tee())
+    [part] = shop.order_flow.split(number, {2: 1}, "the T-shirt goes tomorrow").new_orders
+
+    shop.order_flow.cancel(part, "the buyer cancelled by phone")
+    shop.order_flow.cancel(number, "the buyer cancelled by phone")  # nothing of it ever left
+    sent(sync)
+
+    assert shipments(shop) == []
+    assert told(store) == []
+
+
+def test_a_merged_order_s_last_parcel_cancelled_completes_only_the_store_order_it_held(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    sync, store, [first, second] = pulled(
+        shop,
+        httpserver,
+        mug_and_tee(),
+        woo_order(502, 5, item(3, "MUG", 1, "25.00"), total="25.00"),
+    )
+    shop.order_flow.merge([first, second], "one parcel for Anna")
+    merged = shop.orders.get_order(first)
+    tee = next(line.line_no for line in merged.lines if line.sku == "TEE")
+    [part] = shop.order_flow.split(first, {tee: 1}, "the T-shirt goes tomorrow").new_orders
+    ship(shop, first, "SF1000000001")  # both mugs: 501's and 502's
+    sent(sync)
+    assert told(store) == [note("SF1000000001")]
+
+    shop.order_flow.cancel(part, "the T-shirt is out of stock for good")  # 501's T-shirt
+    sent(sync)
+
+    assert told(store) == [note("SF1000000001"), COMPLETE]
+    assert told(store, "/wp-json/wc/v3/orders/502") == [COMPLETE, note("SF1000000001")]  # not told again
+    after = pull_again(sync, httpserver)
+    assert (after.held, after.attention) == ([], [])
+
+
+def test_a_store_order_cancelled_on_the_store_after_a_parcel_left_stays_cancelled_there(
+    shop: Shop, httpserver: HTTPServer
+) -> None:
+    sync, store, [number] = pulled(shop, httpserver, mug_and_tee())
+    [part] = shop.order_flow.split(number, {2: 1}, "the T-shirt goes tomorrow").new_orders
+    ship(shop, part, "SF1000000001")
+    sent(sync)
+    store.edit(501, 30, status="cancelled")  # the buyer cancelled the rest on the store
+
+    after = pull_again(sync, httpserver)  # ours still here is cancelled as on the store
+    sent(sync)
+
+    assert after.cancelled == [number]
+    assert told(store) == [note("SF1000000001")]  # the store's cancellation is not overwritten
+    assert store.order(501)["status"] == "cancelled"  # type: ignore[index]
+
+
+def test_a_completion_for_a_cancelled_rest_sent_again_after_a_crash_completes_once(
+    httpserver: HTTPServer,
+) -> None:
+    store = FakeWooStore([mug_and_tee()]).serve(httpserver)
+    client = woocommerce_client(httpserver.url_for("/"), "ck_test", "cs_test", timeout=2)
+    rest = {"order": "501", "carrier": "", "tracking": "", "shipped_at": "", "rest_cancelled": "SO-2"}
+    woocommerce.ship_order(client, rest)
+    woocommerce.ship_order(client, rest)  # the store took it, the app died before it knew: sent again
+    client.close()
+    assert told(store) == [COMPLETE]
+    assert store.order(501)["status"] == "completed"  # type: ignore[index]

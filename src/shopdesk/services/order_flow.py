@@ -29,7 +29,7 @@ from shopdesk.domain.orders import IllegalTransition, OrderStatus, check_transit
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.review import ReviewRules
 from shopdesk.services import order_records as rec
-from shopdesk.services import order_review, order_split, order_stock
+from shopdesk.services import order_review, order_split, order_stock, sync_outbox
 from shopdesk.services.access import guarded
 from shopdesk.services.order_fulfilment import FlowResult, OrderFulfilment
 from shopdesk.services.stock_arrivals import when_stock_arrives
@@ -250,6 +250,7 @@ class OrderFlow(OrderFulfilment):
         released = order_stock.release_all(session, self.user, order)
         order.warehouse_id = None
         rec.change_status(session, self.user, order, S.CANCELLED, reason)
+        sync_outbox.queue_rest_cancelled(session, order)  # its parcels that left may now complete the store order
         return _result(order, f"cancelled; released {released} unit(s)" if released else "cancelled")
 
     # Split and merge ---------------------------------------------------------------

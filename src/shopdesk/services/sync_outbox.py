@@ -17,6 +17,9 @@ store order split into parcels here becomes one fulfilment per parcel there.
 A WooCommerce shipment says whether it completes the store's order: only the
 last of its parcels here to leave does (WooCommerce has no partly shipped
 status); the others add their tracking note and leave the order as it is.
+When the last parcel still here is cancelled instead, the cancel use case
+queues the completion the parcels that left did not send
+(`queue_rest_cancelled`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, event, func, select
+from sqlalchemy import Connection, Row, and_, case, event, func, select
 from sqlalchemy.orm import Session, SessionTransaction
 
 from shopdesk.db.models import Location, OutboxItem, Product, SalesChannel, StockBalance
@@ -121,28 +124,10 @@ def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
     tracking note. Its own store order is told of every parcel split off it; a
     store order merged in, only of the parcels holding some of its lines.
     """
-    own, chain = order, [order]
-    while not own.channel_order_no and own.split_from_id is not None:  # a parcel split off a store order
-        parent = session.get(SalesOrder, own.split_from_id)
-        if parent is None:
-            break
-        own = parent
-        chain.append(own)
-    # Orders merged into this parcel, or into the order it was split off: their lines may be in it.
-    merged = session.scalars(
-        select(SalesOrder).where(SalesOrder.merged_into_id.in_([o.id for o in chain])).order_by(SalesOrder.id)
-    ).all()
+    own, merged = _store_orders(session, order)
     queued = []
     for store_order in (own, *merged):
-        if not store_order.channel_order_no:
-            continue
-        channel = session.execute(
-            select(SalesChannel.id, SalesChannel.type).where(
-                SalesChannel.name == store_order.channel,
-                SalesChannel.type.in_(STORE_TYPES),
-                SalesChannel.status == "active",
-            )
-        ).first()
+        channel = _store_channel(session, store_order)
         if channel is None:
             continue
         payload: dict[str, Any] = {
@@ -164,6 +149,79 @@ def queue_shipment(session: Session, order: SalesOrder) -> list[int]:
         session.flush()
         queued.append(item.id)
     return queued
+
+
+def queue_rest_cancelled(session: Session, order: SalesOrder) -> list[int]:
+    """Complete a WooCommerce order whose last parcel still here was just cancelled, in the cancel's transaction.
+
+    A parcel that left while `order` was still to ship only added its tracking note
+    ("complete": false); with `order` cancelled and every other order of ours carrying
+    lines of that store order shipped (at least one) or cancelled, nothing else would
+    ever complete it. The item is a "shipment" without a tracking number that
+    completes the order ("rest_cancelled": our order's number): the pull sees the
+    completion as ours, and sending it twice completes it once. The store may have
+    cancelled the order itself meanwhile: the store then keeps its status
+    (`woocommerce.ship_order`).
+
+    Shopify is not told: the fulfilment order of the cancelled parcel's lines stays
+    open there, and the parcels that left were fulfilled line by line. A store order
+    none of whose lines `order` holds was complete before and is not told again.
+    """
+    session.flush()  # the cancellation is read back as rows below
+    own, merged = _store_orders(session, order)
+    queued = []
+    for store_order in (own, *merged):
+        channel = _store_channel(session, store_order)
+        if channel is None or channel.type in LINE_LEVEL_TYPES:
+            continue
+        if _parcel_lines(order, store_order, merged) == []:
+            continue  # it holds none of that store order's lines: the store order was not waiting for it
+        carriers = _carriers(session, store_order)
+        if not all(done or not holds for done, holds, _ in carriers):
+            continue  # another parcel of it is still to ship: that one completes it when it leaves
+        if not any(holds and left for _, holds, left in carriers):
+            continue  # nothing of it left: the whole store order was cancelled here, not completed
+        payload = {
+            "order": store_order.channel_order_no,
+            "carrier": "",
+            "tracking": "",
+            "shipped_at": "",
+            "rest_cancelled": order.number,
+        }
+        item = OutboxItem(channel_id=channel.id, kind="shipment", payload=payload)
+        session.add(item)
+        session.flush()
+        queued.append(item.id)
+    return queued
+
+
+def _store_orders(session: Session, order: SalesOrder) -> tuple[SalesOrder, list[SalesOrder]]:
+    """The store orders whose lines `order` may carry: its own (for a parcel split off a store order, that
+    order), and the orders merged into it or into the order it was split off."""
+    own, chain = order, [order]
+    while not own.channel_order_no and own.split_from_id is not None:  # a parcel split off a store order
+        parent = session.get(SalesOrder, own.split_from_id)
+        if parent is None:
+            break
+        own = parent
+        chain.append(own)
+    merged = session.scalars(
+        select(SalesOrder).where(SalesOrder.merged_into_id.in_([o.id for o in chain])).order_by(SalesOrder.id)
+    ).all()
+    return own, list(merged)
+
+
+def _store_channel(session: Session, store_order: SalesOrder) -> Row[int, str] | None:
+    """The active store channel (id, type) a store order came from; None for an order of ours or a file channel."""
+    if not store_order.channel_order_no:
+        return None
+    return session.execute(
+        select(SalesChannel.id, SalesChannel.type).where(
+            SalesChannel.name == store_order.channel,
+            SalesChannel.type.in_(STORE_TYPES),
+            SalesChannel.status == "active",
+        )
+    ).first()
 
 
 def _parcel_lines(
@@ -206,13 +264,20 @@ def _parcel_states(session: Session, store_order_id: int) -> dict[int, str]:
 
 
 def _last_to_leave(session: Session, store_order: SalesOrder) -> bool:
-    """Whether every order of ours carrying lines of `store_order` has left (or was cancelled), this one too.
+    """Whether every order of ours carrying lines of `store_order` has left (or was cancelled), this one too."""
+    return all(done or not holds for done, holds, _ in _carriers(session, store_order))
 
-    The carriers are `_parcel_states`; one holding none of the store order's lines
-    (by the store's line id: a parcel split off with another merged order's lines
-    only) does not keep it open. The store order's row is locked first: two of its
-    parcels shipped at once on two PCs (PostgreSQL) are decided one after the
-    other, so the second sees the first shipped and completes the store's order
+
+def _carriers(session: Session, store_order: SalesOrder) -> list[tuple[bool, bool, bool]]:
+    """Every order of ours carrying `store_order` (`_parcel_states`), as (done: shipped or later, or cancelled;
+    holds some of its lines; left: shipped or later).
+
+    One holding none of the store order's lines (by the store's line id: a parcel
+    split off with another merged order's lines only) does not hold it; when a line
+    has no store line id, which lines are whose cannot be told and every one holds
+    it. The store order's row is locked first: two of its parcels shipped (or one
+    shipped and one cancelled) at once on two PCs (PostgreSQL) are decided one after
+    the other, so the second sees the first done and completes the store's order
     (SQLite's writers take turns anyway).
     """
     session.execute(select(SalesOrder.id).where(SalesOrder.id == store_order.id).with_for_update())
@@ -232,7 +297,11 @@ def _last_to_leave(session: Session, store_order: SalesOrder) -> bool:
         )
         theirs = set().union(*held.values()) - {line_id for line_id in others if line_id}
     known = bool(theirs) and "" not in theirs
-    return all(
-        OrderStatus(status) in DONE or (known and not held.get(order_id, set()) & theirs)
+    return [
+        (
+            OrderStatus(status) in DONE,
+            not known or bool(held.get(order_id, set()) & theirs),
+            OrderStatus(status) in STOCK_LEFT,
+        )
         for order_id, status in states.items()
-    )
+    ]

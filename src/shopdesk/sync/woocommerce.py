@@ -26,6 +26,7 @@ PAYMENT = {"pending": "unpaid", "on-hold": "unpaid", "processing": "paid", "comp
 # Orders the store has sent out already: completed (WooCommerce's own word for it), or "shipped",
 # the status the common shipment-tracking plugins add. WooCommerce has no partly shipped status.
 SENT_STATUSES = {"completed": COMPLETED, "shipped": FULFILLED}
+OPEN_STATUSES = frozenset({"processing", "on-hold"})  # paid orders still to ship, in whole or in part
 
 
 def gmt(text: str) -> datetime:
@@ -283,6 +284,12 @@ def ship_order(client: StoreClient, shipment: dict[str, Any]) -> None:
     the key (a whole order, the last parcel, or a shipment queued before parcels
     were told apart) the order is completed.
 
+    A shipment with "rest_cancelled" (our order's number) has no parcel of its own:
+    the parcels that left before said "complete": false, and the last one still to
+    ship was cancelled here, so it completes the order, without a note. It completes
+    only an order still open (processing or on hold): one the store cancelled,
+    refunded or failed meanwhile keeps its status.
+
     Safe to send twice (the outbox may, after a crash): a completed order is not
     updated again, and a note already naming the tracking number is not added
     again. An order deleted on the store fails with status 404, which the outbox
@@ -297,7 +304,9 @@ def ship_order(client: StoreClient, shipment: dict[str, Any]) -> None:
     try:
         if shipment.get("complete", True):
             order = client.request("GET", path)
-            if not isinstance(order, dict) or order.get("status") != "completed":
+            status = order.get("status") if isinstance(order, dict) else None
+            still_open = status in OPEN_STATUSES if shipment.get("rest_cancelled") else status != "completed"
+            if still_open:
                 client.request("PUT", path, json_body={"status": "completed"})
         if not tracking:
             return
