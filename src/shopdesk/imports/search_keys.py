@@ -36,7 +36,7 @@ class BulkSearchKeys:
         self._text_parts: dict[str, tuple[str, ...]] = {}
 
     def product(self, draft: ProductDraft) -> str:
-        """Equal to services.catalogue.product_search_key(draft)."""
+        """Equal to services.catalogue_editing.product_search_key(draft)."""
         return self.key([draft.name, draft.alt_name, draft.variant_label], [draft.sku, *draft.barcodes])
 
     def key(self, texts: Iterable[str | None], codes: Iterable[str | None] = ()) -> str:

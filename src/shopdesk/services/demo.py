@@ -50,7 +50,7 @@ Progress = Callable[[str, int, int], None]
 
 HISTORY_DAYS = 90  # the demo's orders and cases happen in these days before now; products and stock come first
 CHUNK = 2000  # rows per bulk insert: big enough to be fast, small enough to report progress
-# What the catalogue's audit trail keeps of a product (catalogue._audited): "created" events list them.
+# What the catalogue's audit trail keeps of a product (catalogue_editing._audited): "created" events list them.
 AUDITED_PRODUCT_FIELDS = ("sku", "name", "price", "cost", "status", "archived")
 
 

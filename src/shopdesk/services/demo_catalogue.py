@@ -47,7 +47,7 @@ def _text_key(text: str) -> tuple[str, ...]:
 
 
 def search_text(name: str, alt_name: str, label: str, codes: Iterable[str]) -> str:
-    """The key catalogue.product_search_key gives the same product saved by hand."""
+    """The key catalogue_editing.product_search_key gives the same product saved by hand."""
     parts = [*_text_key(name), *_text_key(alt_name), *_text_key(label), *(c.casefold() for c in codes if c)]
     return SEPARATOR.join(dict.fromkeys(parts))
 
