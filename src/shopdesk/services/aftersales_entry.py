@@ -358,7 +358,7 @@ class CaseEntry(CaseRefunds):
         }
         changed = {k: v for k, v in wanted.items() if v != before[k]}
         with self.db.uow() as uow:  # one transaction: another computer sees all of them or none
-            write_settings(uow.session, changed)
+            write_settings(uow.session, changed, user=self.user, defaults=before)
             uow.commit()
         return list(changed)
 

@@ -120,7 +120,7 @@ def save_order_settings(shop: Shop, new: OrderSettings) -> list[str]:
     }
     changed = {key: value for key, (value, before) in wanted.items() if value != before}
     with shop.db.uow() as uow:  # one transaction: another computer sees all of them or none
-        write_settings(uow.session, changed)
+        write_settings(uow.session, changed, user=shop.user, defaults={k: b for k, (_, b) in wanted.items()})
         uow.commit()
     return list(changed)
 

@@ -99,7 +99,7 @@ class Shop:
         with self.db.uow() as uow:
             if key == "valuation":
                 check_valuation_change(uow.session.connection(), value)
-            write_settings(uow.session, {key: value})
+            write_settings(uow.session, {key: value}, user=self.user, defaults=SHOP_DEFAULTS)
             uow.commit()
         self.__dict__.pop("money", None)
 

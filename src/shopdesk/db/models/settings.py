@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -7,7 +8,10 @@ from typing import Any
 from sqlalchemy import JSON, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from shopdesk.db.models.audit import AuditEvent
 from shopdesk.db.models.base import Base, utcnow
+
+SETTING_ENTITY = "setting"  # the audit trail's entity of shop setting changes
 
 
 class ShopSetting(Base):
@@ -18,14 +22,44 @@ class ShopSetting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
-def write_settings(session: Session, values: Mapping[str, Any]) -> None:
-    """Set shop settings in the caller's unit of work (added or replaced; committed with it)."""
+def write_settings(
+    session: Session, values: Mapping[str, Any], *, user: str, defaults: Mapping[str, Any] | None = None
+) -> list[str]:
+    """Set shop settings in the caller's unit of work (added or replaced; committed with it); the keys changed.
+
+    Each changed key is written to the audit trail in the same transaction (entity
+    "setting", labelled with the key, its old and new value, the user): "who
+    allowed negative stock?" has an answer. A setting not stored yet was its
+    default (`defaults`, else None). A value equal to the one in force changes
+    nothing and is not recorded.
+    """
+    changed = []
     for key, value in values.items():
         row = session.get(ShopSetting, key)
+        before = row.value if row is not None else (defaults or {}).get(key)
+        if _same(before, value):
+            continue
         if row is None:
             session.add(ShopSetting(key=key, value=value))
         else:
             row.value = value
+        session.add(
+            AuditEvent(
+                user=user,
+                entity=SETTING_ENTITY,
+                entity_id=0,  # settings are named, not numbered: the key is the label
+                entity_label=key,
+                action="edited",
+                changes={key: [before, value]},
+            )
+        )
+        changed.append(key)
+    return changed
+
+
+def _same(before: Any, after: Any) -> bool:
+    """Equal as stored (JSON): a tuple is its list, but true is not 1."""
+    return json.dumps(before, sort_keys=True, default=str) == json.dumps(after, sort_keys=True, default=str)
 
 
 class ImportProfile(Base):

@@ -69,6 +69,7 @@ def entity_names() -> dict[str, str]:
         "user": t("Audit", "User"),
         "supplier": t("Audit", "Supplier"),
         "location": t("Audit", "Location"),
+        "setting": t("Audit", "Setting"),
     }
 
 
