@@ -14,7 +14,7 @@ from shopdesk.services.audit import AuditFilter, events
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     cmd = sub.add_parser("audit", parents=[common], help="the audit trail: who changed what, when and why")
-    cmd.add_argument("--entity", help="product, order, case, purchase_order, stocktake, customer ...")
+    cmd.add_argument("--entity", help="product, order, case, purchase_order, stocktake, customer, supplier, location, user, setting")
     cmd.add_argument("--id", type=int, dest="entity_id", help="one document's or product's id")
     cmd.add_argument("--user", help="only what this person did")
     cmd.add_argument("--action", help="created, edited, status, comment ...")
