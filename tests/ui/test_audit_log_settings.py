@@ -19,5 +19,5 @@ def test_the_audit_log_shows_who_allowed_negative_stock(qtbot, sqlite_shop, runn
 
     assert dialog.entity.currentText() == "Setting"
     assert [row[1:6] for row in dialog.rows()] == [
-        ["王店长", "Setting", "allow_negative_stock", "edited", "allow_negative_stock: False → True"]
+        ["王店长", "Setting", "allow_negative_stock", "edited", "allow_negative_stock: off → on"]
     ]

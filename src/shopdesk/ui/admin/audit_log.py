@@ -8,6 +8,7 @@ shows the newest LIMIT events that match, saying so when there are more.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -78,6 +79,10 @@ def _value(field: str, value: Any, money: MoneyFormat) -> str:
         return "—"
     if field in MONEY_FIELDS and isinstance(value, int) and not isinstance(value, bool):
         return money(value)
+    if isinstance(value, bool):  # a switch in the settings: said as the person reads it
+        return QCoreApplication.translate("Audit", "on") if value else QCoreApplication.translate("Audit", "off")
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
 
 
