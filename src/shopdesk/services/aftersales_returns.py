@@ -21,7 +21,9 @@ shelf cannot be dated before a stocktake counted that shelf (the count would
 then disagree with the stock history). Back-dated return moves only add stock to
 a location, so no location's history goes below zero because of them.
 
-Refunds and replacement orders are in services/aftersales_refunds.py.
+The checks made before anything is written (lines, quantities, bins and that
+moment) are in services/aftersales_return_checks.py; refunds and replacement
+orders are in services/aftersales_refunds.py.
 """
 
 from __future__ import annotations
@@ -36,22 +38,20 @@ from sqlalchemy.orm import Session
 
 from shopdesk.db.models import StockMove
 from shopdesk.db.models.aftersales import Case, ReturnReceipt
-from shopdesk.db.models.base import clock_at, utcnow
-from shopdesk.db.models.orders import SalesOrder, SalesOrderLine
-from shopdesk.db.models.stocktake import Stocktake, StocktakeLine
+from shopdesk.db.models.base import clock_at
+from shopdesk.db.models.orders import SalesOrderLine
 from shopdesk.domain.aftersales import CaseStatus, Disposition, SolutionType
-from shopdesk.domain.catalogue import check_text
-from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
+from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.money import format_plain
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind, share
-from shopdesk.domain.stocktake import StocktakeStatus
 from shopdesk.services import aftersales_records as rec
 from shopdesk.services import order_records
 from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_queries import CaseQueries
 from shopdesk.services.aftersales_records import CaseRef, aware
-from shopdesk.services.locations import LocationRef, default_bin, first_warehouse, resolve_location, virtual_location
+from shopdesk.services.aftersales_return_checks import check_counts, check_moment, line_history, resolve_lines
+from shopdesk.services.locations import virtual_location
 from shopdesk.services.stock_ledger import Ledger, product_info
 
 LOST = "lost"  # a return_receipt disposition: the parcel never arrived
@@ -98,13 +98,6 @@ class RefundResult:
     payment_status: str
 
 
-@dataclass
-class _Resolved:
-    line: SalesOrderLine
-    item: ReturnLine
-    location: LocationRef | None
-
-
 def _money(minor: int, exponent: int) -> str:
     return format_plain(minor, exponent)
 
@@ -142,81 +135,6 @@ def _shipment_moves(conn: Connection, order_id: int, product_id: int) -> list[li
         )
     }
     return [[m.id, m.quantity - back.get(m.id, (0, 0))[0], m.value - back.get(m.id, (0, 0))[1]] for m in moves]
-
-
-def _line_history(conn: Connection, case_line_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """Order line id -> (units already back or lost, their value), over every case of the order."""
-    if not case_line_ids:
-        return {}
-    return {
-        line_id: (int(q), int(v))
-        for line_id, q, v in conn.execute(
-            select(ReturnReceipt.order_line_id, func.sum(ReturnReceipt.quantity), func.sum(ReturnReceipt.value))
-            .where(ReturnReceipt.order_line_id.in_(list(case_line_ids)))
-            .group_by(ReturnReceipt.order_line_id)
-        )
-    }
-
-
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _check_moment(case: Case, order: SalesOrder, moment: datetime, what: str) -> None:
-    """A return's moment is after the goods left and the case was opened, and not in the future."""
-    problems: list[Problem] = []
-    if moment > utcnow():
-        problems.append(Problem("at", "goods cannot come back in the future", _local(moment)))
-    opened = aware(case.opened_at)
-    if moment < opened:
-        problems.append(
-            Problem("at", f"case {case.number} was opened {_local(opened)}: goods come back after that", _local(moment))
-        )
-    if order.shipped_at is not None and moment < aware(order.shipped_at):
-        problems.append(
-            Problem(
-                "at",
-                f"order {order.number} shipped {_local(aware(order.shipped_at))}: goods come back after they left",
-                _local(moment),
-            )
-        )
-    if problems:
-        raise ValidationFailed(problems, what)
-
-
-def _check_counts(conn: Connection, resolved: Sequence[_Resolved], moment: datetime, what: str) -> None:
-    """Goods put back on a shelf are not dated before a stocktake counted that product there.
-
-    The count was compared with the book without them: dated before it, the stock
-    history would hold them on top of what was counted.
-    """
-    problems: list[Problem] = []
-    for n, r in enumerate(resolved, start=1):
-        if r.location is None:
-            continue
-        counted = conn.execute(
-            select(Stocktake.number, StocktakeLine.counted_at)
-            .join(Stocktake, Stocktake.id == StocktakeLine.stocktake_id)
-            .where(
-                StocktakeLine.product_id == r.line.product_id,
-                StocktakeLine.location_id == r.location.id,
-                StocktakeLine.counted_at > moment,
-                Stocktake.status != StocktakeStatus.CANCELLED.value,
-            )
-            .order_by(StocktakeLine.counted_at.desc())
-            .limit(1)
-        ).first()
-        if counted is not None:
-            problems.append(
-                Problem(
-                    f"return line {n}: at",
-                    f"{r.line.sku} in {r.location.path} was counted {_local(aware(counted.counted_at))} "
-                    f"({counted.number}): restock it at a later moment, or send it to quarantine",
-                    _local(moment),
-                )
-            )
-    if problems:
-        raise ValidationFailed(problems, what)
 
 
 class CaseReturns(CaseQueries):
@@ -262,14 +180,14 @@ class CaseReturns(CaseQueries):
                     f"Case {case.number}'s agreed solution ({case.solution_type}) takes no goods back; "
                     "agree on return and refund, exchange or repair first."
                 )
-            _check_moment(case, order, moment, what)
-            resolved = self._resolve(conn, order, lines, lost=lost, what=what)
+            check_moment(case, order, moment, what)
+            resolved = resolve_lines(conn, order, lines, lost=lost, what=what)
             if not lost:
-                _check_counts(conn, resolved, moment, what)
+                check_counts(conn, resolved, moment, what)
             doc = rec.source_doc(case)
             ledger = Ledger.open(conn, self.user)
             customer = virtual_location(conn, "customer")
-            history = _line_history(conn, [r.line.id for r in resolved])
+            history = line_history(conn, [r.line.id for r in resolved])
             shipments: dict[int, list[list[int]]] = {}
             by_disposition: dict[str, list[int]] = defaultdict(lambda: [0, 0])
             move_ids: list[int] = []
@@ -403,108 +321,3 @@ class CaseReturns(CaseQueries):
                 user=self.user,
             )
         )
-
-    def _resolve(
-        self, conn: Connection, order: SalesOrder, items: Sequence[ReturnLine], *, lost: bool, what: str
-    ) -> list[_Resolved]:
-        """Every line checked at once: on the order, a sensible quantity and disposition, no more than shipped."""
-        problems: list[Problem] = []
-        if not items:
-            raise ValidationFailed([Problem("lines", "say which order lines came back, and how many")], what)
-        by_no = {line.line_no: line for line in order.lines}
-        history = _line_history(conn, [line.id for line in order.lines])
-        asked: dict[int, int] = defaultdict(int)
-        resolved: list[_Resolved] = []
-        for n, item in enumerate(items, start=1):
-            where = f"return line {n}"
-            line = self._order_line(order, by_no, item.line, where, problems)
-            quantity = item.quantity
-            if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
-                problems.append(Problem(f"{where}: quantity", "must be a whole number above zero", str(quantity)))
-                continue
-            if not lost and item.disposition not in {d.value for d in Disposition}:
-                problems.append(
-                    Problem(
-                        f"{where}: disposition",
-                        "must be restock, quarantine, scrap or supplier",
-                        str(item.disposition),
-                    )
-                )
-                continue
-            message = check_text("Note", item.note, 2000)
-            if message:
-                problems.append(Problem(f"{where}: note", message))
-            if line is None:
-                continue
-            if line.product_id is None:
-                problems.append(Problem(where, f"line {line.line_no} ({line.sku}) is not matched to a product"))
-                continue
-            asked[line.id] += quantity
-            done = history.get(line.id, (0, 0))[0]
-            if asked[line.id] > line.qty_shipped - done:
-                problems.append(
-                    Problem(
-                        f"{where}: quantity",
-                        f"line {line.line_no} ({line.sku}): {line.qty_shipped} shipped and {done} already came "
-                        f"back or were lost, so at most {max(0, line.qty_shipped - done)} can come back",
-                        str(asked[line.id]),
-                    )
-                )
-                continue
-            location = None
-            if not lost and item.disposition == Disposition.RESTOCK:
-                location = self._restock_location(conn, order, line.product_id, item.location, where, problems)
-            resolved.append(_Resolved(line, item, location))
-        if problems:
-            raise ValidationFailed(problems, what)
-        return resolved
-
-    @staticmethod
-    def _order_line(
-        order: SalesOrder,
-        by_no: dict[int, SalesOrderLine],
-        ref: int | str,
-        where: str,
-        problems: list[Problem],
-    ) -> SalesOrderLine | None:
-        if isinstance(ref, int) or str(ref).strip().isdigit():
-            line = by_no.get(int(ref))
-            if line is None:
-                problems.append(Problem(f"{where}: line", f"order {order.number} has no line {ref}", str(ref)))
-            return line
-        matches = [line for line in order.lines if line.sku.casefold() == str(ref).strip().casefold()]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            problems.append(Problem(f"{where}: line", f"order {order.number} has no line with SKU {ref}", str(ref)))
-        else:
-            numbers = ", ".join(str(m.line_no) for m in matches)
-            problems.append(Problem(f"{where}: line", f"{ref} is on lines {numbers}: give the line number", str(ref)))
-        return None
-
-    @staticmethod
-    def _restock_location(
-        conn: Connection,
-        order: SalesOrder,
-        product_id: int,
-        given: str | int | None,
-        where: str,
-        problems: list[Problem],
-    ) -> LocationRef | None:
-        if given not in (None, ""):
-            try:
-                ref = resolve_location(conn, given)  # type: ignore[arg-type]
-            except ShopDeskError as exc:
-                problems.append(Problem(f"{where}: location", str(exc), str(given)))
-                return None
-            if not ref.is_physical:
-                problems.append(
-                    Problem(f"{where}: location", "restocked goods go to a warehouse, zone or bin", ref.path)
-                )
-                return None
-            return ref
-        warehouse = resolve_location(conn, order.warehouse_id) if order.warehouse_id else first_warehouse(conn)
-        found = default_bin(conn, product_id, warehouse) or warehouse
-        if found is None:
-            problems.append(Problem(f"{where}: location", "this shop has no warehouse to put returned goods in"))
-        return found
