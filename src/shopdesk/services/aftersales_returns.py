@@ -42,7 +42,6 @@ from shopdesk.db.models.base import clock_at
 from shopdesk.db.models.orders import SalesOrderLine
 from shopdesk.domain.aftersales import CaseStatus, Disposition, SolutionType
 from shopdesk.domain.errors import ShopDeskError
-from shopdesk.domain.money import format_plain
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stock import MoveKind, share
 from shopdesk.services import aftersales_records as rec
@@ -65,7 +64,6 @@ _ONWARD = {
     Disposition.SCRAP.value: ("scrap", MoveKind.SCRAP),
     Disposition.SUPPLIER.value: ("supplier", MoveKind.RETURN),
 }
-REPLACEMENT_CHANNEL = "aftersales"  # replacement orders' channel; their channel order number is the case number
 
 
 @dataclass(frozen=True)
@@ -86,20 +84,6 @@ class ReturnResult:
     value: int  # at the original cost of goods, minor units
     by_disposition: dict[str, tuple[int, int]]  # disposition -> (units, value)
     move_ids: list[int]
-
-
-@dataclass(frozen=True)
-class RefundResult:
-    case_number: str
-    order_number: str
-    amount: int
-    refunded: int  # on the order so far, this refund included
-    refundable: int  # what can still be refunded
-    payment_status: str
-
-
-def _money(minor: int, exponent: int) -> str:
-    return format_plain(minor, exponent)
 
 
 def returned_at():  # type: ignore[no-untyped-def]
