@@ -28,19 +28,19 @@ from shopdesk.reports.tables import Report, Table, TypedValue, write_report
 from shopdesk.reports.workbook import Col, Kind, check_target
 from shopdesk.services import aftersales_analysis
 from shopdesk.services.access import guarded
-from shopdesk.services.report_month_end import MonthEnd, ProgressFn, write_month_end
-from shopdesk.services.report_sales import period_sales
-from shopdesk.services.report_stock import product_flows
-from shopdesk.services.report_tables import (
+from shopdesk.services.report_common import (
     COST_REPORTS,
     KINDS,
     NEEDS_MOMENT,
     NEEDS_PERIOD,
     ReportParams,
-    ReportTables,
     Saved,
     terms_of,
 )
+from shopdesk.services.report_month_end import MonthEnd, ProgressFn, write_month_end
+from shopdesk.services.report_sales import period_sales
+from shopdesk.services.report_stock import product_flows
+from shopdesk.services.report_tables import ReportTables
 
 __all__ = ["COST_REPORTS", "KINDS", "NEEDS_MOMENT", "NEEDS_PERIOD", "ReportParams", "Reports", "Saved"]
 
