@@ -117,8 +117,9 @@ class PickLinesModel(QAbstractTableModel):
     def items_left(self) -> int:
         return sum(stop.left for stop in self.stops)
 
-    def items_picked(self) -> int:
-        return sum(stop.picked for stop in self.stops)
+    def items_picked(self, order_number: str | None = None) -> int:
+        """Units scanned so far: on the whole list, or for one order only."""
+        return sum(stop.picked for stop in self.stops if order_number in (None, stop.line.order_number))
 
 
 class PickingDialog(QDialog):
@@ -279,10 +280,10 @@ class PickingDialog(QDialog):
             )
             return False
         flow = self._shop.order_flow
-        units = self.lines.items_picked()
-        reason = f"picked by scanning ({units} item(s))"
         self.results = []
         for number in self.numbers:
+            # Each order's timeline tells its own items, not the whole walk's.
+            reason = f"picked by scanning ({self.lines.items_picked(number)} item(s))"
             self.results += flow.bulk(flow.mark_picked, [number], reason=reason, expected_version=self.versions[number])
         refused = [r for r in self.results if not r.ok]
         if refused:
