@@ -57,6 +57,6 @@ def test_the_analyses_print_tables_or_json(sqlite_shop, capsys) -> None:
     ]
     code, out, err = run(url, capsys, "--json", "report", "sales", "--by", "channel", "--month", "2026-10")
     table = json.loads(out)["tables"][0]
-    assert code == 0 and [row[0] for row in table["rows"]] == ["manual", "taobao"]
+    assert code == 0 and [row[0] for row in table["rows"]] == ["Manual", "Taobao"]  # as the app names them
     code, out, err = run(url, capsys, "report", "abc", "--month", "2026-10", "--thresholds", "90/20/5")
     assert code == 1 and "thresholds" in err

@@ -211,6 +211,24 @@ MOVE_KINDS: dict[str, tuple[str, str]] = {
     "return": ("return", "退货"),
 }
 
+# Sales channels as the app names them (ui/orders/labels.py CHANNEL and its zh_CN translations):
+# tests/ui/test_channel_names.py keeps the two the same.
+CHANNELS: dict[str, tuple[str, str]] = {
+    "manual": ("Manual", "手工单"),
+    "phone": ("Phone", "电话"),
+    "counter": ("Counter", "门店"),
+    "pickup": ("Pick-up", "自提"),
+    "taobao": ("Taobao", "淘宝"),
+    "pinduoduo": ("Pinduoduo", "拼多多"),
+    "jd": ("JD", "京东"),
+    "douyin": ("Douyin", "抖音"),
+    "wechat": ("WeChat", "微信"),
+    "website": ("Own website", "官网"),
+    "woocommerce": ("WooCommerce", "WooCommerce"),
+    "shopify": ("Shopify", "Shopify"),
+    "aftersales": ("After-sales", "售后"),
+}
+
 CASE_CLASSES: dict[str, tuple[str, str]] = {
     "quality": ("product quality", "产品质量"),
     "service": ("service attitude", "服务态度"),
@@ -231,6 +249,12 @@ def term(key: str, language: str) -> str:
 def move_kind(kind: str, language: str) -> str:
     pair = MOVE_KINDS.get(kind)
     return (pair[1] if is_chinese(language) else pair[0]) if pair else kind
+
+
+def channel(code: str, language: str) -> str:
+    """The name of a sales channel ("taobao" is Taobao, 淘宝); an unknown channel as it is stored."""
+    pair = CHANNELS.get(code)
+    return (pair[1] if is_chinese(language) else pair[0]) if pair else code
 
 
 def case_class(name: str, language: str) -> str:

@@ -173,7 +173,7 @@ def write_month_end(
                     (
                         line.shipped_at,
                         line.order,
-                        line.channel,
+                        terms.channel(line.channel, language),
                         line.customer,
                         line.sku,
                         line.name,
@@ -299,7 +299,7 @@ def write_month_end(
             )
             sheet.totals(t("total"))
             _valuation_sheets(book, month, conn, t)
-        _channel_sheet(book, month, t)
+        _channel_sheet(book, month, t, language)
         _complaint_sheets(book, month, t, language)
         tick(0)
         return save_atomically(book, target, cancelled)
@@ -423,7 +423,7 @@ def _valuation_sheets(book: ReportBook, month: MonthEnd, conn: Any, t: Callable[
     sheet.totals(t("total"))
 
 
-def _channel_sheet(book: ReportBook, month: MonthEnd, t: Callable[[str], str]) -> None:
+def _channel_sheet(book: ReportBook, month: MonthEnd, t: Callable[[str], str], language: str) -> None:
     sheet = book.sheet(
         t("sheet_channels"),
         [
@@ -446,7 +446,7 @@ def _channel_sheet(book: ReportBook, month: MonthEnd, t: Callable[[str], str]) -
     for channel, c in month.sales.channels.items():
         sheet.row(
             (
-                channel,
+                terms.channel(channel, language),
                 c.orders,
                 c.units,
                 c.gross,

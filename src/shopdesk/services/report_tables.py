@@ -160,7 +160,7 @@ class ReportTables(StockTables):
                             r.name,
                             r.phone,
                             r.region,
-                            r.channel,
+                            terms.channel(r.channel, params.language),
                             r.first_order,
                             r.last_order,
                             r.orders,
@@ -286,7 +286,7 @@ class ReportTables(StockTables):
                     ],
                     [
                         (
-                            g.key,
+                            terms.channel(g.key, params.language) if by == "channel" else g.key,
                             *((g.name,) if by == "product" else ()),
                             g.orders,
                             g.units,
