@@ -279,3 +279,16 @@ def test_in_chinese_the_tab_speaks_the_service_desks_own_terms(qtbot, qapp, engl
         assert tab.analysis.warning.text().startswith("高频退货商品预警：TEE")
     finally:
         remove_translations(qapp, translators)
+
+
+def test_enter_after_the_order_number_loads_the_order_and_never_records_the_case(qtbot, tab, desk) -> None:
+    shop, order, _ = desk
+    before = shop.aftersales.count_cases()
+    dialog = NewCaseDialog(shop, tab._money, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.order, order)
+    qtbot.keyClick(dialog.order, Qt.Key.Key_Return)  # "order number, then Enter"
+    assert dialog.lines.rowCount() == 2  # the order's lines, to choose the goods from
+    assert dialog.isVisible() and dialog.created is None and shop.aftersales.count_cases() == before

@@ -260,3 +260,21 @@ def test_entering_an_order_for_a_known_customer_fills_the_address(qtbot, tab, or
     assert dialog.saved_number is None and not dialog.problems.isHidden()
     with pytest.raises(ValidationFailed):
         shop.orders.create_order(dialog.draft())
+
+
+def test_a_scan_and_its_enter_in_the_shown_entry_dialog_adds_a_line_and_never_saves(qtbot, tab, order_shop) -> None:
+    shop, _ = order_shop
+    before = shop.orders.count_orders()
+    dialog = OrderEntryDialog(shop, tab.money, tab)
+    qtbot.addWidget(dialog)
+    address = {"name": "王小明", "phone": "13611112222", "province": "浙江省", "city": "杭州市", "street": "文三路90号"}
+    for key, value in address.items():  # everything a save needs but the lines
+        dialog.ship[key].setText(value)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for _ in range(2):  # a cashier scanning two mugs: each scan is the code and Enter
+        qtbot.keyClicks(dialog.product_search, MUG_CODE)
+        qtbot.keyClick(dialog.product_search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.saved_number is None  # the Enter stayed in the scan field
+    assert dialog.lines.item(0, 2).text() == "2"
+    assert shop.orders.count_orders() == before

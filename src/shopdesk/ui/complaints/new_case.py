@@ -40,6 +40,7 @@ from shopdesk.ui.complaints.labels import CHANNEL, CLASS, PRIORITY, SOLUTION, ST
 from shopdesk.ui.complaints.queue import when
 from shopdesk.ui.widgets.form import FieldMessage
 from shopdesk.ui.widgets.money import MoneyFormat
+from shopdesk.ui.widgets.search_field import SearchField
 
 
 class NewCaseDialog(QDialog):
@@ -56,9 +57,10 @@ class NewCaseDialog(QDialog):
         self.created: CreatedCase | None = None
         self.setWindowTitle(self.tr("New case"))
 
-        self.order = QLineEdit(order)
+        self.order = SearchField()  # Enter looks the order up; it never saves the case
+        self.order.setText(order)
         self.order.setPlaceholderText(self.tr("order number, then Enter"))
-        self.customer_search = QLineEdit()
+        self.customer_search = SearchField()
         self.customer_search.setPlaceholderText(self.tr("or a customer's name or phone, then Enter"))
         self.customers = QComboBox()
         self.lines = QTableWidget(0, 4)

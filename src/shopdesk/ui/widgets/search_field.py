@@ -1,4 +1,6 @@
-"""A search field that filters as you type, and acts on Enter (a barcode scanner types and presses Enter)."""
+"""A search field that filters as you type, and acts on Enter (a barcode scanner types and presses Enter).
+
+The Enter stays in the field: a scan into a dialog must never press its Save or OK."""
 
 from __future__ import annotations
 
@@ -45,5 +47,8 @@ class SearchField(QLineEdit):
         elif event.key() == Qt.Key.Key_Down:
             self._emit()
             self.down_pressed.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)  # returnPressed: the field acts on its text
+            event.accept()  # and the key stops here: in a dialog it would click the default button (Save, OK)
         else:
             super().keyPressEvent(event)
