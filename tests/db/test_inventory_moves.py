@@ -38,7 +38,8 @@ def test_a_move_to_another_warehouse_is_in_transit_until_received_once(shop, sto
     result = shop.inventory.transfer(mug, 3, layout.bin_a, layout.bin_far)
     assert result.in_transit
     stock = shop.inventory.product_stock(mug)
-    assert (stock.on_hand, stock.in_transit, stock.value) == (7, 3, 2000)
+    assert (stock.on_hand, stock.available, stock.in_transit, stock.value) == (7, 7, 3, 2000)
+    assert [(loc.path, loc.on_hand, loc.available) for loc in stock.held] == [("@transit", 3, 0)]
     assert [t.quantity for t in shop.inventory.pending_transfers()] == [3]
     shop.inventory.receive_transfer(result.transfer_id)
     with pytest.raises(Conflict, match="already received"):
@@ -86,6 +87,9 @@ def test_quarantine_keeps_value_but_not_availability(shop, stocked) -> None:
     shop.inventory.quarantine(mug, 2, layout.bin_a, reason="dented box")
     stock = shop.inventory.product_stock(mug)
     assert (stock.on_hand, stock.available, stock.quarantine, stock.value) == (8, 8, 2, 2000)
+    # Per place too: the quarantined two are on hand there, none of them available.
+    assert [(loc.path, loc.on_hand, loc.available) for loc in stock.locations] == [(layout.bin_a, 8, 8)]
+    assert [(loc.path, loc.on_hand, loc.available) for loc in stock.held] == [("@quarantine", 2, 0)]
     shop.inventory.release_quarantine(mug, 1, layout.bin_b)
     scrapped = shop.inventory.scrap(mug, 1, "@quarantine", reason="cracked")
     assert scrapped.value == 200

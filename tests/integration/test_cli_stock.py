@@ -7,6 +7,7 @@ import json
 import pytest
 
 from shopdesk.cli import main
+from shopdesk.services.stock_ledger import SourceDoc
 from tests.stock_helpers import build_layout, ledger_snapshot, new_product
 
 
@@ -71,6 +72,26 @@ def test_move_to_another_warehouse_goes_through_transit_until_it_arrives(shop, m
     data = json.loads(run(mugs, capsys, "show", "MUG-1", "--json")[1])
     assert data["in_transit"] == 0
     assert {loc["location"]: loc["on_hand"] for loc in data["locations"]} == {"WH1/A/A-01": 7, "WH2/B/B-01": 3}
+
+
+def test_show_counts_nothing_held_in_quarantine_or_in_transit_as_available(shop, mugs, capsys) -> None:
+    run(mugs, capsys, "receive", "MUG-1", "10", "--cost", "1", "--location", "WH1/A/A-01")
+    shop.inventory.reserve("MUG-1", 2, "WH1/A/A-01", SourceDoc("sales_order", 1, "SO-0001"))
+    shop.inventory.quarantine("MUG-1", 1, "WH1/A/A-01", reason="chipped")
+    run(mugs, capsys, "move", "MUG-1", "3", "--from", "WH1/A/A-01", "--to", "WH2/B/B-01")
+    data = json.loads(run(mugs, capsys, "show", "MUG-1", "--json")[1])
+    # 6 in the bin, 2 of them reserved: 4 can be sold; the held 4 are owned, not available.
+    assert (data["on_hand"], data["reserved"], data["available"]) == (6, 2, 4)
+    assert (data["quarantine"], data["in_transit"]) == (1, 3)
+    assert [(loc["location"], loc["on_hand"], loc["available"]) for loc in data["locations"]] == [("WH1/A/A-01", 6, 4)]
+    assert [(loc["location"], loc["on_hand"], loc["available"]) for loc in data["held"]] == [
+        ("@quarantine", 1, 0),
+        ("@transit", 3, 0),
+    ]
+    code, text, _ = run(mugs, capsys, "show", "MUG-1")
+    assert code == 0
+    held_lines = [line for line in text.splitlines() if line.strip().startswith(("@quarantine", "@transit"))]
+    assert len(held_lines) == 2 and all("available      0" in line for line in held_lines)
 
 
 @pytest.mark.parametrize(

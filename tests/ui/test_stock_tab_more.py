@@ -37,6 +37,8 @@ def test_goods_put_in_quarantine_are_released_or_scrapped_from_there(qtbot, stoc
     assert cells(stock_tab.model, "Available")[1] == "7"
     select_sku(stock_tab, "MUG")
     assert cells(stock_tab.places, "Location")[-1] == "@quarantine" and cells(stock_tab.places, "On hand")[-1] == "5"
+    # Held goods are on hand there but none of them can be picked or sold.
+    assert cells(stock_tab.places, "Available") == ["5", "2", "0"]
 
     select_sku(stock_tab, "MUG")
     release = stock_tab.open_move_dialog(MoveKind.RELEASE)
@@ -64,6 +66,9 @@ def test_goods_put_in_quarantine_are_released_or_scrapped_from_there(qtbot, stoc
 
 def test_goods_in_transit_are_received_from_the_list(qtbot, stock_tab, stocked) -> None:  # noqa: F811
     sent = stocked.inventory.transfer("MUG", 4, "WH1/A/A-01", "WH2/B/B-01", reason="for the Shanghai shop")
+    select_sku(stock_tab, "MUG")
+    places = dict(zip(cells(stock_tab.places, "Location"), cells(stock_tab.places, "Available"), strict=True))
+    assert places["@transit"] == "0"  # on the road: not available anywhere yet
     dialog = stock_tab.open_transit_dialog()
     assert isinstance(dialog, TransitDialog)
     assert cells(dialog.model, "SKU") == ["MUG"]

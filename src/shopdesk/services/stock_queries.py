@@ -51,7 +51,7 @@ class ProductStock:
     value: int | None  # everything owned: on hand, quarantine and in transit
     unit_cost: Decimal | None
     locations: list[LocationStock] = field(default_factory=list)  # warehouses, zones, bins: add up to on_hand
-    held: list[LocationStock] = field(default_factory=list)  # quarantine and in transit: owned, not available
+    held: list[LocationStock] = field(default_factory=list)  # quarantine and in transit: owned, available 0
 
 
 @dataclass(frozen=True)
@@ -309,8 +309,10 @@ def product_stock(conn: Connection, product: int | str) -> ProductStock:
     ).first()
     owned_qty, value = (valuation.quantity, valuation.value) if valuation else (0, 0)
     shares = allocate(value, [r.on_hand for r in rows])
+    # Goods held in quarantine or in transit are owned (on hand there, with a value) but cannot be
+    # picked or sold: nothing of them is available.
     every = [
-        LocationStock(r.path, r.kind, r.on_hand, r.reserved, r.on_hand - r.reserved, v)
+        LocationStock(r.path, r.kind, r.on_hand, r.reserved, 0 if r.kind in HELD_KINDS else r.on_hand - r.reserved, v)
         for r, v in zip(rows, shares, strict=True)
     ]
     totals: dict[str, int] = defaultdict(int)
