@@ -19,6 +19,8 @@ def test_price_edits_are_listed_with_old_and_new_values_and_filters_apply(sqlite
     assert main(["--db", db, "audit", "--entity", "product", "--action", "edited", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["entity_label"], r["changes"]) for r in rows] == [("AUD-9", {"price": [1000, 1500]})]
+    assert main(["--db", db, "audit", "--entity", "product", "--action", "edited"]) == 0
+    assert "price: 10.00 → 15.00" in capsys.readouterr().out  # money as the shop reads it, not in cents
 
     assert main(["--db", db, "audit", "--user", "nobody"]) == 0
     assert "no events" in capsys.readouterr().out

@@ -8,13 +8,16 @@ from datetime import UTC, datetime, time
 
 from shopdesk.cli.common import Context
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.money import format_plain
 from shopdesk.domain.permissions import Permission
-from shopdesk.services.audit import AuditFilter, events
+from shopdesk.services.audit import MONEY_FIELDS, AuditFilter, events
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     cmd = sub.add_parser("audit", parents=[common], help="the audit trail: who changed what, when and why")
-    cmd.add_argument("--entity", help="product, order, case, purchase_order, stocktake, customer, supplier, location, user, setting")
+    cmd.add_argument(
+        "--entity", help="product, order, case, purchase_order, stocktake, customer, supplier, location, user, setting"
+    )
     cmd.add_argument("--id", type=int, dest="entity_id", help="one document's or product's id")
     cmd.add_argument("--user", help="only what this person did")
     cmd.add_argument("--action", help="created, edited, status, comment ...")
@@ -33,6 +36,15 @@ def _day(text: str | None, flag: str) -> datetime | None:
         raise ShopDeskError(f"{flag} must be a date like 2026-11-23 (found {text!r})") from exc
 
 
+def _shown(field: str, value: object, exponent: int) -> str:
+    """A changed value as read: money in the shop's units (59.00, not 5900), nothing as —."""
+    if value is None or value == "":
+        return "—"
+    if field in MONEY_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+        return format_plain(value, exponent)
+    return repr(value)
+
+
 def show(ctx: Context) -> int:
     args = ctx.args
     flt = AuditFilter(
@@ -47,7 +59,10 @@ def show(ctx: Context) -> int:
     found = events(shop.db, flt, limit=args.limit, personal=shop.can(Permission.VIEW_PERSONAL_DATA))
     lines = []
     for e in found:
-        changes = ", ".join(f"{k}: {old!r} → {new!r}" for k, (old, new) in e.changes.items())
+        changes = ", ".join(
+            f"{k}: {_shown(k, old, shop.money.exponent)} → {_shown(k, new, shop.money.exponent)}"
+            for k, (old, new) in e.changes.items()
+        )
         why = f" ({e.reason})" if e.reason else ""
         lines.append(
             f"{e.at:%Y-%m-%d %H:%M} {e.user:<12} {e.entity} {e.entity_label or e.entity_id} {e.action}{why}"

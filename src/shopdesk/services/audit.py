@@ -15,6 +15,13 @@ from shopdesk.db.database import Database
 from shopdesk.db.models.audit import AuditEvent
 from shopdesk.domain.privacy import is_personal_field, mask_name, mask_value
 
+# Audited fields holding integer minor units: products' price and cost, orders' totals, cases' refunds and
+# agreed amounts, the value of a stocktake's differences or of returned goods. Shown as money, not as cents.
+MONEY_FIELDS = frozenset(
+    {"price", "cost", "total", "shipping_fee", "amount", "unit_cost", "refund", "refunded", "refundable"}
+    | {"solution_amount", "paid_amount", "value"}
+)
+
 
 @dataclass(frozen=True)
 class Event:

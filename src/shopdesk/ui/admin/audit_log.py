@@ -39,7 +39,7 @@ from shopdesk.domain.permissions import Permission
 from shopdesk.files import atomic_output
 from shopdesk.reports.tables import Report, Table, write_report
 from shopdesk.reports.workbook import Col, Kind, safe_text
-from shopdesk.services.audit import AuditFilter, Event, events, filter_choices
+from shopdesk.services.audit import MONEY_FIELDS, AuditFilter, Event, events, filter_choices
 from shopdesk.services.product_export import protect
 from shopdesk.ui import errors
 from shopdesk.ui.i18n import money_locale
@@ -53,8 +53,6 @@ LIMIT = 500
 DAYS_SHOWN_AT_FIRST = 30
 SEARCH_PAUSE_MS = 300
 CHANGES_COLUMN = 5
-# Audited fields holding integer minor units (products' price and cost, orders' totals).
-MONEY_FIELDS = frozenset({"price", "cost", "total", "shipping_fee", "amount", "unit_cost"})
 
 
 def entity_names() -> dict[str, str]:
