@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -39,6 +38,7 @@ from shopdesk.ui.stock.new_po_dialog import AddPoLineDialog, NewPoDialog
 from shopdesk.ui.stock.source import po_columns, po_line_columns, reorder_columns
 from shopdesk.ui.stock.suppliers_dialog import SuppliersDialog
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.money import MoneyFormat
 
 
@@ -297,7 +297,7 @@ class PurchasePage(QWidget):
         po = self.selected_po()
         if po is None:
             return
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.getSaveFileName(
             self, self.tr("Save purchase order"), str(Path.home() / f"{po.number}.pdf"), self.tr("PDF (*.pdf)")
         )
         if path:
