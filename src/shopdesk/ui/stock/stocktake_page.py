@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -46,6 +45,7 @@ from shopdesk.ui.stock.scan_field import ScanField
 from shopdesk.ui.stock.source import CountFilter, CountLineSource, count_columns
 from shopdesk.ui.stock.stocktake_start import StartStocktakeDialog
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
 from shopdesk.ui.widgets.table_view import DataTableView
@@ -303,7 +303,7 @@ class StocktakePage(QWidget):
         self.load_stocktakes(summary.number)
 
     def import_sheet(self) -> None:
-        path, _chosen = QFileDialog.getOpenFileName(
+        path, _chosen = file_dialogs.getOpenFileName(
             self, self.tr("Import a count sheet"), str(Path.home()), self.tr("Count sheets (*.csv *.xlsx *.txt)")
         )
         if path:
