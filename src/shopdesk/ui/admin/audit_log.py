@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +43,7 @@ from shopdesk.services.product_export import protect
 from shopdesk.ui import errors
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.money import MoneyFormat
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ class AuditLogDialog(QDialog):
         except ShopDeskError as exc:
             errors.show_error(self, exc)
             return
-        path, chosen = QFileDialog.getSaveFileName(
+        path, chosen = file_dialogs.getSaveFileName(
             self,
             self.tr("Export the audit log"),
             f"audit-{date.today():%Y-%m-%d}.xlsx",
