@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from shopdesk.domain.permissions import Role
 from shopdesk.services import maintenance
@@ -19,6 +19,7 @@ from shopdesk.ui.admin.audit_log import AuditLogDialog
 from shopdesk.ui.admin.users_dialog import UserDialog, UsersDialog
 from shopdesk.ui.login import LoginDialog
 from shopdesk.ui.main_window import MainWindow
+from shopdesk.ui.widgets import file_dialogs
 from tests.factories import product
 
 
@@ -49,7 +50,7 @@ def answer_saving_to(monkeypatch, path: Path) -> list[tuple]:
         asked.append(args)
         return str(path), ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", save_name)
     return asked
 
 
@@ -112,7 +113,7 @@ def test_a_backup_into_a_folder_nobody_may_write_says_so_and_leaves_nothing(qtbo
 
 
 def restore_through_the_menu(monkeypatch, window, backup: Path) -> list[str]:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: (str(backup), ""))
     questions: list[str] = []
     monkeypatch.setattr(
         QMessageBox,
@@ -235,7 +236,7 @@ def test_warehouse_staff_can_neither_manage_users_nor_restore_and_are_told_who_c
     assert "小李 (warehouse staff) may not manage users: that needs the role owner" in shown_error(qtbot)
     assert window.findChild(UsersDialog) is None
     chosen: list[bool] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: chosen.append(True) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: chosen.append(True) or ("", ""))
     window.admin.restore.trigger()
     assert "may not restore the shop from a backup: that needs the role owner" in shown_error(qtbot)
     assert chosen == []
@@ -308,8 +309,8 @@ def server_window(qtbot, shop):
 def test_a_shop_on_a_server_is_backed_up_with_the_servers_tools_not_from_a_file(monkeypatch, server_window) -> None:
     told = messages(monkeypatch)
     chosen: list[bool] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: chosen.append(True) or ("", ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: chosen.append(True) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: chosen.append(True) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: chosen.append(True) or ("", ""))
     server_window.admin.backup.trigger()
     server_window.admin.restore.trigger()
     server_window.admin.backups_folder.trigger()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.permissions import Permission
@@ -25,6 +25,7 @@ from shopdesk.services import maintenance
 from shopdesk.ui import errors
 from shopdesk.ui.admin.session import log_in_again
 from shopdesk.ui.tasks import Progress
+from shopdesk.ui.widgets import file_dialogs
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -71,7 +72,7 @@ class BackupActions(QObject):
         if shop is None or self._on_server(shop):
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.getSaveFileName(
             self.window,
             self.tr("Back up the shop"),
             str(Path(folder) / proposed_backup_name()),
@@ -117,7 +118,7 @@ class BackupActions(QObject):
         current = shop.db.file
         assert current is not None
         start = maintenance.daily_backup_folder(shop.db) or current.parent
-        path, _chosen = QFileDialog.getOpenFileName(
+        path, _chosen = file_dialogs.getOpenFileName(
             self.window,
             self.tr("Restore from a backup"),
             str(start if start.is_dir() else current.parent),
