@@ -2588,6 +2588,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>关联到商品…</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
@@ -2616,6 +2620,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>库位</translation>
     </message>
     <message>
+        <source>On hand here</source>
+        <translation>此处在库</translation>
+    </message>
+    <message>
         <source>In quarantine</source>
         <translation>隔离中</translation>
     </message>
@@ -2638,6 +2646,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Unknown code {code}</source>
         <translation>未知条码 {code}</translation>
+    </message>
+    <message>
+        <source>You are receiving {qty} × {sku}: press OK to book them, or Clear to start again</source>
+        <translation>正在入库 {qty} × {sku}：请点“确定”入账，或点“清空”重新开始</translation>
     </message>
     <message>
         <source>no product has this SKU or barcode</source>
@@ -5210,6 +5222,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Open in this window: {file}, named on the command line (--db) or in SHOPDESK_DB. What you choose here is the shop ShopDesk opens when it is started without them.</source>
+        <translation>本窗口打开的是：{file}（由命令行 --db 或 SHOPDESK_DB 指定）。这里选择的是不带这些参数启动 ShopDesk 时打开的店铺。</translation>
     </message>
     <message>
         <source>Same as the system</source>

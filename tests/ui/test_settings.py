@@ -68,3 +68,20 @@ def test_how_many_daily_backups_are_kept_is_chosen_and_used(qtbot, tmp_path) -> 
         "daily-2026-12-04.sqlite",
         "daily-2026-12-05.sqlite",
     ]
+
+
+def test_a_shop_opened_with_db_is_named_so_the_setting_is_not_mistaken_for_it(qtbot, tmp_path) -> None:
+    from shopdesk.config import default_database
+
+    opened = tmp_path / "branch.sqlite"  # `shopdesk --db branch.sqlite`, while the setting says the default file
+    dialog = SettingsDialog(Settings.load(), open_file=opened)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.use_default.isChecked()
+    assert dialog.open_elsewhere.isVisible() and str(opened) in dialog.open_elsewhere.text()
+    assert "started without them" in dialog.open_elsewhere.text()
+
+    usual = SettingsDialog(Settings.load(), open_file=default_database())  # the usual start: nothing to say
+    qtbot.addWidget(usual)
+    usual.show()
+    assert not usual.open_elsewhere.isVisible()

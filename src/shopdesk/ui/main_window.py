@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
         from shopdesk.config import Settings
         from shopdesk.ui.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(Settings.load(), self, sync=self.sync, page=page or "")
+        open_file = self.shop.db.file if self.shop is not None else None
+        dialog = SettingsDialog(Settings.load(), self, sync=self.sync, page=page or "", open_file=open_file)
         dialog.exec()
         dialog.deleteLater()  # its channels page listens to the sync controller: it goes with the dialog
 

@@ -30,6 +30,7 @@ from shopdesk.ui.settings.orders import OrderSettingsPage
 from shopdesk.ui.settings.printing import PrintingPage
 from shopdesk.ui.settings.stock import StockSettingsPage
 from shopdesk.ui.tasks import TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.form import Field
 
 if TYPE_CHECKING:
@@ -40,10 +41,17 @@ DEFAULT, SQLITE_FILE, SERVER = range(3)
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, sync: SyncController | None = None, page: str = ""
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        sync: SyncController | None = None,
+        page: str = "",
+        open_file: Path | None = None,
     ):
         """With the shop open (`sync`), more pages show its sales channels and its after-sales settings;
-        page="channels", "aftersales", "orders" or "stock" opens on one."""
+        page="channels", "aftersales", "orders" or "stock" opens on one. open_file is the shop file open in the
+        window: when --db or SHOPDESK_DB chose another one than the setting, the page says so."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -75,6 +83,20 @@ class SettingsDialog(QDialog):
 
         database = QGroupBox(self.tr("Database"))
         box = QVBoxLayout(database)
+        self.open_elsewhere = QLabel()
+        self.open_elsewhere.setWordWrap(True)
+        self.open_elsewhere.setStyleSheet("color: #8a5a00;")
+        configured = settings.database.strip() or str(default_database())
+        if open_file is not None and (
+            "://" in configured or open_file.resolve() != Path(configured).expanduser().resolve()
+        ):
+            self.open_elsewhere.setText(
+                self.tr(
+                    "Open in this window: {file}, named on the command line (--db) or in SHOPDESK_DB. "
+                    "What you choose here is the shop ShopDesk opens when it is started without them."
+                ).format(file=open_file)
+            )
+            box.addWidget(self.open_elsewhere)
         box.addWidget(self.use_default)
         box.addWidget(default_path)
         box.addWidget(self.use_file)
@@ -164,7 +186,7 @@ class SettingsDialog(QDialog):
         self.url.setEnabled(self.kind.checkedId() == SERVER)
 
     def _browse(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.getSaveFileName(
             self,
             self.tr("Shop file"),
             self.file.text() or str(default_database().parent),
