@@ -62,10 +62,13 @@ def test_three_scans_of_the_mug_receive_three_mugs(qtbot, shop, beeps) -> None:
     assert shop.inventory.product_stock("MUG").on_hand == 3
 
 
-def test_scanning_another_product_starts_counting_that_one(qtbot, shop, beeps) -> None:
+def test_another_product_is_counted_only_once_the_pending_count_is_cleared(qtbot, shop, beeps) -> None:
     dialog = receive_dialog(qtbot, shop)
     scan(qtbot, dialog, MUG_CODE)
     scan(qtbot, dialog, MUG_CODE)
+    scan(qtbot, dialog, "TEAPOT")  # refused: the 2 mugs are not dropped unseen
+    assert dialog.product_name.text() == "MUG Mug" and dialog.quantity.value() == 2 and beeps == [True]
+    dialog.clear_count()
     scan(qtbot, dialog, "TEAPOT")
     assert dialog.product_name.text() == "TEAPOT Teapot" and dialog.quantity.value() == 1
 

@@ -3,12 +3,19 @@
 One dialog, six kinds: each shows the fields its move needs. Scrap takes from a
 bin or from quarantine (goods an inspection set aside); release puts quarantined
 goods back on a shelf. The product is
-typed or scanned (SKU or barcode, Enter looks it up). A refused move (not
-enough stock, a wrong quantity) is shown as the service words it, and the
-dialog stays open with what was typed.
+typed or scanned (SKU or barcode, Enter looks it up; the scanner's Enter never
+presses OK). A refused move (not enough stock, a wrong quantity) is shown as
+the service words it, and the dialog stays open with what was typed.
+
+Adjusting to a count starts the counted quantity at what the books say is on
+hand at the location, shown beside it: the person changes it only where the
+shelf differs, and an OK pressed without counting moves nothing (starting at 0
+once set a product's stock to 0 on a stray Enter).
 
 Receiving has a scan field too (扫描入库): the first scan fills the product,
-each further scan of the same product adds one. An unknown code is shown in
+each further scan of the same product adds one. A scan of another product
+while one is being counted is refused (red, a beep): the count is booked with
+OK or dropped with Clear, never replaced unseen. An unknown code is shown in
 red, and a role that may edit the catalogue can assign it to a product there
 and then; the next scan of it counts.
 """
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,7 +45,7 @@ from shopdesk.services.scanning import ScanResult
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.stock.assign_code_dialog import AssignCodeDialog
-from shopdesk.ui.stock.scan_field import ScanField
+from shopdesk.ui.stock.scan_field import ScanField, ScanLineEdit
 
 MAX_QUANTITY = 1_000_000_000
 
@@ -60,6 +68,7 @@ class MoveDialog(QDialog):
         self.done_message = ""
         self.unknown_code = ""  # the last scan nobody knew, for "Assign to a product…"
         self._scanned_id: int | None = None  # the product the scans so far are counting
+        self._count_start: int | None = None  # adjust: the on-hand figure the count was started at
         titles = {
             MoveKind.RECEIVE: self.tr("Receive goods"),
             MoveKind.TRANSFER: self.tr("Transfer stock"),
@@ -69,7 +78,7 @@ class MoveDialog(QDialog):
             MoveKind.RELEASE: self.tr("Release goods from quarantine"),
         }
         self.setWindowTitle(titles[kind])
-        self.product = QLineEdit(product)
+        self.product = ScanLineEdit(product)
         self.product.setPlaceholderText(self.tr("SKU or barcode (scan it), then Enter"))
         self.product_name = QLabel()
         self.quantity = QSpinBox()
@@ -80,6 +89,7 @@ class MoveDialog(QDialog):
         self.target = QComboBox()
         self.reason = QLineEdit()
         self.in_quarantine = QLabel()  # release: how much of the product is there
+        self.on_hand_here = QLabel()  # adjust: what the books say is at the location
         bins = shop.locations.bins()
         for combo in (self.source, self.target):
             for ref in bins:
@@ -93,10 +103,18 @@ class MoveDialog(QDialog):
         self.assign_button = QPushButton(self.tr("Assign to a product…"), self)
         self.assign_button.setAutoDefault(False)
         self.assign_button.hide()
+        self.clear_button = QPushButton(self.tr("Clear"), self)  # receiving: drop the count to start again
+        self.clear_button.setAutoDefault(False)
         form = QFormLayout()
         if kind is MoveKind.RECEIVE:
             form.addRow(self.tr("Scan"), self.scan)
-            form.addRow("", self.assign_button)
+            scan_buttons = QHBoxLayout()
+            scan_buttons.addWidget(self.assign_button)
+            scan_buttons.addWidget(self.clear_button)
+            scan_buttons.addStretch(1)
+            form.addRow("", scan_buttons)
+        else:
+            self.clear_button.hide()
         form.addRow(self.tr("Product"), self.product)
         form.addRow("", self.product_name)
         form.addRow(self.tr("Counted quantity") if kind is MoveKind.ADJUST else self.tr("Quantity"), self.quantity)
@@ -104,6 +122,8 @@ class MoveDialog(QDialog):
             form.addRow(self.tr("Unit cost"), self.unit_cost)
         if kind in (MoveKind.TRANSFER, MoveKind.ADJUST, MoveKind.SCRAP, MoveKind.QUARANTINE):
             form.addRow(self.tr("From") if kind is MoveKind.TRANSFER else self.tr("Location"), self.source)
+        if kind is MoveKind.ADJUST:
+            form.addRow(self.tr("On hand here"), self.on_hand_here)
         if kind is MoveKind.RELEASE:
             form.addRow(self.tr("In quarantine"), self.in_quarantine)
         if kind in (MoveKind.RECEIVE, MoveKind.TRANSFER, MoveKind.RELEASE):
@@ -123,6 +143,9 @@ class MoveDialog(QDialog):
         self.product.editingFinished.connect(self.look_up)
         self.scan.scanned.connect(self.receive_scan)
         self.assign_button.clicked.connect(self.assign_unknown)
+        self.clear_button.clicked.connect(self.clear_count)
+        if kind is MoveKind.ADJUST:
+            self.source.currentIndexChanged.connect(lambda _index: self._start_count())
         if product:
             self.look_up()
         elif kind is MoveKind.RECEIVE:
@@ -145,14 +168,36 @@ class MoveDialog(QDialog):
         return True
 
     def _count_scan(self, scan: ScanResult) -> None:
+        if self.product_id is not None and scan.product_id != self.product_id:
+            # Another product while one is being received: starting on it would drop the count unseen.
+            sku = self.product_name.text().split(" ", 1)[0]
+            self.scan.show_failure(
+                self.tr("You are receiving {qty} × {sku}: press OK to book them, or Clear to start again").format(
+                    qty=self.quantity.value(), sku=sku
+                )
+            )
+            return
         if scan.product_id == self._scanned_id == self.product_id:
             self.quantity.setValue(self.quantity.value() + 1)
-        else:  # a first scan, or another product: start counting it
+        else:  # the first scan: start counting it
             self.product.setText(scan.sku)
             self.look_up()
             self._scanned_id = scan.product_id
             self.quantity.setValue(1)
         self.scan.show_success(f"{scan.sku} {scan.name} × {self.quantity.value()}")
+
+    def clear_count(self) -> None:
+        """Drop the product and its count (nothing is booked), ready for the first scan of another."""
+        self._scanned_id = None
+        self.product_id = None
+        self.product.clear()
+        self.product_name.clear()
+        self.quantity.setValue(1)
+        self.unknown_code = ""
+        self.assign_button.hide()
+        self.scan.feedback.clear()
+        self.scan.edit.setStyleSheet("")
+        self.scan.setFocus()
 
     def assign_unknown(self) -> None:
         """Let the person pick the product the unknown code belongs to; once given to it, the scan counts."""
@@ -167,9 +212,12 @@ class MoveDialog(QDialog):
     def look_up(self) -> bool:
         """Find the product typed or scanned; put its default bin in the location fields."""
         scan = self._shop.scanning.resolve_scan(self.product.text())
+        if scan.product_id != self.product_id:
+            self._count_start = None  # a count of another product starts afresh
         if not scan.found or scan.product_id is None:
             self.product_id = None
             self.product_name.setText(scan.message if self.product.text().strip() else "")
+            self._start_count()
             return False
         self.product_id = scan.product_id
         self.product_name.setText(f"{scan.sku} {scan.name}")
@@ -183,7 +231,22 @@ class MoveDialog(QDialog):
                 index = combo.findData(home.id)
                 if index >= 0:
                     combo.setCurrentIndex(index)
+        self._start_count()
         return True
+
+    def _start_count(self) -> None:
+        """Adjust: show what is on hand at the location and start the count there, unless one was typed in."""
+        if self.kind is not MoveKind.ADJUST:
+            return
+        if self.product_id is None:
+            self.on_hand_here.clear()
+            return
+        stock = self._shop.inventory.product_stock(self.product_id)
+        here = sum(loc.on_hand for loc in stock.locations if loc.path == self.source.currentText())
+        self.on_hand_here.setText(str(here))
+        if self._count_start is None or self.quantity.value() == self._count_start:
+            self.quantity.setValue(here)
+        self._count_start = here
 
     def save(self) -> None:
         try:

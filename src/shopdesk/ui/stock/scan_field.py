@@ -8,6 +8,12 @@ field is cleared for the next one, and the result is shown at once: a green
 flash for a scan that counted, red and a beep for one that did not, with the
 message next to the field, so the person holding the scanner knows without
 reading.
+
+A scanner's Enter must never reach the dialog around the field: QLineEdit
+lets Enter go on after `returnPressed`, and a dialog presses its default
+button (OK, Close) on Enter, so one scan would book a move or close the
+packing table. `ScanLineEdit` keeps its Enter; every field that takes scans
+is one.
 """
 
 from __future__ import annotations
@@ -27,6 +33,15 @@ FLASH_MS = 800
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+class ScanLineEdit(QLineEdit):
+    """A line edit that acts on Enter (`returnPressed`) and keeps the Enter from its dialog's default button."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in _ENTER_KEYS:
+            event.accept()  # QLineEdit ignores it after returnPressed: the dialog would press OK
+
+
 class ScanField(QWidget):
     """A line edit for scanners and typists.
 
@@ -44,7 +59,7 @@ class ScanField(QWidget):
         self._clock = clock
         self._key_times: list[float] = []
         self.by_scanner = False  # how the last code came in
-        self.edit = QLineEdit()
+        self.edit = ScanLineEdit()
         self.edit.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter"))
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
