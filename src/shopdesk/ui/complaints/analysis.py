@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.complaints.labels import CHANNEL, CLASS, label
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.money import MoneyFormat
 
 WARNING = QBrush(QColor("#fde0dc"))
@@ -173,7 +173,7 @@ class AnalysisPage(QWidget):
         table.resizeColumnsToContents()
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.getSaveFileName(
             self,
             self.tr("Export the analysis"),
             str(Path.home() / self.tr("complaints.xlsx")),

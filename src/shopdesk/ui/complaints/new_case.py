@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from shopdesk.ui import errors
 from shopdesk.ui.complaints.dialogs import refusal_text
 from shopdesk.ui.complaints.labels import CHANNEL, CLASS, PRIORITY, SOLUTION, STATUS, choices, label
 from shopdesk.ui.complaints.queue import when
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.form import FieldMessage
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
@@ -203,7 +203,7 @@ class NewCaseDialog(QDialog):
         self.due.setText(self.tr("%n hour(s) from now", "", hours))
 
     def _choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Evidence files"), str(Path.home()))
+        paths, _ = file_dialogs.getOpenFileNames(self, self.tr("Evidence files"), str(Path.home()))
         self.add_files([Path(p) for p in paths])
 
     def add_files(self, paths: list[Path]) -> None:

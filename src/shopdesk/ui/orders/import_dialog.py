@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from shopdesk.ui.orders.labels import CHANNEL, label
 from shopdesk.ui.problems import problem_text
 from shopdesk.ui.products.import_wizard import ENCODINGS
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 
 
 @dataclass
@@ -218,7 +218,7 @@ class ImportOrdersDialog(QDialog):
         self.refresh_preview()
 
     def _browse(self) -> None:
-        path, _chosen = QFileDialog.getOpenFileName(
+        path, _chosen = file_dialogs.getOpenFileName(
             self, self.tr("Import orders"), self.path_edit.text(), self.tr("Order exports (*.csv *.xlsx *.txt)")
         )
         if path:

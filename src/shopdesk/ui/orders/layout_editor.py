@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -40,6 +39,7 @@ from shopdesk.ui.orders.import_dialog import problem_line
 from shopdesk.ui.orders.labels import CHANNEL, label
 from shopdesk.ui.products.import_wizard import ENCODINGS
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 
 COLUMNS_PER_ROW = 2  # field choices side by side: 25 fields fit without scrolling far
 
@@ -140,7 +140,7 @@ class OrderLayoutDialog(QDialog):
         self.read_headings()
 
     def _browse(self) -> None:
-        path, _chosen = QFileDialog.getOpenFileName(
+        path, _chosen = file_dialogs.getOpenFileName(
             self, self.tr("Sample order export"), self.path_edit.text(), self.tr("Order exports (*.csv *.xlsx *.txt)")
         )
         if path:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QWidget,
@@ -37,6 +36,7 @@ from shopdesk.services.fulfilment_documents import FulfilmentDocuments, write_at
 from shopdesk.services.shop import Shop
 from shopdesk.ui.print_pdf import has_printer, print_with_dialog
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 
 LABEL_SIZE_TITLES = {
     "4x6": "4×6 in (102×152 mm)",
@@ -142,7 +142,7 @@ class PrintChoiceDialog(QDialog):
         zpl = self._labels and self.format.currentData() == "zpl"
         name = ("labels" if self._labels else "picklist") + (".zpl" if zpl else ".pdf")
         kind = self.tr("ZPL for label printers (*.zpl)") if zpl else self.tr("PDF (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(Path.home() / name), kind)
+        path, _ = file_dialogs.getSaveFileName(self, self.windowTitle(), str(Path.home() / name), kind)
         if path:
             self._choose(Path(path))
 

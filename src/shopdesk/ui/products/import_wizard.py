@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from shopdesk.services.product_import import ImportOptions, ImportPreview, Impor
 from shopdesk.services.shop import Shop
 from shopdesk.ui.problems import problem_text
 from shopdesk.ui.tasks import Progress, Task, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 
 FIELD_LABELS = {
     "sku": QT_TRANSLATE_NOOP("ImportWizard", "SKU"),
@@ -219,7 +219,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def _browse(self) -> None:
-        path, _chosen = QFileDialog.getOpenFileName(
+        path, _chosen = file_dialogs.getOpenFileName(
             self, self.tr("Import products"), self.path_edit.text(), self.tr("Spreadsheets (*.xlsx *.csv *.txt)")
         )
         if path:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QToolButton,
@@ -30,6 +29,7 @@ from shopdesk.ui.products.product_dialog import ProductDialog
 from shopdesk.ui.products.source import ProductSource, product_columns, status_label
 from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.tasks import Progress, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
 from shopdesk.ui.widgets.table_view import DataTableView
@@ -275,7 +275,7 @@ class ProductsTab(QWidget):
             self.refresh()
 
     def export_products(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.getSaveFileName(
             self,
             self.tr("Export products"),
             str(Path.home() / self.tr("products.xlsx")),

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -48,6 +48,7 @@ from shopdesk.ui.i18n import CHINESE, ENGLISH, money_locale
 from shopdesk.ui.models.paged_table import Column
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.tasks import Progress, Task, TaskRunner
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.money import MoneyFormat
 
 MONTHS_OFFERED = 24
@@ -102,7 +103,18 @@ class ReportsTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.kinds.addItem(item)
-        self.kinds.setMaximumWidth(300)
+        # Wide enough for the longest name; a narrower list (the person moved the splitter) wraps it.
+        self.kinds.setWordWrap(True)
+        self.kinds.setResizeMode(QListView.ResizeMode.Adjust)
+        self.kinds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        names = [self.kinds.item(row).text() for row in range(self.kinds.count())]
+        metrics = self.kinds.fontMetrics()
+        self.kinds_width = (
+            max((metrics.horizontalAdvance(name) for name in names), default=0)
+            + 2 * self.kinds.frameWidth()
+            + self.kinds.verticalScrollBar().sizeHint().width()
+            + 4 * metrics.averageCharWidth()  # the item's margins
+        )
 
         today = date.today()
         self.month = QComboBox()
@@ -194,6 +206,7 @@ class ReportsTab(QWidget):
         splitter.addWidget(self.kinds)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.kinds_width, 4 * self.kinds_width])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -323,7 +336,7 @@ class ReportsTab(QWidget):
         kind = self.kind()
         name = f"{self.month.currentData()}-month-end.xlsx" if kind == "month-end" else f"{kind}.xlsx"
         folder = self.last_saved.parent if self.last_saved else Path.home()
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.getSaveFileName(
             self, self.tr("Save the report"), str(folder / name), self.tr("Excel workbook (*.xlsx)")
         )
         if path:
