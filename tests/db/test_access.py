@@ -13,6 +13,7 @@ from shopdesk.services import (
     aftersales_entry,
     aftersales_refunds,
     aftersales_returns,
+    aftersales_settings,
     catalogue,
     catalogue_editing,
     catalogue_suppliers,
@@ -49,6 +50,7 @@ SERVICE_CLASSES = [
     order_fulfilment.OrderFulfilment,
     aftersales.Aftersales,
     aftersales_entry.CaseEntry,
+    aftersales_settings.CaseSettings,
     aftersales_returns.CaseReturns,
     aftersales_refunds.CaseRefunds,
     privacy.Privacy,
@@ -122,7 +124,7 @@ UNGUARDED = {
     ("Stocktakes", "write_count"),
     # Reads whose names begin with a noun that is also a verb: what to pick, whose order it was.
     ("Orders", "pick_lines"),
-    *((name, "order_customer") for name in ("Aftersales", "CaseEntry", "CaseReturns", "CaseRefunds")),
+    *((name, "order_customer") for name in ("Aftersales", "CaseEntry", "CaseSettings", "CaseReturns", "CaseRefunds")),
 }
 
 

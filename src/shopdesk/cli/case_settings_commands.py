@@ -7,7 +7,7 @@ from dataclasses import asdict, replace
 
 from shopdesk.cli.common import Context
 from shopdesk.domain.errors import ShopDeskError
-from shopdesk.services.aftersales_entry import AftersalesSettings
+from shopdesk.services.aftersales_settings import AftersalesSettings
 
 MB = 1024 * 1024  # evidence sizes are typed and shown in MB
 

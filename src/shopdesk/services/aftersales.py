@@ -33,7 +33,6 @@ from shopdesk.services import order_records
 from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_analysis import CaseAnalysis, analyse
 from shopdesk.services.aftersales_entry import (
-    VALUES,
     WINDOW_CHECKED,
     CaseDraft,
     CaseEntry,
@@ -45,6 +44,7 @@ from shopdesk.services.aftersales_export import write_analysis
 from shopdesk.services.aftersales_records import CaseRef, aware
 from shopdesk.services.aftersales_refunds import refunded_on
 from shopdesk.services.aftersales_returns import SENDS_GOODS
+from shopdesk.services.aftersales_settings import VALUES
 from shopdesk.services.aftersales_windows import window_check
 
 # Callers build their drafts from here, next to the service that takes them.

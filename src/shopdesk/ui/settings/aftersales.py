@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.permissions import Permission
-from shopdesk.services.aftersales_entry import MAX_EVIDENCE_BYTES, AftersalesSettings
+from shopdesk.services.aftersales_settings import MAX_EVIDENCE_BYTES, AftersalesSettings
 from shopdesk.services.shop import Shop
 from shopdesk.ui.complaints.labels import CLASS, PRIORITY, label
 from shopdesk.ui.widgets.form import Field, FieldMessage
