@@ -9,6 +9,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
 from shopdesk.domain.errors import ValidationFailed
+from shopdesk.domain.permissions import Role
 from shopdesk.services.parties import Address, CustomerDraft
 from shopdesk.services.shop import Shop
 from shopdesk.ui.orders.entry_dialog import OrderEntryDialog
@@ -278,3 +279,24 @@ def test_a_scan_and_its_enter_in_the_shown_entry_dialog_adds_a_line_and_never_sa
     assert dialog.isVisible() and dialog.saved_number is None  # the Enter stayed in the scan field
     assert dialog.lines.item(0, 2).text() == "2"
     assert shop.orders.count_orders() == before
+
+
+@pytest.mark.parametrize("role", [Role.OWNER, Role.ACCOUNTANT, Role.WAREHOUSE])
+def test_the_order_buttons_follow_the_role_so_nobody_fills_a_form_only_to_be_refused(
+    qtbot, order_shop, runner, role
+) -> None:
+    shop, orders = order_shop
+    shop.log_in("someone", role)
+    tab = OrdersTab(shop, runner, "en")
+    qtbot.addWidget(tab)
+    work, fulfil = role in (Role.OWNER,), role in (Role.OWNER, Role.WAREHOUSE)
+    assert (tab.new_action.isEnabled(), tab.pack_action.isEnabled()) == (work, fulfil)
+    select(tab, orders.held)
+    assert (tab.approve_action.isEnabled(), tab.reject_action.isEnabled(), tab.cancel_action.isEnabled()) == (
+        work,
+        work,
+        work,
+    )
+    select(tab, orders.ready)
+    assert tab.labels_action.isEnabled() and tab.picklist_action.isEnabled()  # reading and printing: anyone
+    assert tab.cancel_action.isEnabled() is work

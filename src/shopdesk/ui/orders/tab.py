@@ -115,6 +115,8 @@ class OrdersTab(QWidget):
         self.labels_action = self._action(self.tr("Labels…"), QKeySequence("Ctrl+P"), self.print_labels)
         self.pick_action = self._action(self.tr("Scan pick…"), None, self.pick)
         self.pack_action = self._action(self.tr("Pack…"), QKeySequence("Ctrl+K"), self.pack)
+        self.new_action.setEnabled(shop.can(Permission.WORK_ORDERS))
+        self.pack_action.setEnabled(shop.can(Permission.FULFIL))
         self.ship_action = self._action(self.tr("Mark shipped…"), QKeySequence("Ctrl+Shift+S"), self.ship_selected)
         self.refresh_action = self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
         # Import orders… and Unmatched SKUs (N): marketplace files (ui/orders/import_actions.py).
@@ -305,14 +307,15 @@ class OrdersTab(QWidget):
 
     def _selection_changed(self) -> None:
         statuses = {r.status for r in self.selected_rows()}
-        self.approve_action.setEnabled("on_hold" in statuses)
-        self.reject_action.setEnabled("on_hold" in statuses)
-        self.allocate_action.setEnabled("confirmed" in statuses)
-        self.cancel_action.setEnabled(bool(statuses & {"draft", "confirmed", "on_hold", *PRINTABLE}))
+        # Buttons follow the role as the services do: the accountant reads and prints, and changes nothing.
+        work, fulfil = self._shop.can(Permission.WORK_ORDERS), self._shop.can(Permission.FULFIL)
+        self.approve_action.setEnabled(work and "on_hold" in statuses)
+        self.reject_action.setEnabled(work and "on_hold" in statuses)
+        self.allocate_action.setEnabled(work and "confirmed" in statuses)
+        self.cancel_action.setEnabled(work and bool(statuses & {"draft", "confirmed", "on_hold", *PRINTABLE}))
         self.picklist_action.setEnabled(bool(statuses & set(PRINTABLE)))
         self.labels_action.setEnabled(bool(statuses & set(PRINTABLE)))
-        self.ship_action.setEnabled("packed" in statuses)
-        work, fulfil = self._shop.can(Permission.WORK_ORDERS), self._shop.can(Permission.FULFIL)
+        self.ship_action.setEnabled(fulfil and "packed" in statuses)
         self.hold_action.setEnabled(work and bool(statuses & {"confirmed", "allocated"}))
         editable = len(self.selected_rows()) == 1 and statuses <= {"draft", "confirmed", "on_hold"}
         self.edit_action.setEnabled(work and editable)
