@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
 from shopdesk.cli import main
+from shopdesk.db.models.base import clock_at
 from shopdesk.services.stock_ledger import SourceDoc
 from tests.stock_helpers import build_layout, ledger_snapshot, new_product
 
@@ -131,3 +133,31 @@ def test_history_lists_the_moves_newest_first(shop, mugs, capsys) -> None:
         ("receipt", "@supplier", "WH1/A/A-01", 2),
     ]
     assert rows[1]["source"] == "PO-7" and rows[0]["reason"] == "tidy up"
+
+
+def test_history_is_newest_first_by_when_the_moves_happened_not_when_they_were_recorded(shop, mugs, capsys) -> None:
+    def on(day: str, move) -> None:  # type: ignore[no-untyped-def]
+        month, _, day_of_month = day.partition("-")
+        with clock_at(datetime(2026, int(month), int(day_of_month), 10, tzinfo=UTC)):
+            move()
+
+    receive = shop.inventory.receive
+    on("11-28", lambda: receive("MUG-1", 5, "WH1/A/A-01", unit_cost=100, reason="second delivery"))
+    on("11-30", lambda: shop.inventory.transfer("MUG-1", 2, "WH1/A/A-01", "WH1/A/A-02", reason="tidy up"))
+    # Booked afterwards, dated when it happened (an import, a return booked late, the demo's history).
+    on("11-27", lambda: receive("MUG-1", 3, "WH1/A/A-01", unit_cost=100, reason="first delivery"))
+    on("12-04", lambda: receive("MUG-1", 1, "WH1/A/A-02", unit_cost=100, reason="third delivery"))
+    on("12-04", lambda: shop.inventory.transfer("MUG-1", 1, "WH1/A/A-02", "WH1/A/A-01", reason="back"))
+    rows = json.loads(run(mugs, capsys, "history", "MUG-1", "--json")[1])
+    assert [(r["at"][:10], r["reason"]) for r in rows] == [
+        ("2026-12-04", "back"),  # the same moment: the one recorded later first
+        ("2026-12-04", "third delivery"),
+        ("2026-11-30", "tidy up"),
+        ("2026-11-28", "second delivery"),
+        ("2026-11-27", "first delivery"),
+    ]
+    # The paged history the Stock tab reads goes on where the first page stopped.
+    pages = shop.inventory.history("MUG-1", limit=2) + shop.inventory.history("MUG-1", limit=3, offset=2)
+    assert [m.reason for m in pages] == [r["reason"] for r in rows]
+    text = run(mugs, capsys, "history", "MUG-1")[1]
+    assert [line[:10] for line in text.splitlines()] == [r["at"][:10] for r in rows]

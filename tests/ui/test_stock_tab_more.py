@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from shopdesk.db.models.base import clock_at
 from shopdesk.domain.permissions import Role
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.stock.move_dialog import MoveKind
@@ -62,6 +65,19 @@ def test_goods_put_in_quarantine_are_released_or_scrapped_from_there(qtbot, stoc
     select_sku(stock_tab, "MUG")
     assert cells(stock_tab.moves, "What")[:3] == ["Scrapped", "Released from quarantine", "Quarantined"]
     assert cells(stock_tab.moves, "From")[0] == "@quarantine"
+
+
+def test_a_products_moves_are_newest_first_by_when_they_happened(qtbot, stock_tab, stocked) -> None:  # noqa: F811
+    # Booked today, dated last week (as an import or a late-booked return does): it goes below today's moves.
+    with clock_at(datetime.now(UTC) - timedelta(days=7)):
+        stocked.inventory.receive("MUG", 3, "WH1/A/A-02", unit_cost=300, reason="last week's delivery")
+    stocked.inventory.transfer("MUG", 1, "WH1/A/A-01", "WH1/A/A-02", reason="tidy up")
+    select_sku(stock_tab, "MUG")
+    assert cells(stock_tab.moves, "Reason")[0] == "tidy up" and cells(stock_tab.moves, "Reason")[-1] == (
+        "last week's delivery"
+    )
+    when = cells(stock_tab.moves, "When")
+    assert when == sorted(when, reverse=True) and len(when) == 4
 
 
 def test_goods_in_transit_are_received_from_the_list(qtbot, stock_tab, stocked) -> None:  # noqa: F811

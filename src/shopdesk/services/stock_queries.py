@@ -250,7 +250,12 @@ class StockQueries:
             return [PendingTransfer(*r) for r in rows]
 
     def history(self, product: int | str, limit: int = 200, offset: int = 0) -> list[MoveRow]:
-        """The ledger of one product, newest first; without VIEW_COSTS the moves have no value."""
+        """The ledger of one product, newest first by when each move happened (then the later recorded);
+        without VIEW_COSTS the moves have no value.
+
+        A move can be recorded after one that happened later (a return booked days after it arrived, the
+        demo's history, an import), so the order is by its time, not by its row id.
+        """
         costs_shown = self.shop.can(Permission.VIEW_COSTS)
         with self.db.read() as conn:
             info = product_info(conn, product)
@@ -269,7 +274,7 @@ class StockQueries:
                     StockMove.user,
                 )
                 .where(StockMove.product_id == info.id)
-                .order_by(StockMove.id.desc())
+                .order_by(StockMove.moved_at.desc(), StockMove.id.desc())
                 .offset(offset)
                 .limit(limit)
             )
