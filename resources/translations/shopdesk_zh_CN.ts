@@ -1194,12 +1194,20 @@ The data it replaced was kept as
         <translation>已回访，满意度：</translation>
     </message>
     <message>
+        <source>the score the customer gave…</source>
+        <translation>选择客户给出的评分…</translation>
+    </message>
+    <message>
         <source>No follow-up possible, because:</source>
         <translation>无法回访，原因：</translation>
     </message>
     <message>
         <source>Result told</source>
         <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Choose the satisfaction score the customer gave in the follow-up (回访).</source>
+        <translation>请选择客户在回访中给出的满意度评分。</translation>
     </message>
 </context>
 <context>

@@ -180,12 +180,15 @@ def test_a_case_is_worked_through_the_process_with_the_buttons_in_order(qtbot, t
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         refusals.append(dialog.message.text())  # neither a follow-up score nor a reason yet
         dialog.followed_up.setChecked(True)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        refusals.append(dialog.message.text())  # a follow-up, but no score chosen: none is made up
         dialog.score.setCurrentIndex(dialog.score.findData(5))
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     when_dialog_opens(CloseDialog, close)
     click(qtbot, view.buttons["close"])
     assert "record the follow-up (回访)" in refusals[1]
+    assert refusals[2] == "Choose the satisfaction score the customer gave in the follow-up (回访)."
     assert (view.detail.status, view.detail.satisfaction, view.followup.text()) == ("closed", 5, "★★★★★")
     assert number not in column(tab, "Case")  # the queue shows open cases
     assert tab.attention == 1

@@ -260,6 +260,7 @@ class CloseDialog(CaseDialog):
         self.told.setFixedHeight(70)
         self.followed_up = QRadioButton(self.tr("Follow-up done (回访), satisfaction:"))
         self.score = QComboBox()
+        self.score.addItem(self.tr("the score the customer gave…"), None)  # never a 5 nobody asked for
         for n in range(5, 0, -1):
             self.score.addItem("★" * n, n)
         self.no_followup = QRadioButton(self.tr("No follow-up possible, because:"))
@@ -270,8 +271,14 @@ class CloseDialog(CaseDialog):
         self.form.addRow(self.tr("Result told"), self.told)
         self.form.addRow(self.followed_up, self.score)
         self.form.addRow(self.no_followup, self.reason)
+        self.score.currentIndexChanged.connect(
+            lambda _i: self.followed_up.setChecked(True) if self.score.currentData() is not None else None
+        )
+        self.reason.textEdited.connect(lambda _t: self.no_followup.setChecked(True))
 
     def act(self) -> None:
+        if self.followed_up.isChecked() and self.score.currentData() is None:
+            raise ShopDeskError(self.tr("Choose the satisfaction score the customer gave in the follow-up (回访)."))
         told = self.told.toPlainText().strip()
         closing = Closing(
             result_told=bool(told),
