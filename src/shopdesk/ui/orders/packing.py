@@ -1,15 +1,18 @@
 """The packing table (打包): scan the order, then scan every item into the parcel.
 
 Scanners are keyboards that type fast and press Enter, so both fields act on
-Enter and clear themselves for the next scan. A wrong or extra item is refused
-loudly: the field turns red, the message says what to take out, the computer
-beeps, and nothing is counted. When the last item is scanned the order is
-packed; its packing slip and label can be printed from here.
+Enter and clear themselves for the next scan; the Enter stays with the field
+and never closes the packing table (it has no OK: it closes with Close or Esc).
+A wrong or extra item is refused loudly: the field turns red, the message says
+what to take out, the computer beeps, and nothing is counted. When the last
+item is scanned the order is packed; its packing slip and label can be printed
+from here, and the next order's number can be scanned straight away.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,16 +29,28 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.order_draft import ShipTo
 from shopdesk.services.order_fulfilment import WrongItem
 from shopdesk.services.shop import Shop
 from shopdesk.ui.orders.labels import STATUS, label
 from shopdesk.ui.orders.lines_model import OrderLinesModel
 from shopdesk.ui.orders.printing import Choice, DocumentPrinter
+from shopdesk.ui.stock.scan_field import ScanLineEdit
 from shopdesk.ui.widgets.money import MoneyFormat
 
 OK_STYLE = "background-color: #d9f2d9;"
 FAILED_STYLE = "background-color: #f8d7da;"
 PACKABLE = ("allocated", "picked", "packed")
+BIG_TO_SMALL = ("CN", "TW", "HK", "MO", "JP", "KR")  # 江苏省南京市: the province first, written together
+
+
+def place(to: ShipTo) -> str:
+    """Where the parcel goes, as the label reads it: a province the same as its city once (上海市, Berlin)."""
+    region = to.province.strip() if to.province.strip() != to.city.strip() else ""
+    city = to.city.strip()
+    if (to.country or "CN").upper() in BIG_TO_SMALL:
+        return f"{region}{city}"
+    return " ".join(p for p in (city, region) if p)
 
 
 class PackingDialog(QDialog):
@@ -53,9 +68,9 @@ class PackingDialog(QDialog):
         self._printer = printer
         self.number: str | None = None
         self.refused = 0  # wrong or extra items refused while this order was on the table
-        self.order_field = QLineEdit()
+        self.order_field = ScanLineEdit()
         self.order_field.setPlaceholderText(self.tr("Scan or type the order number, then Enter"))
-        self.item_field = QLineEdit()
+        self.item_field = ScanLineEdit()
         self.item_field.setPlaceholderText(self.tr("Scan each item (barcode or SKU), then Enter"))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
@@ -88,6 +103,7 @@ class PackingDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -136,9 +152,7 @@ class PackingDialog(QDialog):
         self.order_field.setText(order.number)
         self.order_field.setStyleSheet("")
         to = order.ship_to
-        self.header.setText(
-            " · ".join(filter(None, (order.number, to.name, f"{to.province}{to.city}", order.buyer_remark)))
-        )
+        self.header.setText(" · ".join(filter(None, (order.number, to.name, place(to), order.buyer_remark))))
         self.lines.set_lines(order.lines)
         self.feedback.clear()
         self._show_state()
@@ -209,8 +223,15 @@ class PackingDialog(QDialog):
         self.slip_button.setEnabled(self.number is not None)
         self.label_button.setEnabled(self.number is not None)
         self.next_button.setEnabled(packed)
-        if packed:
-            self.next_button.setFocus()
+        if packed:  # the parcel is done: the next scan is the next order's number
+            self.order_field.selectAll()
+            self.order_field.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # a scan wherever the focus is must not close the packing table
+            return
+        super().keyPressEvent(event)
 
     # Paper --------------------------------------------------------------------------------
     def print_slip(self) -> None:

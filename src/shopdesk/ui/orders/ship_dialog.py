@@ -1,8 +1,10 @@
 """Marking packed orders shipped: carrier and tracking number (快递单号), one order after the other.
 
 The tracking number is usually scanned off the carrier's label: Enter ships the
-order and moves to the next one. A number already on another order, or one a
-carrier cannot have, is refused with the reason and nothing is shipped.
+order and moves to the next one, and the dialog stays open until every order
+is done or the person closes it (the scanner's Enter never closes it). A number
+already on another order, or one a carrier cannot have, is refused with the
+reason and nothing is shipped.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -17,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.services.shop import Shop
 from shopdesk.ui.orders.labels import CARRIERS
+from shopdesk.ui.stock.scan_field import ScanLineEdit
 
 FAILED_STYLE = "background-color: #f8d7da;"
 
@@ -43,7 +46,7 @@ class ShipDialog(QDialog):
         self.carrier.setEditable(True)
         default = str(shop.setting("default_carrier") or "")
         self.carrier.addItems([default, *[c for c in CARRIERS if c != default]] if default else list(CARRIERS))
-        self.tracking = QLineEdit()
+        self.tracking = ScanLineEdit()
         self.tracking.setPlaceholderText(self.tr("Scan or type the tracking number, then Enter"))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
@@ -54,6 +57,7 @@ class ShipDialog(QDialog):
         form.addRow(self.tr("Tracking number"), self.tracking)
         form.addRow(self.feedback)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         self.skip = QPushButton(self.tr("Skip"))
         self.skip.setAutoDefault(False)
         buttons.addButton(self.skip, QDialogButtonBox.ButtonRole.ActionRole)
@@ -63,6 +67,12 @@ class ShipDialog(QDialog):
         self.tracking.textEdited.connect(lambda _text: self.tracking.setStyleSheet(""))
         self.skip.clicked.connect(self._next)
         self._show_current()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # a scan with the focus elsewhere must not close the dialog mid-batch
+            return
+        super().keyPressEvent(event)
 
     @property
     def current(self) -> str | None:
