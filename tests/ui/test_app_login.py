@@ -49,6 +49,7 @@ def test_the_person_who_logs_in_works_in_their_role(qtbot, monkeypatch, shop_wit
     try:
         qtbot.waitUntil(lambda: window.shop is not None, timeout=30_000)
         assert (window.shop.user, window.shop.role) == ("小李", Role.WAREHOUSE)
+        assert window.where.text().endswith("· 小李 (Warehouse staff)")  # who is working, in the status bar
     finally:
         close_window(window)
 

@@ -106,13 +106,22 @@ class MainWindow(QMainWindow):
         self._opening.setText(self.tr("Opening {where}…").format(where=where))
         self.where.setText(where)
 
+    def _where(self, shop: Shop) -> str:
+        """The open shop, and who is working in it when the shop has users: '… · 小李 (Warehouse staff)'."""
+        from shopdesk.services.users import Users
+        from shopdesk.ui.admin.users_dialog import role_names
+
+        if not Users(shop).enabled():
+            return shop.db.describe()
+        return f"{shop.db.describe()} · {shop.user} ({role_names()[shop.role]})"
+
     def set_shop(self, shop: Shop) -> None:
         """Put the shop's tabs in the window, laid out as they were last time."""
         from shopdesk.ui.products.tab import ProductsTab
 
         self.shop = shop
         self.setWindowTitle(f"ShopDesk — {shop.setting('name')}")
-        self.where.setText(shop.db.describe())
+        self.where.setText(self._where(shop))
         self.products = ProductsTab(shop, self.runner, self.language)
         self.products.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.tabs.removeTab(0)
