@@ -108,6 +108,7 @@ class SolutionDialog(CaseDialog):
         self.has_deadline = QCheckBox(self.tr("Own deadline (else the case's due time)"))
         self.deadline = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(detail.due_at.timestamp())))
         self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")  # as dates are shown everywhere else, in any locale
         self.deadline.setEnabled(False)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.note = QLineEdit()

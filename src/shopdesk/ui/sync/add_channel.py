@@ -94,6 +94,7 @@ class AddChannelDialog(QDialog):
         self.earlier = QCheckBox(self.tr("Also orders changed since"))
         self.since = QDateEdit(QDate.currentDate().addDays(-7))
         self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
         self.since.setMaximumDate(QDate.currentDate())
         self.since.setEnabled(False)
         self.earlier.toggled.connect(self.since.setEnabled)
