@@ -146,6 +146,8 @@ class MoveDialog(QDialog):
         self.clear_button.clicked.connect(self.clear_count)
         if kind is MoveKind.ADJUST:
             self.source.currentIndexChanged.connect(lambda _index: self._start_count())
+        if kind is MoveKind.RECEIVE:
+            self.setMinimumWidth(620)  # room for the scan's message (what to do next) on one or two lines
         if product:
             self.look_up()
         elif kind is MoveKind.RECEIVE:

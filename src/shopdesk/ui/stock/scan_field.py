@@ -65,6 +65,8 @@ class ScanField(QWidget):
         self.edit.installEventFilter(self)
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
+        # Room for two lines from the start: a refusal says what to do next, and a window does not grow to fit it.
+        self.feedback.setMinimumHeight(2 * self.feedback.fontMetrics().lineSpacing() + 4)
         self.ok: bool | None = None  # the last scan's outcome, None before the first
         self._unflash = QTimer(self)
         self._unflash.setSingleShot(True)
