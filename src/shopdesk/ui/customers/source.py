@@ -41,6 +41,10 @@ class CustomerSource:
         return self._customers.page(flt, offset, limit)
 
 
+# Customer, Region and Tags: fitted no wider than a set width, a longer text cut short (…).
+LONG_TEXT_COLUMNS = (0, 2, 9)
+
+
 def customer_columns(money: MoneyFormat) -> list[Column[CustomerListRow]]:
     return [
         Column(

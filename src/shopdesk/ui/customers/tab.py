@@ -32,12 +32,19 @@ from shopdesk.services.aftersales_views import HistoryCase, HistoryOrder
 from shopdesk.services.customers import CustomerDetail, CustomerFilter, CustomerListRow, Customers
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
+from shopdesk.ui.complaints import labels as case_labels
 from shopdesk.ui.customers.customer_dialog import CustomerDialog
 from shopdesk.ui.customers.duplicates import DuplicatesDialog
-from shopdesk.ui.customers.source import SEGMENT_LABELS, CustomerSource, customer_columns, segment_label
+from shopdesk.ui.customers.source import (
+    LONG_TEXT_COLUMNS,
+    SEGMENT_LABELS,
+    CustomerSource,
+    customer_columns,
+    segment_label,
+)
 from shopdesk.ui.i18n import money_locale
 from shopdesk.ui.models.paged_table import Column, PagedTableModel
-from shopdesk.ui.orders.labels import CHANNEL, label
+from shopdesk.ui.orders.labels import CHANNEL, PAYMENT, STATUS, label
 from shopdesk.ui.refresh import ListWatcher
 from shopdesk.ui.stock.list_model import ListTableModel
 from shopdesk.ui.tasks import TaskRunner
@@ -47,6 +54,8 @@ from shopdesk.ui.widgets.table_view import DataTableView
 
 STATE_KEY = "customers/table"
 SPLITTER_KEY = "customers/splitter"
+NARROW_TEXT_CHARS = 18  # widest a text column is fitted to, in average characters
+SIDE_CHARS = 80  # the customer's page beside the list, in average characters
 
 
 def _when(value) -> str:  # type: ignore[no-untyped-def]
@@ -111,10 +120,10 @@ class CustomersTab(QWidget):
             [
                 Column(self.tr("Order"), lambda o: o.number),
                 Column(self.tr("Placed"), lambda o: _when(o.placed_at)),
-                Column(self.tr("Status"), lambda o: o.status),
+                Column(self.tr("Status"), lambda o: label(STATUS, o.status)),
                 Column(self.tr("Items"), lambda o: str(o.items), numeric=True),
                 Column(self.tr("Total"), lambda o: self.money(o.total), numeric=True),
-                Column(self.tr("Payment"), lambda o: o.payment_status),
+                Column(self.tr("Payment"), lambda o: label(PAYMENT, o.payment_status)),
             ],
             parent=self,
         )
@@ -122,8 +131,8 @@ class CustomersTab(QWidget):
             [
                 Column(self.tr("Case"), lambda c: c.number),
                 Column(self.tr("Opened"), lambda c: _when(c.opened_at)),
-                Column(self.tr("Status"), lambda c: c.status),
-                Column(self.tr("Class"), lambda c: c.case_class),
+                Column(self.tr("Status"), lambda c: case_labels.label(case_labels.STATUS, c.status)),
+                Column(self.tr("Class"), lambda c: case_labels.label(case_labels.CLASS, c.case_class)),
                 Column(self.tr("Reason"), lambda c: c.sub_reason),
                 Column(self.tr("Order"), lambda c: c.order_number),
             ],
@@ -151,9 +160,10 @@ class CustomersTab(QWidget):
         side_layout.addWidget(self.summary)
         side_layout.addWidget(self.tags_button, 0, Qt.AlignmentFlag.AlignLeft)
         side_layout.addWidget(QLabel(self.tr("Purchase history")))
-        side_layout.addWidget(_small_table(self.orders), 2)
+        self.orders_view, self.cases_view = _small_table(self.orders), _small_table(self.cases)
+        side_layout.addWidget(self.orders_view, 2)
         side_layout.addWidget(QLabel(self.tr("After-sales cases")))
-        side_layout.addWidget(_small_table(self.cases), 1)
+        side_layout.addWidget(self.cases_view, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(side)
@@ -180,10 +190,31 @@ class CustomersTab(QWidget):
 
     def restore_layout(self, store: QSettings) -> None:
         if not self.table.restore_layout(store.value(STATE_KEY)):
-            self.table.fit_columns()
+            self.fit_columns()
         state = store.value(SPLITTER_KEY)
         if state:
             self.splitter.restoreState(state)  # type: ignore[arg-type]
+        else:
+            self.share_width()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as what they show, but a long region or name is cut short (…) rather than
+        pushing Last purchase and Segment out of sight; the person can widen any column."""
+        self.table.fit_columns()
+        header = self.table.horizontalHeader()
+        widest = self.table.fontMetrics().averageCharWidth() * NARROW_TEXT_CHARS
+        for section in LONG_TEXT_COLUMNS:
+            if header.sectionSize(section) > widest:
+                header.resizeSection(section, widest)
+
+    def share_width(self) -> None:
+        """The list gets the width its columns need; the customer's page beside it the rest (at least
+        enough for the purchase history)."""
+        header = self.table.horizontalHeader()
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        needed = sum(header.sectionSize(s) for s in range(header.count())) + self.table.verticalHeader().width() + frame
+        side = self.fontMetrics().averageCharWidth() * SIDE_CHARS
+        self.splitter.setSizes([needed, side])
 
     # Filtering -----------------------------------------------------------------------
     def current_filter(self) -> CustomerFilter:
@@ -264,6 +295,12 @@ class CustomersTab(QWidget):
         self.summary.setText("<br>".join(lines))
         self.orders.set_rows(d.orders)
         self.cases.set_rows(d.cases)
+        widest = self.fontMetrics().averageCharWidth() * NARROW_TEXT_CHARS
+        for view in (self.orders_view, self.cases_view):
+            view.resizeColumnsToContents()
+            header = view.horizontalHeader()
+            for section in range(header.count() - 1):
+                header.resizeSection(section, min(header.sectionSize(section), widest))
 
     # Actions -----------------------------------------------------------------------------------
     def edit_tags(self) -> None:

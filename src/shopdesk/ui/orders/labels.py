@@ -53,6 +53,7 @@ PAYMENT = {
     "paid": QT_TRANSLATE_NOOP("Orders", "Paid"),
     "partially_paid": QT_TRANSLATE_NOOP("Orders", "Partly paid"),
     "cod": QT_TRANSLATE_NOOP("Orders", "Cash on delivery"),
+    "partially_refunded": QT_TRANSLATE_NOOP("Orders", "Partly refunded"),
     "refunded": QT_TRANSLATE_NOOP("Orders", "Refunded"),
 }
 # Timeline entries that are not state changes.
