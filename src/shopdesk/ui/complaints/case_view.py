@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from shopdesk.ui import errors
 from shopdesk.ui.complaints import dialogs
 from shopdesk.ui.complaints.labels import ACTION, CHANNEL, CLASS, DISPOSITION, PRIORITY, SOLUTION, STATUS, label
 from shopdesk.ui.complaints.queue import when
+from shopdesk.ui.widgets.flow_layout import FlowLayout
 from shopdesk.ui.widgets.money import MoneyFormat
 
 _ACTING = {s.value for s in ACTING}
@@ -51,6 +52,7 @@ class CaseView(QWidget):
         self.detail: CaseDetail | None = None
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.title.setWordWrap(True)
         self.overdue = QLabel(self.tr("Overdue"))
         self.overdue.setStyleSheet("color: white; background: #c62828; padding: 1px 6px; border-radius: 3px;")
         self.about = QLabel()
@@ -60,11 +62,13 @@ class CaseView(QWidget):
         self.goods = QLabel()
         self.goods.setWordWrap(True)
         self.return_window = QLabel()
+        self.return_window.setWordWrap(True)
         self.solution = QLabel()
         self.solution.setWordWrap(True)
         self.money_back = QLabel()
         self.money_back.setWordWrap(True)
         self.followup = QLabel()
+        self.followup.setWordWrap(True)
         self.evidence = QListWidget()
         self.evidence.setMaximumHeight(70)
         self.evidence.itemActivated.connect(lambda _item: self.open_evidence())
@@ -90,20 +94,20 @@ class CaseView(QWidget):
             ("attach", self.tr("Attach files…"), self.attach),
         )
         self.buttons: dict[str, QPushButton] = {}
-        step_row, extra_row = QHBoxLayout(), QHBoxLayout()
+        # The buttons wrap onto more rows when the pane is narrow, rather than being cut off.
+        step_row, extra_row = FlowLayout(), FlowLayout()
         for row, actions in ((step_row, steps), (extra_row, extras)):
             for key, text, slot in actions:
                 button = QPushButton(text)
                 button.clicked.connect(lambda _checked=False, act=slot: act())
                 row.addWidget(button)
                 self.buttons[key] = button
-            row.addStretch(1)
 
         header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addWidget(self.overdue)
-        header.addStretch(1)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.overdue, 0, Qt.AlignmentFlag.AlignTop)
         facts = QFormLayout()
+        facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         facts.addRow(self.tr("About"), self.about)
         facts.addRow(self.tr("Customer says"), self.description)
         facts.addRow(self.tr("Goods"), self.goods)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -102,7 +103,18 @@ class ReportsTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.kinds.addItem(item)
-        self.kinds.setMaximumWidth(300)
+        # Wide enough for the longest name; a narrower list (the person moved the splitter) wraps it.
+        self.kinds.setWordWrap(True)
+        self.kinds.setResizeMode(QListView.ResizeMode.Adjust)
+        self.kinds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        names = [self.kinds.item(row).text() for row in range(self.kinds.count())]
+        metrics = self.kinds.fontMetrics()
+        self.kinds_width = (
+            max((metrics.horizontalAdvance(name) for name in names), default=0)
+            + 2 * self.kinds.frameWidth()
+            + self.kinds.verticalScrollBar().sizeHint().width()
+            + 4 * metrics.averageCharWidth()  # the item's margins
+        )
 
         today = date.today()
         self.month = QComboBox()
@@ -194,6 +206,7 @@ class ReportsTab(QWidget):
         splitter.addWidget(self.kinds)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.kinds_width, 4 * self.kinds_width])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
