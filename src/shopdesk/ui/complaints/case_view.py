@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -35,6 +34,7 @@ from shopdesk.ui import errors
 from shopdesk.ui.complaints import dialogs
 from shopdesk.ui.complaints.labels import ACTION, CHANNEL, CLASS, DISPOSITION, PRIORITY, SOLUTION, STATUS, label
 from shopdesk.ui.complaints.queue import when
+from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.flow_layout import FlowLayout
 from shopdesk.ui.widgets.money import MoneyFormat
 
@@ -339,7 +339,7 @@ class CaseView(QWidget):
     def attach(self) -> None:
         if self.detail is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Evidence files"), str(Path.home()))
+        paths, _ = file_dialogs.getOpenFileNames(self, self.tr("Evidence files"), str(Path.home()))
         if paths:
             self._run(lambda number: self._shop.aftersales.add_evidence(number, [Path(p) for p in paths]))
 
