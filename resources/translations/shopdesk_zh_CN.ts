@@ -3675,6 +3675,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>货到付款</translation>
     </message>
     <message>
+        <source>Partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
