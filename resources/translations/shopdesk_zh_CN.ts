@@ -934,6 +934,30 @@ The data it replaced was kept as
         <source>Replacement order</source>
         <translation>补发/换货订单</translation>
     </message>
+    <message>
+        <source>complaint and demand confirmed</source>
+        <translation>已与客户确认投诉内容和诉求</translation>
+    </message>
+    <message>
+        <source>investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>awaiting customer</source>
+        <translation>等待客户回复</translation>
+    </message>
+    <message>
+        <source>customer answered</source>
+        <translation>客户已回复</translation>
+    </message>
+    <message>
+        <source>agreed: {solution}</source>
+        <translation>已商定：{solution}</translation>
+    </message>
 </context>
 <context>
     <name>ChannelsPage</name>

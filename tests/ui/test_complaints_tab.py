@@ -280,6 +280,9 @@ def test_in_chinese_the_tab_speaks_the_service_desks_own_terms(qtbot, qapp, engl
         shop.aftersales.receive_return(numbers["soon"], [ReturnLine(2, 1, "scrap")])
         tab.analysis.refresh()
         assert tab.analysis.warning.text().startswith("高频退货商品预警：TEE")
+        tab.select_case(numbers["soon"])  # the service's own notes on the timeline, in the desk's language
+        notes = [tab.view.timeline.topLevelItem(i).text(3) for i in range(tab.view.timeline.topLevelItemCount())]
+        assert "已与客户确认投诉内容和诉求" in notes and "已商定：退货退款" in notes
     finally:
         remove_translations(qapp, translators)
 

@@ -32,7 +32,17 @@ from shopdesk.services.aftersales_views import CaseDetail
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.complaints import dialogs
-from shopdesk.ui.complaints.labels import ACTION, CHANNEL, CLASS, DISPOSITION, PRIORITY, SOLUTION, STATUS, label
+from shopdesk.ui.complaints.labels import (
+    ACTION,
+    CHANNEL,
+    CLASS,
+    DISPOSITION,
+    PRIORITY,
+    SOLUTION,
+    STATUS,
+    label,
+    step_note,
+)
 from shopdesk.ui.complaints.queue import when
 from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.flow_layout import FlowLayout
@@ -250,7 +260,7 @@ class CaseView(QWidget):
                 )
             else:
                 what = label(ACTION, e.action)
-            self.timeline.addTopLevelItem(QTreeWidgetItem([when(e.at), e.user, what, e.reason]))
+            self.timeline.addTopLevelItem(QTreeWidgetItem([when(e.at), e.user, what, step_note(e.reason)]))
         for column in range(3):
             self.timeline.resizeColumnToContents(column)
         self._enable(d)

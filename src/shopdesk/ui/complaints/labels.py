@@ -65,6 +65,25 @@ ACTION = {
     "refund": QT_TRANSLATE_NOOP("Cases", "Refund"),
     "replacement": QT_TRANSLATE_NOOP("Cases", "Replacement order"),
 }
+# The notes the service writes when a person gives none (services/aftersales.py): stored in English, shown in
+# the app's language. A note a person typed is shown as typed.
+STEP_NOTES = {
+    "complaint and demand confirmed": QT_TRANSLATE_NOOP("Cases", "complaint and demand confirmed"),
+    "investigating": QT_TRANSLATE_NOOP("Cases", "investigating"),
+    "in progress": QT_TRANSLATE_NOOP("Cases", "in progress"),
+    "awaiting customer": QT_TRANSLATE_NOOP("Cases", "awaiting customer"),
+    "customer answered": QT_TRANSLATE_NOOP("Cases", "customer answered"),
+}
+AGREED = "agreed: "
+
+
+def step_note(note: str) -> str:
+    """A timeline note as the person reads it: the service's own words translated, 'agreed: refund_only' named."""
+    if note.startswith(AGREED) and note[len(AGREED) :] in SOLUTION:
+        return QCoreApplication.translate("Cases", "agreed: {solution}").format(
+            solution=label(SOLUTION, note[len(AGREED) :])
+        )
+    return label(STEP_NOTES, note)
 
 
 def label(table: Mapping[str, object], value: str) -> str:
