@@ -39,6 +39,13 @@ def _plain(text: str = "") -> QLabel:
     return shown
 
 
+def _fit_columns(header: QHeaderView, *, stretch: int) -> None:
+    """Every column as wide as its title and cells, but `stretch`, which takes the width left."""
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+
+
 class OrderDetailView(QWidget):
     def __init__(self, money: MoneyFormat, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,13 +70,17 @@ class OrderDetailView(QWidget):
         self.lines_view.setModel(self.lines)
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines_view.verticalHeader().hide()
-        self.lines_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Codes, quantities and amounts as wide as they need (never cut, never behind a scroll bar);
+        # the product name takes the rest.
+        _fit_columns(self.lines_view.horizontalHeader(), stretch=1)
         self.timeline = QTableWidget(0, 4)
         self.timeline.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Why")])
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.verticalHeader().hide()
-        self.timeline.horizontalHeader().setStretchLastSection(True)
-        self.timeline.setWordWrap(False)
+        # Why takes the rest and wraps a long reason onto more lines rather than cutting it.
+        _fit_columns(self.timeline.horizontalHeader(), stretch=3)
+        self.timeline.setWordWrap(True)
+        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         facts = QGridLayout()
         for column, (title, body) in enumerate(
@@ -192,4 +203,3 @@ class OrderDetailView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.timeline.setItem(row, column, item)
-        self.timeline.resizeColumnsToContents()

@@ -17,11 +17,13 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -49,6 +51,8 @@ from shopdesk.ui.widgets import file_dialogs
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
 from shopdesk.ui.widgets.table_view import DataTableView
+
+NAME_COLUMN = 2  # of count_columns: Location, SKU, Name, ...
 
 
 class StocktakePage(QWidget):
@@ -129,6 +133,19 @@ class StocktakePage(QWidget):
         self.search.search_changed.connect(lambda _text: self.apply_filters())
         self.load_stocktakes()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the rows on screen are known only once it is shown
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its title and the lines on screen; the product name takes the width left.
+
+        Done when it is shown and for another stocktake, not after each count: a width set by hand stays."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+
     # Which stocktake ---------------------------------------------------------------------
     def load_stocktakes(self, select: str | None = None) -> None:
         current = select or self.stocktake.currentData()
@@ -172,6 +189,7 @@ class StocktakePage(QWidget):
                 self.location.addItem(ref.path, ref.path)
         self._show_summary(summary)
         self.apply_filters()
+        self.fit_columns()
         if counting:
             self.scan.setFocus()
 
