@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from shopdesk.services.shop import Shop
+from shopdesk.ui.complaints.dialogs import ReturnDialog
 from shopdesk.ui.i18n import CHINESE, ENGLISH, install_translations, remove_translations
 from shopdesk.ui.orders.detail import OrderDetailView
 from shopdesk.ui.widgets.money import MoneyFormat
-from tests.aftersales_helpers import shop_with_mugs
+from tests.aftersales_helpers import complaint, delivered_order, shop_with_mugs
 from tests.order_helpers import draft
 from tests.stock_helpers import new_product
 from tests.ui.test_stock_tab import stock_tab, stocked  # noqa: F401  (fixtures)
@@ -77,6 +78,18 @@ def test_the_stocktake_lines_show_every_title_and_sku_whole(qtbot, stock_tab, st
     assert LONG_SKU in [table.model().index(r, 1).data() for r in range(table.model().rowCount())]
     assert cut_columns(table, stretch=2) == []  # "Moved during count", the SKU, the value: all whole
     assert all_in_sight(table) and takes_the_rest(table, 2)  # the name takes the width, not the value
+
+
+def test_the_return_dialog_opens_with_units_back_and_where_they_go_in_sight(qtbot, sqlite_shop, language) -> None:
+    shop = shop_with_mugs(sqlite_shop)
+    order = delivered_order(shop, ("MUG", 2), ("TEE", 1))
+    number = shop.aftersales.create_case(complaint(order, lines=((1, 2), (2, 1)))).number
+    dialog = on_screen(qtbot, ReturnDialog(shop, shop.aftersales.get_case(number)))
+    table = dialog.table
+    assert cut_columns(table, stretch=1) == []
+    assert all_in_sight(table) and takes_the_rest(table, 1)
+    goes_to = table.cellWidget(0, 4)
+    assert goes_to.isVisible() and table.viewport().rect().contains(goes_to.geometry())
 
 
 def order_with_a_long_story(shop: Shop) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -140,6 +141,9 @@ class SolutionDialog(CaseDialog):
         self._shop.aftersales.agree_solution(self.detail.number, solution, window_override=self.override.text())
 
 
+PRODUCT_WIDTH = 320  # at most this much of the Return dialog's width is kept for the product's name
+
+
 class ReturnDialog(CaseDialog):
     """Returned goods received and inspected: how many of each line, and where they go."""
 
@@ -153,7 +157,9 @@ class ReturnDialog(CaseDialog):
         self.where: list[QComboBox] = []
         for row, line in enumerate(detail.lines):
             self.table.setItem(row, 0, QTableWidgetItem(str(line.line_no)))
-            self.table.setItem(row, 1, QTableWidgetItem(f"{line.sku} {line.name}"))
+            product = QTableWidgetItem(f"{line.sku} {line.name}")
+            product.setToolTip(product.text())
+            self.table.setItem(row, 1, product)
             self.table.setItem(row, 2, QTableWidgetItem(f"{line.qty_shipped} / {line.qty_returned}"))
             units = QSpinBox()
             units.setRange(0, 1_000_000)
@@ -166,7 +172,7 @@ class ReturnDialog(CaseDialog):
             self.table.setCellWidget(row, 4, where)
             self.units.append(units)
             self.where.append(where)
-        self.table.resizeColumnsToContents()
+        self._fit_table()
         self.lost = QCheckBox(self.tr("The parcel never arrived: close these units as lost"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("what inspection found"))
@@ -174,6 +180,23 @@ class ReturnDialog(CaseDialog):
         self.form.addRow(self.tr("Inspection"), self.note)
         self.form.addRow(self.lost)
         self.lost.toggled.connect(self._lost_toggled)
+
+    def _fit_table(self) -> None:
+        """Open wide enough for every column: the units back and where they go are never behind a scroll bar;
+        the product takes the width left over (a very long name is shortened, whole in its tooltip)."""
+        table = self.table
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        product = header.sectionSize(1)
+        table.setMinimumWidth(
+            header.length()
+            - product
+            + min(product, PRODUCT_WIDTH)
+            + table.verticalHeader().sizeHint().width()
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+        )
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _lost_toggled(self, lost: bool) -> None:
         for where in self.where:  # lost goods go nowhere
