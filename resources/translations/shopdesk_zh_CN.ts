@@ -3726,6 +3726,26 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <source>Waybill recorded</source>
         <translation>已录入面单号</translation>
     </message>
+    <message>
+        <source>order total is above the review threshold</source>
+        <translation>订单金额超过审单阈值</translation>
+    </message>
+    <message>
+        <source>the phone number is on the blocked list</source>
+        <translation>手机号在黑名单中</translation>
+    </message>
+    <message>
+        <source>the buyer is on the blocked list</source>
+        <translation>买家在黑名单中</translation>
+    </message>
+    <message>
+        <source>the buyer left a remark to read</source>
+        <translation>买家有留言待查看</translation>
+    </message>
+    <message>
+        <source>not enough stock to ship the whole order</source>
+        <translation>库存不足，无法整单发货</translation>
+    </message>
 </context>
 <context>
     <name>OrdersTab</name>

@@ -300,3 +300,19 @@ def test_the_order_buttons_follow_the_role_so_nobody_fills_a_form_only_to_be_ref
     select(tab, orders.ready)
     assert tab.labels_action.isEnabled() and tab.picklist_action.isEnabled()  # reading and printing: anyone
     assert tab.cancel_action.isEnabled() is work
+
+
+def test_in_chinese_the_reviewer_reads_why_an_order_is_held_in_chinese(
+    qtbot, qapp, english, order_shop, runner
+) -> None:
+    from shopdesk.ui.i18n import CHINESE, install_translations, remove_translations
+
+    shop, orders = order_shop
+    translators = install_translations(qapp, CHINESE)
+    try:
+        tab = OrdersTab(shop, runner, CHINESE)
+        qtbot.addWidget(tab)
+        tab.detail.show_order(shop.orders.get_order(orders.held[0]))
+        assert "• 买家有留言待查看" in tab.detail.hold.text()  # stored as the code "remark" and English words
+    finally:
+        remove_translations(qapp, translators)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.services.fulfilment_documents import ship_to_address
 from shopdesk.services.order_details import OrderDetail
-from shopdesk.ui.orders.labels import ACTION, CHANNEL, PAYMENT, STATUS, label, when
+from shopdesk.ui.orders.labels import ACTION, CHANNEL, PAYMENT, STATUS, hold_reason, label, when
 from shopdesk.ui.orders.lines_model import OrderLinesModel
 from shopdesk.ui.widgets.money import MoneyFormat
 
@@ -123,7 +123,7 @@ class OrderDetailView(QWidget):
         self.title.setText(f"{d.number} · {label(STATUS, d.status)} · {channel} · {when(d.placed_at)}")
         if d.hold_reasons:
             self.hold.setText(
-                self.tr("On hold for review:") + "\n" + "\n".join(f"• {r.get('message', '')}" for r in d.hold_reasons)
+                self.tr("On hold for review:") + "\n" + "\n".join(f"• {hold_reason(r)}" for r in d.hold_reasons)
             )
             self.hold.show()
         to = d.ship_to

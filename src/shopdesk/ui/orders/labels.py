@@ -65,6 +65,15 @@ ACTION = {
     "merged": QT_TRANSLATE_NOOP("Orders", "Merged"),
     "waybill": QT_TRANSLATE_NOOP("Orders", "Waybill recorded"),
 }
+# Review reasons whose stored message says nothing more than its code (domain/review.py); the others (several
+# addresses, an incomplete or odd address) carry details and are shown with them.
+HOLD = {
+    "high_value": QT_TRANSLATE_NOOP("Orders", "order total is above the review threshold"),
+    "blocked_phone": QT_TRANSLATE_NOOP("Orders", "the phone number is on the blocked list"),
+    "blocked_buyer": QT_TRANSLATE_NOOP("Orders", "the buyer is on the blocked list"),
+    "remark": QT_TRANSLATE_NOOP("Orders", "the buyer left a remark to read"),
+    "short_of_stock": QT_TRANSLATE_NOOP("Orders", "not enough stock to ship the whole order"),
+}
 # Channels an order can be entered for by hand, in the entry dialog's order.
 ENTRY_CHANNELS = ("manual", "phone", "counter", "taobao", "pinduoduo", "woocommerce", "shopify")
 CARRIERS = ("顺丰速运", "中通快递", "圆通速递", "韵达快递", "申通快递", "京东物流", "EMS", "DHL Express")
@@ -73,6 +82,12 @@ CARRIERS = ("顺丰速运", "中通快递", "圆通速递", "韵达快递", "申
 def label(table: dict, value: str | None) -> str:  # type: ignore[type-arg]
     text = table.get(value)
     return QCoreApplication.translate("Orders", text) if text else (value or "")
+
+
+def hold_reason(reason: dict) -> str:  # type: ignore[type-arg]
+    """One review reason as the reviewer reads it: translated where its code says all, else its own message."""
+    text = HOLD.get(reason.get("code", ""))
+    return QCoreApplication.translate("Orders", text) if text else str(reason.get("message", ""))
 
 
 def when(at: datetime | None) -> str:
