@@ -36,8 +36,11 @@ def buttons(window) -> dict[str, bool]:  # type: ignore[no-untyped-def]
     purchasing.refresh()
     purchasing.select("PO-000001")
     stocktake.load_stocktakes()
+    products = window.products
+    products.table.selectRow(0)
     return {
-        "import products": window.products.import_action.isEnabled(),
+        "import products": products.import_action.isEnabled(),
+        "archive product": products.archive_action.isEnabled(),
         "receive": purchasing.receive_button.isEnabled(),
         "cancel PO": purchasing.cancel_button.isEnabled(),
         "new stocktake": stocktake.new_button.isEnabled(),
@@ -49,7 +52,11 @@ def buttons(window) -> dict[str, bool]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("name", "pin", "expected"),
     [
-        ("王店长", "9876", {"import products", "receive", "cancel PO", "new stocktake", "post stocktake", "count"}),
+        (
+            "王店长",
+            "9876",
+            {"import products", "archive product", "receive", "cancel PO", "new stocktake", "post stocktake", "count"},
+        ),
         ("小李", "1234", {"receive", "new stocktake", "post stocktake", "count"}),
         ("会计", "5555", set()),
     ],

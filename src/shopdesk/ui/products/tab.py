@@ -211,8 +211,9 @@ class ProductsTab(QWidget):
     def _selection_changed(self) -> None:
         rows = self.selected_rows()
         self.edit_action.setEnabled(len(rows) == 1)
-        self.archive_action.setEnabled(any(not r.archived for r in rows))
-        self.restore_action.setEnabled(any(r.archived for r in rows))
+        edit = self._shop.can(Permission.EDIT_CATALOGUE)  # the accountant looks, and is not offered a refusal
+        self.archive_action.setEnabled(edit and any(not r.archived for r in rows))
+        self.restore_action.setEnabled(edit and any(r.archived for r in rows))
 
     def _select_product(self, product_id: int) -> None:
         self.model.row_at(0)  # after a refresh no page is read yet; the first one is about to be shown anyway
