@@ -5115,6 +5115,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>买家姓名脱敏显示（张**）</translation>
     </message>
     <message>
+        <source>Your role sees buyers masked</source>
+        <translation>您的角色只能看到脱敏后的买家信息</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>开始日期</translation>
     </message>

@@ -92,3 +92,17 @@ def test_bad_thresholds_are_refused_before_any_work(qtbot, tab, tmp_path: Path) 
     qtbot.waitUntil(lambda: bool(said))
     assert "thresholds" in said[0]
     assert not (tmp_path / "abc.xlsx").exists()
+
+
+def test_the_accountant_sees_the_buyers_masked_box_ticked_and_fixed(qtbot, sqlite_shop, runner) -> None:
+    from shopdesk.domain.permissions import Role
+    from shopdesk.ui.reports.tab import ReportsTab
+
+    sqlite_shop.log_in("会计", Role.ACCOUNTANT)  # the workbook masks buyers for this role: the box says so
+    widget = ReportsTab(sqlite_shop, runner, "en")
+    qtbot.addWidget(widget)
+    assert widget.mask.isChecked() and not widget.mask.isEnabled()
+    sqlite_shop.log_in("王店长", Role.OWNER)
+    owner = ReportsTab(sqlite_shop, runner, "en")
+    qtbot.addWidget(owner)
+    assert owner.mask.isEnabled()

@@ -158,6 +158,10 @@ class ReportsTab(QWidget):
         self.language.setCurrentIndex(1 if language == CHINESE else 0)
         self.mask = QCheckBox(self.tr("Show buyers masked (张**)"))
         self.mask.setChecked(bool(shop.setting("report_mask_customers")))
+        if not shop.can(Permission.VIEW_PERSONAL_DATA):  # the workbook masks buyers for this role whatever is ticked
+            self.mask.setChecked(True)
+            self.mask.setEnabled(False)
+            self.mask.setToolTip(self.tr("Your role sees buyers masked"))
 
         self.form = QFormLayout()
         self._rows: dict[str, QWidget] = {}
