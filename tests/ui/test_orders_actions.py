@@ -89,7 +89,7 @@ def test_an_allocated_order_is_held_with_a_reason_and_gives_its_stock_back(qtbot
     when_dialog_opens(QInputDialog, give_reason)
     with qtbot.waitSignal(tab.message, timeout=10_000) as news:
         tab.hold_action.trigger()
-    assert news.args[0] == "Held: 1 order done"
+    assert news.args[0] == f"Held: 1 order done ({number})"
     order = shop.orders.get_order(number)
     assert order.status == "on_hold" and order.reserved == []
     assert order.timeline[-1].reason == "买家来电要改地址"

@@ -153,7 +153,7 @@ def test_a_reviewer_approves_the_held_orders_in_one_go(qtbot, tab, order_shop, r
     assert tab.approve_action.isEnabled()
     with qtbot.waitSignal(tab.message, timeout=5000) as news:
         tab.approve_selected()
-    assert news.args == ["Approved: 2 orders done"]
+    assert news.args == [f"Approved: 2 orders done ({orders.held[0]}, {orders.held[1]})"]
     assert [shop.orders.get_order(n).status for n in orders.held] == ["allocated", "allocated"]
     assert tab.buckets.tabText(1) == "On hold (0)" and tab.buckets.tabText(3) == "To ship (4)"
 

@@ -354,8 +354,11 @@ class OrdersTab(QWidget):
         def done(results: list[FlowResult]) -> None:
             self.refresh()
             refused = [r for r in results if not r.ok]
+            done_numbers = [r.number for r in results if r.ok]
+            which = f" ({', '.join(sorted(done_numbers))})" if 0 < len(done_numbers) <= 3 else ""  # a few: say which
             self.message.emit(
-                self.tr("{verb}: %n order(s) done", "", len(results) - len(refused)).format(verb=verb)
+                self.tr("{verb}: %n order(s) done", "", len(done_numbers)).format(verb=verb)
+                + which
                 + (self.tr(", %n refused", "", len(refused)) if refused else "")
             )
             if refused:
