@@ -141,3 +141,18 @@ def test_opening_an_existing_file_answers_its_path(qtbot, tmp_path) -> None:
         str(tmp_path / "orders.csv"),
         "CSV (*.csv)",
     )
+
+
+def test_a_dialog_opens_where_the_last_file_was_chosen_unless_the_caller_names_a_folder(qapp, tmp_path) -> None:
+    from pathlib import Path
+
+    from shopdesk.ui.widgets.file_dialogs import remember, start_in
+
+    first = Path(start_in(str(Path.home() / "pick-list.pdf")))  # nothing chosen yet: Documents (or home)
+    assert first.name == "pick-list.pdf"
+    remember([str(tmp_path / "labels.pdf")])  # the person saved labels into their own folder
+    assert start_in(str(Path.home() / "pick-list.pdf")) == str(tmp_path / "pick-list.pdf")
+    assert start_in("") == str(tmp_path)
+    elsewhere = tmp_path / "backups"
+    elsewhere.mkdir()
+    assert start_in(str(elsewhere)) == str(elsewhere)  # a folder the caller chose on purpose is kept

@@ -26,8 +26,10 @@ Every helper returns what the QFileDialog static function of the same name retur
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase
+import platformdirs
+from PySide6.QtCore import QFileInfo, QMimeDatabase, QSettings
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
@@ -75,11 +77,40 @@ def uses_qt_dialog() -> bool:
     return sys.platform not in ("win32", "darwin")
 
 
+LAST_FOLDER_KEY = "file_dialogs/last_folder"
+
+
+def _store() -> QSettings:
+    from shopdesk.config import config_dir
+
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def start_in(directory: str) -> str:
+    """Where a dialog opens. A caller with no real opinion (nothing, a bare file name, or the home folder) gets the
+    folder chosen last time, else the Documents folder; a file name is kept, so Save offers it there."""
+    given = Path(directory) if directory else Path()
+    folder, name = (given, "") if not directory or given.is_dir() else (given.parent, given.name)
+    if directory and folder not in (Path(), Path.home()):
+        return directory
+    last = str(_store().value(LAST_FOLDER_KEY, "") or "")
+    documents = Path(platformdirs.user_documents_dir())
+    start = Path(last) if last and Path(last).is_dir() else documents if documents.is_dir() else Path.home()
+    return str(start / name) if name else str(start)
+
+
+def remember(paths: list[str]) -> None:
+    """The folder of what was chosen, for the next dialog."""
+    if paths:
+        chosen = Path(paths[0])
+        _store().setValue(LAST_FOLDER_KEY, str(chosen if chosen.is_dir() else chosen.parent))
+
+
 def make_dialog(
     parent: QWidget | None, caption: str, directory: str, filter: str, options: QFileDialog.Option
 ) -> QFileDialog:
     """A file dialog set up like the static functions' one, with the name-only icon provider."""
-    dialog = QFileDialog(parent, caption, directory, filter)
+    dialog = QFileDialog(parent, caption, start_in(directory), filter)
     options |= Option.DontUseCustomDirectoryIcons
     if uses_qt_dialog():
         options |= Option.DontUseNativeDialog
@@ -94,6 +125,7 @@ def _run(dialog: QFileDialog, selected_filter: str) -> tuple[list[str], str]:
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return [], ""
+        remember(dialog.selectedFiles())
         return dialog.selectedFiles(), dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()
