@@ -122,7 +122,7 @@ def test_the_workbook_is_typed_formatted_and_its_summary_equals_its_sheets(octob
     assert len(set(column(sales, "Order"))) == summary["Orders"] == 3
     assert total_of(refunds, "Refund") == summary["Refunds"] == 60
     assert total_of(refunds, "Back in stock at cost") == summary["Cost of goods returned"] == 20
-    assert summary["Net sales"] == 195 and summary["Gross margin"] == 106
+    assert summary["Net sales"] == 195 and summary["Gross margin (after refunds and returns)"] == 106
     assert summary["Gross margin %"] == pytest.approx(0.5436)
     assert summary["Average order value"] == 85 and summary["Repurchase rate"] == 0.5
     assert total_of(book["Purchases and receipts"], "Value") == summary["Received (purchases, opening balances)"] == 230
@@ -144,6 +144,39 @@ def test_the_workbook_is_typed_formatted_and_its_summary_equals_its_sheets(octob
     assert [(d.day, v) for d, v in days] == [(5, 105), (12, 50), (20, 100)]
     assert sum(v for _, v in days) == summary["Goods sales (after discounts)"]
     assert month.line_count == 4
+
+
+def test_the_sales_margin_before_refunds_reconciles_to_the_gross_margin(october, out: Path) -> None:
+    """The Sales sheet's Margin total is before refunds and returns (they are on their own sheet); the Summary
+    shows it too, so margin on sales − refunds + cost returned = gross margin is there to check."""
+    path, _ = october.month_end("2026-10", out / "2026-10.xlsx")
+    book = open_book(path)
+    summary = figures(book["Summary"])
+    sales = book["Sales"]
+    # By hand: goods sales 255.00 − cost shipped 109.00 = 146.00; less 60.00 refunded, plus 20.00 back at cost.
+    assert total_of(sales, "Margin") == summary["Margin on sales (before refunds and returns)"] == 146
+    assert rows(sales)[-1][0] == "Total (before refunds and returns)"
+    refunds = book["Refunds and returns"]
+    assert (
+        summary["Margin on sales (before refunds and returns)"]
+        - total_of(refunds, "Refund")
+        + total_of(refunds, "Back in stock at cost")
+        == summary["Gross margin (after refunds and returns)"]
+        == 106
+    )
+
+
+def test_returns_per_sku_says_its_quality_column_counts_complaints(october, out: Path) -> None:
+    """The column counts units on quality complaints opened in the month, returned or not; its name says so."""
+    path, _ = october.month_end("2026-10", out / "2026-10.xlsx")
+    sheet = open_book(path)["Returns per SKU"]
+    header = rows(sheet)[0]
+    assert "Defective" not in header
+    tee = dict(zip(header, next(r for r in rows(sheet) if r[0] == "TEE"), strict=True))
+    # The TEE of order A: one unit, complained about as product quality and returned.
+    assert (tee["Returned"], tee["Units with a quality complaint"]) == (1, 1)
+    path, _ = october.month_end("2026-10", out / "十月.xlsx", "zh_CN")
+    assert {"质量投诉件数", "质量投诉率"} <= set(rows(open_book(path)["退货率-SKU"])[0])
 
 
 def test_a_chinese_workbook_speaks_the_seeds_terms(october, out: Path) -> None:

@@ -51,7 +51,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "cost_shipped": ("Cost of goods shipped", "发货成本"),
     "cost_returned": ("Cost of goods returned", "退货成本"),
     "cost_of_goods": ("Cost of goods sold", "销售成本"),
+    "margin_on_sales": ("Margin on sales (before refunds and returns)", "销售毛利(退款退货前)"),
     "gross_margin": ("Gross margin", "毛利"),
+    "gross_margin_after": ("Gross margin (after refunds and returns)", "毛利(扣除退款退货后)"),
     "margin_rate": ("Gross margin %", "毛利率"),
     "contribution": ("Contribution (margin + shipping − fees)", "渠道贡献(毛利+运费−平台费)"),
     "orders": ("Orders", "订单数"),
@@ -78,10 +80,13 @@ TERMS: dict[str, tuple[str, str]] = {
     "empty_month": ("No sales, refunds or stock movements in this month.", "本月没有销售、退款或库存变动。"),
     "definitions": (
         "Sales count when an order ships; net sales = goods sales − refunds; cost of goods sold = cost shipped − "
-        "cost returned; gross margin = net sales − cost of goods sold.",
-        "订单发货时计入销售;净销售额 = 商品销售额 − 退款;销售成本 = 发货成本 − 退货成本;毛利 = 净销售额 − 销售成本。",
+        "cost returned; margin on sales = goods sales − cost shipped (the Sales sheet's Margin total); gross margin "
+        "= net sales − cost of goods sold = margin on sales − refunds + cost returned.",
+        "订单发货时计入销售;净销售额 = 商品销售额 − 退款;销售成本 = 发货成本 − 退货成本;销售毛利 = 商品销售额 − "
+        "发货成本(即销售明细的毛利合计);毛利 = 净销售额 − 销售成本 = 销售毛利 − 退款 + 退货成本。",
     ),
     "total": ("Total", "合计"),
+    "total_before_refunds": ("Total (before refunds and returns)", "合计(退款退货前)"),
     # Columns
     "date": ("Date", "日期"),
     "time": ("Time", "时间"),
@@ -134,8 +139,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "cases": ("Cases", "工单数"),
     "sold": ("Sold", "销量"),
     "returned": ("Returned", "退货"),
-    "defective": ("Defective", "质量问题"),
-    "defect_rate": ("Defect rate", "次品率"),
+    # Units on product-quality complaints opened in the period, returned or not (a refund-only case counts):
+    # services/aftersales_analysis.py's SkuReturns.defective, so it can be more than Returned.
+    "defective": ("Units with a quality complaint", "质量投诉件数"),
+    "defect_rate": ("Quality complaint rate", "质量投诉率"),
     "high_return": ("High-return warning", "高频退货预警"),
     "yes": ("yes", "是"),
     "warehouse": ("Warehouse", "仓库"),

@@ -104,7 +104,9 @@ class MonthEnd:
             (t("cost_shipped"), total.cost_shipped, M),
             (t("cost_returned"), total.cost_returned, M),
             (t("cost_of_goods"), total.cost_of_goods, M),
-            (t("gross_margin"), total.gross_margin, M),
+            # The Sales sheet's Margin total; gross margin is it less refunds plus the cost of returns back.
+            (t("margin_on_sales"), total.goods_sales - total.cost_shipped, M),
+            (t("gross_margin_after"), total.gross_margin, M),
             (t("margin_rate"), total.margin_rate, P),
             (t("contribution"), total.contribution, M),
             gap,
@@ -190,7 +192,7 @@ def write_month_end(
                 ),
                 tick,
             )
-            sheet.totals(t("total"))
+            sheet.totals(t("total_before_refunds"))  # refunds and returns: next sheet
 
             sheet = book.sheet(
                 t("sheet_refunds"),
