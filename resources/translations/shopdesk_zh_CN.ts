@@ -5254,6 +5254,269 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
+    <name>ServiceMessages</name>
+    <message>
+        <source>to</source>
+        <translation>调入库位</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>调出库位</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>tracking_no</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>warehouse staff</source>
+        <translation>仓库人员</translation>
+    </message>
+    <message>
+        <source>accountant</source>
+        <translation>会计</translation>
+    </message>
+    <message>
+        <source>customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Nothing was moved</source>
+        <translation>未移动任何库存</translation>
+    </message>
+    <message>
+        <source>Nothing was received</source>
+        <translation>未入库任何商品</translation>
+    </message>
+    <message>
+        <source>Nothing was received on {po}</source>
+        <translation>{po} 未入库任何商品</translation>
+    </message>
+    <message>
+        <source>Stock not adjusted</source>
+        <translation>库存未调整</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>未盘点</translation>
+    </message>
+    <message>
+        <source>{sku} not counted</source>
+        <translation>{sku} 未盘点</translation>
+    </message>
+    <message>
+        <source>Refund not recorded</source>
+        <translation>退款未记录</translation>
+    </message>
+    <message>
+        <source>Return not recorded</source>
+        <translation>退货未记录</translation>
+    </message>
+    <message>
+        <source>Barcode not assigned</source>
+        <translation>条码未绑定</translation>
+    </message>
+    <message>
+        <source>Nothing was merged</source>
+        <translation>未合并任何订单</translation>
+    </message>
+    <message>
+        <source>{n} problem(s) found</source>
+        <translation>发现 {n} 个问题</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned</source>
+        <translation>没有扫描到内容</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <translation>没有扫描到内容。</translation>
+    </message>
+    <message>
+        <source>Not enough stock of {sku} at {location}: {quantity} asked for, {what} (on hand {on_hand}, reserved {reserved}, available {available})</source>
+        <translation>{sku} 在 {location} 库存不足：需要 {quantity} 件，{what}（在库数量 {on_hand}，已占用 {reserved}，可用库存 {available}）</translation>
+    </message>
+    <message>
+        <source>not enough there</source>
+        <translation>该库位数量不够</translation>
+    </message>
+    <message>
+        <source>not that many reserved for {order}</source>
+        <translation>为 {order} 占用的数量不够</translation>
+    </message>
+    <message>
+        <source>cannot reserve it for {order}</source>
+        <translation>无法为 {order} 占用库存</translation>
+    </message>
+    <message>
+        <source>is the same location as from: nothing would move</source>
+        <translation>与调出库位相同：不会移动任何库存</translation>
+    </message>
+    <message>
+        <source>is already there</source>
+        <translation>已经在该库位</translation>
+    </message>
+    <message>
+        <source>must be a whole number above zero</source>
+        <translation>必须是大于零的整数</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>say why the stock is adjusted (e.g. &apos;stocktake&apos;, &apos;found damaged&apos;)</source>
+        <translation>请说明调整库存的原因（例如“盘点”、“发现破损”）</translation>
+    </message>
+    <message>
+        <source>the quantity received is a whole number above zero</source>
+        <translation>入库数量必须是大于零的整数</translation>
+    </message>
+    <message>
+        <source>{number} was received by someone else meanwhile; reload it</source>
+        <translation>{number} 刚刚已被他人入库；请重新载入</translation>
+    </message>
+    <message>
+        <source>{sku} is in {n} places on this count ({paths}): say which</source>
+        <translation>{sku} 在本次盘点中有 {n} 个库位（{paths}）：请指明是哪一个</translation>
+    </message>
+    <message>
+        <source>{sku} is not on this count&apos;s list: say where it was found</source>
+        <translation>{sku} 不在本次盘点清单上：请说明在哪里找到的</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: {reason}. Scan it again.</source>
+        <translation>无法识别的编码 {code}：{reason}。请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: no product has this SKU or barcode. Assign it to a product as a new barcode?</source>
+        <translation>无法识别的编码 {code}：没有商品使用此 SKU 或条码。要把它作为新条码绑定到某个商品吗？</translation>
+    </message>
+    <message>
+        <source>{kind} check digit is wrong: last digit is {last}, should be {expected}</source>
+        <translation>{kind} 校验位错误：最后一位是 {last}，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>barcode is longer than {limit} characters</source>
+        <translation>条码超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>barcode may only contain printable ASCII characters without spaces</source>
+        <translation>条码只能包含可打印的 ASCII 字符，不能有空格</translation>
+    </message>
+    <message>
+        <source>no product has this SKU or barcode</source>
+        <translation>没有商品使用此 SKU 或条码</translation>
+    </message>
+    <message>
+        <source>{code} already names {sku} ({name}); it cannot name two products</source>
+        <translation>{code} 已属于 {sku}（{name}）；一个编码不能对应两个商品</translation>
+    </message>
+    <message>
+        <source>Order {number} was changed by someone else ({who}); reopen it to see the changes.</source>
+        <translation>订单 {number} 已被他人修改（{who}）；请重新打开查看修改内容。</translation>
+    </message>
+    <message>
+        <source>Product {sku} was changed by someone else ({who}); reopen it to see the changes.</source>
+        <translation>商品 {sku} 已被他人修改（{who}）；请重新打开查看修改内容。</translation>
+    </message>
+    <message>
+        <source>Product {sku} was changed by someone else; reopen it.</source>
+        <translation>商品 {sku} 已被他人修改；请重新打开。</translation>
+    </message>
+    <message>
+        <source>Customer {name} was changed by someone else ({who}); reopen it to see the changes.</source>
+        <translation>客户 {name} 已被他人修改（{who}）；请重新打开查看修改内容。</translation>
+    </message>
+    <message>
+        <source>Stock for order {number} changed while it was being allocated; try again.</source>
+        <translation>订单 {number} 配货时库存发生了变化；请重试。</translation>
+    </message>
+    <message>
+        <source>Order {number} is on hold for review: approve it to allocate it.</source>
+        <translation>订单 {number} 待审核：审核通过后才能配货。</translation>
+    </message>
+    <message>
+        <source>Order {number} is already packed: nothing more goes in the parcel.</source>
+        <translation>订单 {number} 已打包完成：包裹里不能再放商品。</translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: {sku} is not in order {number}. Take it out.</source>
+        <translation>商品错误：{sku} 不在订单 {number} 中。请取出。</translation>
+    </message>
+    <message>
+        <source>a tracking number is required to ship</source>
+        <translation>发货需要填写快递单号</translation>
+    </message>
+    <message>
+        <source>name the carrier of the tracking number</source>
+        <translation>请填写该快递单号的快递公司</translation>
+    </message>
+    <message>
+        <source>a refund is an amount above zero</source>
+        <translation>退款金额必须大于零</translation>
+    </message>
+    <message>
+        <source>only {left} of the {shipped} shipped can still come back</source>
+        <translation>已发货 {shipped} 件中只有 {left} 件还能退回</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {action}: that needs the role {roles}.</source>
+        <translation>{user}（{role}）无权执行“{action}”：需要{roles}角色。</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+    <message>
+        <source> (found: empty)</source>
+        <translation>（输入为空）</translation>
+    </message>
+    <message>
+        <source> (found: {found})</source>
+        <translation>（输入：{found}）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -1,9 +1,10 @@
 """Showing errors: expected ones as a clear message, unexpected ones logged and copyable.
 
-A ShopDeskError is written for the person using the app: it is shown as it
-is, in a plain message box, and not treated as a fault. Anything else is a
-bug: its traceback goes to the log file and into a dialog with a Copy
-button, so it can be sent to whoever looks after the shop's ShopDesk.
+A ShopDeskError is written for the person using the app: it is shown in a
+plain message box (in the UI's language where service_messages knows its
+words), and not treated as a fault. Anything else is a bug: its traceback
+goes to the log file and into a dialog with a Copy button, so it can be
+sent to whoever looks after the shop's ShopDesk.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from shopdesk import __version__
 from shopdesk.config import log_file
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
+from shopdesk.ui.service_messages import translated
 
 log = logging.getLogger(__name__)
 MAX_PROBLEMS_SHOWN = 20
@@ -61,13 +63,13 @@ def _message_box(parent: QWidget | None, exc: ShopDeskError) -> QMessageBox:
     box.setWindowTitle(QApplication.translate("Errors", "ShopDesk"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     if isinstance(exc, ValidationFailed):
-        box.setText(exc.headline)
-        shown = [str(p) for p in exc.problems[:MAX_PROBLEMS_SHOWN]]
+        box.setText(translated(exc.headline))
+        shown = [translated(str(p)) for p in exc.problems[:MAX_PROBLEMS_SHOWN]]
         if len(exc.problems) > MAX_PROBLEMS_SHOWN:
             shown.append(QApplication.translate("Errors", "… and {n} more").format(n=len(exc.problems) - len(shown)))
         box.setInformativeText("\n".join(shown))
     else:
-        box.setText(str(exc))
+        box.setText(translated(str(exc)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

@@ -1,0 +1,307 @@
+"""The services' refusals, in the language of the UI.
+
+Services write their messages in English (they also reach the command line
+and the logs). The ones staff meet most (stock moves, receiving, stocktake,
+scanning, orders, packing, refunds, someone else's change, a role's refusal)
+are recognised here by their shape and said again from a translatable
+template. Each template's English source is the message's own wording, so in
+English the result is the message unchanged. A message may join several
+problems (one per line, or with "; "): each part is translated on its own,
+and a part not known here stays as the service wrote it. Numbers, SKUs,
+codes, locations and names are carried over as they were.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from shopdesk.domain.errors import ShopDeskError, ValidationFailed
+
+CONTEXT = "ServiceMessages"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# Field names a Problem gives as `where` (services write them as identifiers).
+_FIELDS = {
+    "to": QT_TRANSLATE_NOOP("ServiceMessages", "to"),
+    "from": QT_TRANSLATE_NOOP("ServiceMessages", "from"),
+    "location": QT_TRANSLATE_NOOP("ServiceMessages", "location"),
+    "quantity": QT_TRANSLATE_NOOP("ServiceMessages", "quantity"),
+    "reason": QT_TRANSLATE_NOOP("ServiceMessages", "reason"),
+    "barcode": QT_TRANSLATE_NOOP("ServiceMessages", "barcode"),
+    "amount": QT_TRANSLATE_NOOP("ServiceMessages", "amount"),
+    "carrier": QT_TRANSLATE_NOOP("ServiceMessages", "carrier"),
+    "tracking_no": QT_TRANSLATE_NOOP("ServiceMessages", "tracking_no"),
+}
+
+# Role labels as domain/permissions.py writes them inside a refusal.
+_ROLES = {
+    "owner": QT_TRANSLATE_NOOP("ServiceMessages", "owner"),
+    "warehouse staff": QT_TRANSLATE_NOOP("ServiceMessages", "warehouse staff"),
+    "accountant": QT_TRANSLATE_NOOP("ServiceMessages", "accountant"),
+    "customer service": QT_TRANSLATE_NOOP("ServiceMessages", "customer service"),
+}
+
+# Groups whose text is itself a message part: translated in turn (left as it is when unknown).
+_INNER = {"what", "reason", "message"}
+
+_N = r"(?P<{}>-?\d+)"
+
+# Order matters: the first shape that matches the whole part wins.
+_SHAPES: list[tuple[re.Pattern[str], str]] = [
+    # headlines
+    (re.compile(r"Nothing was moved"), QT_TRANSLATE_NOOP("ServiceMessages", "Nothing was moved")),
+    (re.compile(r"Nothing was received"), QT_TRANSLATE_NOOP("ServiceMessages", "Nothing was received")),
+    (
+        re.compile(r"Nothing was received on (?P<po>\S+)"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Nothing was received on {po}"),
+    ),
+    (re.compile(r"Stock not adjusted"), QT_TRANSLATE_NOOP("ServiceMessages", "Stock not adjusted")),
+    (re.compile(r"Not counted"), QT_TRANSLATE_NOOP("ServiceMessages", "Not counted")),
+    (re.compile(r"(?P<sku>\S+) not counted"), QT_TRANSLATE_NOOP("ServiceMessages", "{sku} not counted")),
+    (re.compile(r"Refund not recorded"), QT_TRANSLATE_NOOP("ServiceMessages", "Refund not recorded")),
+    (re.compile(r"Return not recorded"), QT_TRANSLATE_NOOP("ServiceMessages", "Return not recorded")),
+    (re.compile(r"Barcode not assigned"), QT_TRANSLATE_NOOP("ServiceMessages", "Barcode not assigned")),
+    (re.compile(r"Nothing was merged"), QT_TRANSLATE_NOOP("ServiceMessages", "Nothing was merged")),
+    (re.compile(r"(?P<n>\d+) problem\(s\) found"), QT_TRANSLATE_NOOP("ServiceMessages", "{n} problem(s) found")),
+    (re.compile(r"Nothing was scanned"), QT_TRANSLATE_NOOP("ServiceMessages", "Nothing was scanned")),
+    (re.compile(r"Nothing was scanned\."), QT_TRANSLATE_NOOP("ServiceMessages", "Nothing was scanned.")),
+    # stock moves
+    (
+        re.compile(
+            r"Not enough stock of (?P<sku>.+?) at (?P<location>.+?): (?P<quantity>\d+) asked for, (?P<what>.+) "
+            r"\(on hand (?P<on_hand>-?\d+), reserved (?P<reserved>-?\d+), available (?P<available>-?\d+)\)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Not enough stock of {sku} at {location}: {quantity} asked for, {what} "
+            "(on hand {on_hand}, reserved {reserved}, available {available})",
+        ),
+    ),
+    (re.compile(r"not enough there"), QT_TRANSLATE_NOOP("ServiceMessages", "not enough there")),
+    (
+        re.compile(r"not that many reserved for (?P<order>.+)"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "not that many reserved for {order}"),
+    ),
+    (
+        re.compile(r"cannot reserve it for (?P<order>.+)"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "cannot reserve it for {order}"),
+    ),
+    (
+        re.compile(r"is the same location as from: nothing would move"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "is the same location as from: nothing would move"),
+    ),
+    (re.compile(r"is already there"), QT_TRANSLATE_NOOP("ServiceMessages", "is already there")),
+    (
+        re.compile(r"must be a whole number above zero"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "must be a whole number above zero"),
+    ),
+    (re.compile(r"is empty"), QT_TRANSLATE_NOOP("ServiceMessages", "is empty")),
+    (re.compile(r"is not a number"), QT_TRANSLATE_NOOP("ServiceMessages", "is not a number")),
+    (
+        re.compile(r"say why the stock is adjusted \(e\.g\. 'stocktake', 'found damaged'\)"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "say why the stock is adjusted (e.g. 'stocktake', 'found damaged')"),
+    ),
+    # receiving
+    (
+        re.compile(r"the quantity received is a whole number above zero"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "the quantity received is a whole number above zero"),
+    ),
+    (
+        re.compile(r"(?P<number>\S+) was received by someone else meanwhile; reload it"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{number} was received by someone else meanwhile; reload it"),
+    ),
+    # stocktake
+    (
+        re.compile(r"(?P<sku>\S+) is in (?P<n>\d+) places on this count \((?P<paths>.*)\): say which"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{sku} is in {n} places on this count ({paths}): say which"),
+    ),
+    (
+        re.compile(r"(?P<sku>\S+) is not on this count's list: say where it was found"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{sku} is not on this count's list: say where it was found"),
+    ),
+    # scanning and barcodes
+    (
+        re.compile(r"Unknown code (?P<code>.+?): (?P<reason>.+)\. Scan it again\."),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Unknown code {code}: {reason}. Scan it again."),
+    ),
+    (
+        re.compile(
+            r"Unknown code (?P<code>.+?): no product has this SKU or barcode\. "
+            r"Assign it to a product as a new barcode\?"
+        ),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "Unknown code {code}: no product has this SKU or barcode. Assign it to a product as a new barcode?",
+        ),
+    ),
+    (
+        re.compile(
+            r"(?P<kind>EAN-13|EAN-8|UPC-A) check digit is wrong: last digit is (?P<last>\d), should be (?P<expected>\d)"
+        ),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{kind} check digit is wrong: last digit is {last}, should be {expected}"),
+    ),
+    (
+        re.compile(r"barcode is longer than (?P<limit>\d+) characters"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "barcode is longer than {limit} characters"),
+    ),
+    (
+        re.compile(r"barcode may only contain printable ASCII characters without spaces"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "barcode may only contain printable ASCII characters without spaces"),
+    ),
+    (
+        re.compile(r"no product has this SKU or barcode"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "no product has this SKU or barcode"),
+    ),
+    (
+        re.compile(r"(?P<code>\S+) already names (?P<sku>\S+) \((?P<name>.*)\); it cannot name two products"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{code} already names {sku} ({name}); it cannot name two products"),
+    ),
+    # someone else's change (optimistic versions)
+    (
+        re.compile(
+            r"Order (?P<number>\S+) was changed by someone else \((?P<who>.*)\); reopen it to see the changes\."
+        ),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages", "Order {number} was changed by someone else ({who}); reopen it to see the changes."
+        ),
+    ),
+    (
+        re.compile(r"Product (?P<sku>\S+) was changed by someone else \((?P<who>.*)\); reopen it to see the changes\."),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages", "Product {sku} was changed by someone else ({who}); reopen it to see the changes."
+        ),
+    ),
+    (
+        re.compile(r"Product (?P<sku>\S+) was changed by someone else; reopen it\."),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Product {sku} was changed by someone else; reopen it."),
+    ),
+    (
+        re.compile(
+            r"Customer (?P<name>.+) was changed by someone else \((?P<who>.*)\); reopen it to see the changes\."
+        ),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages", "Customer {name} was changed by someone else ({who}); reopen it to see the changes."
+        ),
+    ),
+    (
+        re.compile(r"Stock for order (?P<number>\S+) changed while it was being allocated; try again\."),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages", "Stock for order {number} changed while it was being allocated; try again."
+        ),
+    ),
+    # orders, packing, shipping
+    (
+        re.compile(r"Order (?P<number>\S+) is on hold for review: approve it to allocate it\."),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Order {number} is on hold for review: approve it to allocate it."),
+    ),
+    (
+        re.compile(r"Order (?P<number>\S+) is already packed: nothing more goes in the parcel\."),
+        QT_TRANSLATE_NOOP("ServiceMessages", "Order {number} is already packed: nothing more goes in the parcel."),
+    ),
+    (
+        re.compile(r"WRONG ITEM: (?P<sku>\S+) is not in order (?P<number>\S+)\. Take it out\."),
+        QT_TRANSLATE_NOOP("ServiceMessages", "WRONG ITEM: {sku} is not in order {number}. Take it out."),
+    ),
+    (
+        re.compile(r"a tracking number is required to ship"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "a tracking number is required to ship"),
+    ),
+    (
+        re.compile(r"name the carrier of the tracking number"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "name the carrier of the tracking number"),
+    ),
+    # refunds and returns
+    (
+        re.compile(r"a refund is an amount above zero"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "a refund is an amount above zero"),
+    ),
+    (
+        re.compile(r"only (?P<left>\d+) of the (?P<shipped>\d+) shipped can still come back"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "only {left} of the {shipped} shipped can still come back"),
+    ),
+    # a role's refusal (domain/permissions.py)
+    (
+        re.compile(r"(?P<user>.+?) \((?P<role>[a-z ]+)\) may not (?P<action>.+): that needs the role (?P<roles>.+)\."),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{user} ({role}) may not {action}: that needs the role {roles}."),
+    ),
+]
+
+# A problem as domain/errors.py Problem.__str__ writes it: "where: message", maybe " (found: 'x')".
+_PROBLEM = re.compile(r"(?P<where>[^:\n]+?): (?P<message>.+?)(?: \(found: (?P<found>'.*'|\".*\"|empty)\))?")
+
+
+def _roles(text: str) -> str:
+    parts = text.split(" or ")
+    if not all(p in _ROLES for p in parts):
+        return text
+    return _tr(" or ").join(_tr(_ROLES[p]) for p in parts)
+
+
+def _known(part: str) -> str | None:
+    """The part from its template when its shape is known, else None."""
+    for shape, template in _SHAPES:
+        match = shape.fullmatch(part)
+        if match:
+            values = match.groupdict()
+            for key in _INNER & values.keys():
+                values[key] = _known(values[key]) or values[key]
+            if "role" in values:
+                values["role"] = _roles(values["role"])
+                values["roles"] = _roles(values["roles"])
+            return _tr(template).format(**values)
+    match = _PROBLEM.fullmatch(part)
+    if match:
+        message = _known(match["message"])
+        if message is None:
+            return None
+        where = match["where"]
+        text = _tr("{where}: {message}").format(
+            where=_tr(_FIELDS[where]) if where in _FIELDS else where, message=message
+        )
+        found = match["found"]
+        if found == "empty":
+            text += _tr(" (found: empty)")
+        elif found is not None:
+            text += _tr(" (found: {found})").format(found=found)
+        return text
+    return None
+
+
+def translated(message: str) -> str:
+    """The message in the UI's language: each known line or "; "-joined part translated, the rest as it was."""
+    lines = []
+    for line in message.split("\n"):
+        whole = _known(line)
+        if whole is not None:
+            lines.append(whole)
+            continue
+        parts = line.split("; ")
+        known = [_known(p) for p in parts]
+        if len(parts) > 1 and any(k is not None for k in known):
+            lines.append(_tr("; ").join(k if k is not None else p for p, k in zip(parts, known, strict=True)))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def error_text(exc: BaseException) -> str:
+    """What a service refused, for a label: a ValidationFailed's headline and every problem on its own line."""
+    if isinstance(exc, ValidationFailed):
+        return "\n".join([translated(exc.headline), *(translated(str(p)) for p in exc.problems)])
+    if isinstance(exc, ShopDeskError):
+        return translated(str(exc))
+    return str(exc)
+
+
+# Separators and pieces of a problem, for the translator (used through _tr above).
+QT_TRANSLATE_NOOP("ServiceMessages", "{where}: {message}")
+QT_TRANSLATE_NOOP("ServiceMessages", " (found: empty)")
+QT_TRANSLATE_NOOP("ServiceMessages", " (found: {found})")
+QT_TRANSLATE_NOOP("ServiceMessages", "; ")
+QT_TRANSLATE_NOOP("ServiceMessages", " or ")
