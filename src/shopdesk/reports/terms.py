@@ -180,6 +180,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "segment_active": ("active", "活跃"),
     "segment_sleeping": ("sleeping", "沉睡"),
     "segment_lost": ("lost", "流失"),
+    "segment_none": ("never bought", "未购买"),
     "returning_buyers": ("Buyers who bought before", "老客户数"),
     "refund_kind": ("refund", "退款"),
     "return_restock": ("returned to stock", "退货入库"),

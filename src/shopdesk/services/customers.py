@@ -33,7 +33,7 @@ from shopdesk.services import audit
 from shopdesk.services import order_records as rec
 from shopdesk.services.access import guarded
 from shopdesk.services.aftersales_views import HistoryCase, HistoryOrder
-from shopdesk.services.report_customers import contact_details, is_purchase, purchase_stats, segment_rules_from
+from shopdesk.services.report_customers import contact_details, is_bought, purchase_stats, segment_rules_from
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -111,7 +111,7 @@ def _stats_query():  # type: ignore[no-untyped-def]
     refunds = (
         select(SalesOrder.customer_id.label("cid"), func.sum(OrderRefund.amount).label("refunded"))
         .join(SalesOrder, SalesOrder.id == OrderRefund.order_id)
-        .where(is_purchase())
+        .where(is_bought())
         .group_by(SalesOrder.customer_id)
         .subquery()
     )
@@ -123,7 +123,7 @@ def _stats_query():  # type: ignore[no-untyped-def]
             func.min(SalesOrder.placed_at).label("first"),
             func.max(SalesOrder.placed_at).label("last"),
         )
-        .where(SalesOrder.customer_id.is_not(None), is_purchase())
+        .where(SalesOrder.customer_id.is_not(None), is_bought())
         .group_by(SalesOrder.customer_id)
         .subquery()
     )
@@ -257,7 +257,7 @@ class Customers:
                 .where(Customer.id == customer_id)
             ).one()
             first = uow.session.scalar(
-                select(func.min(SalesOrder.placed_at)).where(SalesOrder.customer_id == customer_id, is_purchase())
+                select(func.min(SalesOrder.placed_at)).where(SalesOrder.customer_id == customer_id, is_bought())
             )
             # A role without VIEW_PERSONAL_DATA (the accountant) gets phones and streets masked.
             full = self.shop.can(Permission.VIEW_PERSONAL_DATA)

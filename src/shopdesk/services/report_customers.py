@@ -1,9 +1,13 @@
 """Customer analysis (客户关系管理): RFM scores and segments, high-value customers, the repurchase rate.
 
 A purchase is an order that is neither a draft nor cancelled, and not a
-replacement order of an after-sales case. At a moment `at`: recency is the
+replacement order of an after-sales case; a customer's figures count the
+purchases that are paid or shipped (is_bought: an unpaid order waiting to be
+confirmed or reviewed is not money spent). At a moment `at`: recency is the
 whole days since the last purchase, frequency the number of purchases,
-monetary what the customer spent (goods after discounts, less refunds). The
+monetary what the customer spent (goods after discounts, less refunds).
+Customers without such a purchase are the "never bought" segment (NEVER_BOUGHT),
+as on the Customers tab. The
 scores and segments follow reports.analytics.SegmentRules; the shop keeps its
 own rules in the `customer_segments` setting.
 
@@ -54,6 +58,16 @@ def is_purchase():  # type: ignore[no-untyped-def]
     return SalesOrder.status.not_in(NOT_PURCHASES) & (SalesOrder.channel != REPLACEMENT_CHANNEL)
 
 
+PAID = ("paid", "partially_refunded", "refunded")  # payment statuses of money received (refunds are taken off)
+
+
+def is_bought():  # type: ignore[no-untyped-def]
+    """The SQL condition of an order that counts for a customer's figures (orders, spent, first and last
+    purchase, hence the segment): a purchase that is paid or shipped (cash on delivery counts once it ships).
+    A confirmed or on-hold order nobody has paid yet is not money spent."""
+    return is_purchase() & (SalesOrder.shipped_at.is_not(None) | SalesOrder.payment_status.in_(PAID))
+
+
 @dataclass(frozen=True)
 class RfmRow:
     customer_id: int
@@ -102,14 +116,14 @@ def purchase_stats(conn: Connection, at: datetime, customer_ids: list[int] | Non
             func.max(SalesOrder.placed_at),
             func.sum(SalesOrder.goods_total),
         )
-        .where(SalesOrder.customer_id.is_not(None), SalesOrder.placed_at < at, is_purchase())
+        .where(SalesOrder.customer_id.is_not(None), SalesOrder.placed_at < at, is_bought())
         .group_by(SalesOrder.customer_id)
     )
     refunds = (
         select(SalesOrder.customer_id, func.sum(OrderRefund.amount))
         .join(SalesOrder, SalesOrder.id == OrderRefund.order_id)
         .where(
-            SalesOrder.customer_id.is_not(None), OrderRefund.refunded_at < at, SalesOrder.placed_at < at, is_purchase()
+            SalesOrder.customer_id.is_not(None), OrderRefund.refunded_at < at, SalesOrder.placed_at < at, is_bought()
         )
         .group_by(SalesOrder.customer_id)
     )
@@ -189,11 +203,28 @@ def rfm_rows(conn: Connection, at: datetime, rules: SegmentRules, exponent: int,
     return sorted(rows, key=lambda r: (-(r.r + r.f + r.m), -r.spent, r.customer_id))
 
 
-def segment_summary(rows: list[RfmRow]) -> list[SegmentSummary]:
+NEVER_BOUGHT = "none"  # the Customers tab's segment filter for customers without a purchase
+
+
+def never_bought(conn: Connection, at: datetime) -> int:
+    """How many customers (not erased) have no purchase before `at` that counts (is_bought)."""
+    bought = select(SalesOrder.customer_id).where(
+        SalesOrder.customer_id.is_not(None), SalesOrder.placed_at < at, is_bought()
+    )
+    return int(
+        conn.execute(
+            select(func.count()).select_from(Customer).where(Customer.erased_at.is_(None), Customer.id.not_in(bought))
+        ).scalar_one()
+    )
+
+
+def segment_summary(rows: list[RfmRow], never: int = 0) -> list[SegmentSummary]:
+    """One row per segment, then the customers who never bought; shares are of every customer."""
     by_segment: dict[str, list[RfmRow]] = defaultdict(list)
     for row in rows:
         by_segment[row.segment].append(row)
-    total = len(rows)
+    total = len(rows) + never
+    tail = [SegmentSummary(NEVER_BOUGHT, never, rate(never, total), 0, 0, 0)]
     return [
         SegmentSummary(
             segment,
@@ -204,7 +235,7 @@ def segment_summary(rows: list[RfmRow]) -> list[SegmentSummary]:
             sum(1 for r in members if r.high_value),
         )
         for segment in SEGMENTS
-    ]
+    ] + tail
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from shopdesk.services.report_common import ReportParams, terms_of
 from shopdesk.services.report_customers import (
     RepurchaseRow,
     RfmRow,
+    never_bought,
     repurchase,
     rfm_rows,
     segment_rules_from,
@@ -105,8 +106,10 @@ class ReportTables(StockTables):
 
     def segments(self, params: ReportParams) -> Report:
         t = terms_of(params.language)
-        rows = self.rfm(self.moment(params), params.rules, mask=True)
-        summary = segment_summary(rows)
+        at = self.moment(params)
+        rows = self.rfm(at, params.rules, mask=True)
+        with self.db.read() as conn:
+            summary = segment_summary(rows, never_bought(conn, at))
         return Report(
             self.title("segments", params.language),
             [
