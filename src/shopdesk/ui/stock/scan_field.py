@@ -26,6 +26,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from shopdesk.ui.service_messages import translated
+
 OK_STYLE = "background-color: #d9f2d9;"
 FAILED_STYLE = "background-color: #f8d7da;"
 BURST_GAP = 0.030  # seconds: no person types this fast, every scanner does
@@ -123,5 +125,5 @@ class ScanField(QWidget):
 
     def show_failure(self, message: str) -> None:
         self.feedback.setStyleSheet("color: #b02a37; font-weight: bold;")
-        self.feedback.setText(message)
+        self.feedback.setText(translated(message))
         self.flash(False)
