@@ -35,6 +35,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.ui.orders.labels import STATUS, label
 from shopdesk.ui.orders.lines_model import OrderLinesModel
 from shopdesk.ui.orders.printing import Choice, DocumentPrinter
+from shopdesk.ui.service_messages import translated
 from shopdesk.ui.stock.scan_field import ScanLineEdit
 from shopdesk.ui.widgets.money import MoneyFormat
 
@@ -202,7 +203,7 @@ class PackingDialog(QDialog):
     def _fail(self, message: str, field: QLineEdit) -> None:
         field.setStyleSheet(FAILED_STYLE)
         self.feedback.setStyleSheet("color: #b02a37; font-weight: bold;")
-        self.feedback.setText(message)
+        self.feedback.setText(translated(message))
         QApplication.beep()
         field.setFocus()
 
