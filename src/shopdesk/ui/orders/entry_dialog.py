@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.domain.errors import ShopDeskError, ValidationFailed
+from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.money import format_plain
 from shopdesk.domain.order_draft import PAYMENT_STATUSES, OrderDraft, OrderLineDraft, ShipTo
 from shopdesk.services.catalogue import ProductFilter, ProductRow
 from shopdesk.services.shop import Shop
 from shopdesk.ui.orders.labels import CHANNEL, ENTRY_CHANNELS, PAYMENT, label
+from shopdesk.ui.service_messages import error_text
 from shopdesk.ui.widgets.money import MoneyFormat
 from shopdesk.ui.widgets.search_field import SearchField
 
@@ -337,12 +338,8 @@ class OrderEntryDialog(QDialog):
     def save(self) -> None:
         try:
             self.saved_number = self.submit()
-        except ValidationFailed as exc:
-            self.problems.setText("\n".join([exc.headline, *(str(p) for p in exc.problems)]))
-            self.problems.show()
-            return
         except ShopDeskError as exc:
-            self.problems.setText(str(exc))
+            self.problems.setText(error_text(exc))
             self.problems.show()
             return
         self.accept()
