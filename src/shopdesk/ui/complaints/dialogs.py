@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.aftersales import Closing
-from shopdesk.domain.errors import ShopDeskError, ValidationFailed
+from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.money import format_plain, parse_amount
 from shopdesk.services.aftersales import Solution
 from shopdesk.services.aftersales_returns import ReturnLine
@@ -39,6 +39,7 @@ from shopdesk.services.aftersales_views import CaseDetail
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.complaints.labels import DISPOSITION, PRIORITY, SOLUTION, choices
+from shopdesk.ui.service_messages import error_text
 from shopdesk.ui.widgets.form import FieldMessage
 
 REFUND_METHODS = ("original", "alipay", "wechat", "cash", "transfer")
@@ -46,9 +47,7 @@ REFUND_METHODS = ("original", "alipay", "wechat", "cash", "transfer")
 
 def refusal_text(exc: ShopDeskError) -> str:
     """What the service said, with every problem of a ValidationFailed on its own line."""
-    if isinstance(exc, ValidationFailed):
-        return "\n".join([exc.headline, *(str(p) for p in exc.problems)])
-    return str(exc)
+    return error_text(exc)
 
 
 class CaseDialog(QDialog):
