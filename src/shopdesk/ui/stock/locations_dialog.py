@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.domain.errors import ShopDeskError, ValidationFailed
+from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.permissions import Permission
 from shopdesk.services.locations import MAX_PICK_ORDER, LocationRef
 from shopdesk.services.shop import Shop
+from shopdesk.ui.service_messages import error_text
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 FAILED_STYLE = "color: #b02a37;"
@@ -42,9 +43,7 @@ def _parent_path(ref: LocationRef) -> str | None:
 
 
 def _problems_text(exc: ShopDeskError) -> str:
-    if isinstance(exc, ValidationFailed):
-        return "\n".join([exc.headline, *(str(p) for p in exc.problems)])
-    return str(exc)
+    return error_text(exc)
 
 
 class LocationsDialog(QDialog):
