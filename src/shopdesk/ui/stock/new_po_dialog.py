@@ -27,6 +27,7 @@ from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
 from shopdesk.domain.money import parse_amount
 from shopdesk.services.purchasing import PoLineDraft
 from shopdesk.services.shop import Shop
+from shopdesk.ui.service_messages import error_text
 
 MAX_QUANTITY = 1_000_000
 
@@ -47,9 +48,7 @@ def _quantity_spin(value: int) -> QSpinBox:
 
 
 def _problems_text(exc: ShopDeskError) -> str:
-    if isinstance(exc, ValidationFailed):
-        return "\n".join([exc.headline, *(str(p) for p in exc.problems)])
-    return str(exc)
+    return error_text(exc)
 
 
 def line_draft(
