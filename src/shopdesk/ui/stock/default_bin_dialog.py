@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.services.shop import Shop
+from shopdesk.ui.service_messages import error_text
 
 
 class DefaultBinDialog(QDialog):
@@ -77,7 +78,7 @@ class DefaultBinDialog(QDialog):
         try:
             ref = self._shop.locations.set_default_bin(self._product_id, bin_id)
         except ShopDeskError as exc:
-            self.feedback.setText(str(exc))
+            self.feedback.setText(error_text(exc))
             return
         self.done_message = self.tr("{sku} is kept in {bin} by default").format(sku=self._sku, bin=ref.path)
         self.accept()
