@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.services.shop import Shop
 from shopdesk.ui.orders.labels import CARRIERS
+from shopdesk.ui.service_messages import translated
 from shopdesk.ui.stock.scan_field import ScanLineEdit
 
 FAILED_STYLE = "background-color: #f8d7da;"
@@ -115,9 +116,9 @@ class ShipDialog(QDialog):
         try:
             self._shop.order_flow.ship(number, self.tracking.text().strip(), self.carrier.currentText().strip())
         except ValidationFailed as exc:
-            return self._refused("; ".join(p.message for p in exc.problems))
+            return self._refused(translated("; ".join(p.message for p in exc.problems)))
         except ShopDeskError as exc:
-            return self._refused(str(exc))
+            return self._refused(translated(str(exc)))
         self.shipped.append(number)
         self.feedback.setStyleSheet("color: #1e7b34;")
         self.feedback.setText(self.tr("{number} shipped").format(number=number))
