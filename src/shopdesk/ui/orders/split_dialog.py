@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from shopdesk.domain.errors import ShopDeskError, ValidationFailed
 from shopdesk.services.order_fulfilment import FlowResult
 from shopdesk.services.shop import Shop
+from shopdesk.ui.service_messages import translated
 
 
 class SplitDialog(QDialog):
@@ -73,9 +74,9 @@ class SplitDialog(QDialog):
         try:
             self.result = self._shop.order_flow.split(self.number, self.quantities(), self.reason.text().strip())
         except ValidationFailed as exc:
-            self.feedback.setText("\n".join([exc.headline, *(p.message for p in exc.problems)]))
+            self.feedback.setText(translated("\n".join([exc.headline, *(p.message for p in exc.problems)])))
             return
         except ShopDeskError as exc:
-            self.feedback.setText(str(exc))
+            self.feedback.setText(translated(str(exc)))
             return
         super().accept()
