@@ -138,3 +138,18 @@ def test_in_english_every_message_comes_out_exactly_as_the_service_wrote_it(qtbo
     qtbot.addWidget(field)
     field.show_failure(messages[-1])
     assert field.feedback.text() == messages[-1] and "EAN-13 check digit is wrong" in messages[-1]
+
+
+def test_in_chinese_several_problems_are_translated_one_by_one_and_an_unknown_one_stays(chinese, store) -> None:
+    exc = refusal(lambda: store.inventory.adjust("TEE", Layout.bin_a, set_to=4, delta=-6, reason=" "))
+    assert isinstance(exc, ValidationFailed)
+    assert error_text(exc) == (
+        "库存未调整\n"
+        "quantity: give either the counted quantity or the difference, not both\n"  # not in the table: as written
+        "原因：请说明调整库存的原因（例如“盘点”、“发现破损”）"
+    )
+    joined = "; ".join(str(p) for p in exc.problems)  # as a one-line label joins them
+    assert translated(joined) == (
+        "quantity: give either the counted quantity or the difference, not both；"
+        "原因：请说明调整库存的原因（例如“盘点”、“发现破损”）"
+    )

@@ -233,7 +233,7 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # A problem as domain/errors.py Problem.__str__ writes it: "where: message", maybe " (found: 'x')".
-_PROBLEM = re.compile(r"(?P<where>[^:\n]+?): (?P<message>.+?)(?: \(found: (?P<found>'.*'|\".*\"|empty)\))?")
+_PROBLEM = re.compile(r"(?P<where>[^:;\n]+?): (?P<message>.+?)(?: \(found: (?P<found>'.*'|\".*\"|empty)\))?")
 
 
 def _roles(text: str) -> str:
@@ -243,21 +243,21 @@ def _roles(text: str) -> str:
     return _tr(" or ").join(_tr(_ROLES[p]) for p in parts)
 
 
-def _known(part: str) -> str | None:
-    """The part from its template when its shape is known, else None."""
+def _known(part: str, problem: bool = True) -> str | None:
+    """The part from its template when its shape is known, else None; `problem`: may be "where: message"."""
     for shape, template in _SHAPES:
         match = shape.fullmatch(part)
         if match:
             values = match.groupdict()
             for key in _INNER & values.keys():
-                values[key] = _known(values[key]) or values[key]
+                values[key] = _known(values[key], problem=False) or values[key]
             if "role" in values:
                 values["role"] = _roles(values["role"])
                 values["roles"] = _roles(values["roles"])
             return _tr(template).format(**values)
-    match = _PROBLEM.fullmatch(part)
+    match = _PROBLEM.fullmatch(part) if problem else None
     if match:
-        message = _known(match["message"])
+        message = _known(match["message"], problem=False)
         if message is None:
             return None
         where = match["where"]
