@@ -42,3 +42,4 @@ def test_unpaid_orders_not_shipped_are_not_spent_and_both_views_agree(shop) -> N
         assert summary["never bought"][0] == customers.count(CustomerFilter(segment="none")) == 1
         assert summary["never bought"][2:4] == (0, 0)
         assert sum(v[3] for v in summary.values()) == sum(r.spent for r in rows.values())
+        assert "paid or shipped" in report.table("Customer segments").notes[0]

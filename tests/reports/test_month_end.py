@@ -156,6 +156,8 @@ def test_the_sales_margin_before_refunds_reconciles_to_the_gross_margin(october,
     # By hand: goods sales 255.00 − cost shipped 109.00 = 146.00; less 60.00 refunded, plus 20.00 back at cost.
     assert total_of(sales, "Margin") == summary["Margin on sales (before refunds and returns)"] == 146
     assert rows(sales)[-1][0] == "Total (before refunds and returns)"
+    margin = next(c for c in sales[1] if c.value == "Margin")
+    assert "before refunds and returns" in margin.comment.text
     refunds = book["Refunds and returns"]
     assert (
         summary["Margin on sales (before refunds and returns)"]
@@ -176,7 +178,11 @@ def test_returns_per_sku_says_its_quality_column_counts_complaints(october, out:
     # The TEE of order A: one unit, complained about as product quality and returned.
     assert (tee["Returned"], tee["Units with a quality complaint"]) == (1, 1)
     path, _ = october.month_end("2026-10", out / "十月.xlsx", "zh_CN")
-    assert {"质量投诉件数", "质量投诉率"} <= set(rows(open_book(path)["退货率-SKU"])[0])
+    chinese = open_book(path)["退货率-SKU"]
+    assert {"质量投诉件数", "质量投诉率"} <= set(rows(chinese)[0])
+    # Pointing at the header says what it counts, and that it can be more than the units returned.
+    notes = {c.value: c.comment.text for c in chinese[1] if c.comment is not None}
+    assert "仅退款也计入" in notes["质量投诉件数"] and "可能大于退货件数" in notes["质量投诉件数"]
 
 
 def test_a_chinese_workbook_speaks_the_seeds_terms(october, out: Path) -> None:

@@ -143,6 +143,20 @@ TERMS: dict[str, tuple[str, str]] = {
     # services/aftersales_analysis.py's SkuReturns.defective, so it can be more than Returned.
     "defective": ("Units with a quality complaint", "质量投诉件数"),
     "defect_rate": ("Quality complaint rate", "质量投诉率"),
+    "defective_note": (
+        "Units on product-quality complaints opened in the period, whether or not they came back (a refund without "
+        "a return counts), so it can be more than Returned. The rate is of the units sold (shipped) in the period.",
+        "本期新增产品质量投诉涉及的件数,不论是否退回(仅退款也计入),因此可能大于退货件数。比率按本期销量(发货件数)计算。",
+    ),
+    "returned_note": (
+        "Units back (or lost on the way back) in the period. The rate is of the units sold (shipped) in the period.",
+        "本期退回(或退回途中丢失)的件数。比率按本期销量(发货件数)计算。",
+    ),
+    "margin_note": (
+        "Net − cost of goods, before refunds and returns (they are on the Refunds and returns sheet); the Summary's "
+        "gross margin = this total − refunds + cost returned.",
+        "净额 − 成本,未扣除退款和退货(见退款与退货表);汇总表的毛利 = 本列合计 − 退款 + 退货成本。",
+    ),
     "high_return": ("High-return warning", "高频退货预警"),
     "yes": ("yes", "是"),
     "warehouse": ("Warehouse", "仓库"),
@@ -181,6 +195,12 @@ TERMS: dict[str, tuple[str, str]] = {
     "segment_sleeping": ("sleeping", "沉睡"),
     "segment_lost": ("lost", "流失"),
     "segment_none": ("never bought", "未购买"),
+    "segments_note": (
+        "Orders and spent count purchases that are paid or shipped (not drafts, cancelled or unpaid orders still "
+        "waiting), spent less refunds; never bought: customers without such a purchase, as on the Customers tab.",
+        "订单数与消费金额只计已付款或已发货的订单(不含草稿、已取消及未付款待处理订单),消费金额扣除退款;"
+        "未购买:没有此类订单的客户,与客户页一致。",
+    ),
     "returning_buyers": ("Buyers who bought before", "老客户数"),
     "refund_kind": ("refund", "退款"),
     "return_restock": ("returned to stock", "退货入库"),

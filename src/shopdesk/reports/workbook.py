@@ -34,6 +34,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -82,6 +83,7 @@ class Col:
     kind: Kind = Kind.TEXT
     width: float | None = None
     total: bool = False
+    note: str = ""  # what the column counts, as a comment on its header cell (shown when pointed at)
 
 
 class ReportCancelled(ShopDeskError):
@@ -168,7 +170,7 @@ class SheetWriter:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.oddHeader.center.text = "&A"
         sheet.oddFooter.center.text = "&P / &N"
-        self._append([self._cell(c.title, None, bold=True) for c in self.columns])
+        self._append([self._header(c) for c in self.columns])
 
     # Cells -----------------------------------------------------------------------------
     def _style(self, number_format: str | None, bold: bool) -> Any:
@@ -182,6 +184,14 @@ class SheetWriter:
                 template.font = Font(bold=True)
             style = self._styles[key] = template._style
         return style
+
+    def _header(self, column: Col) -> Any:
+        cell = self._cell(column.title, None, bold=True)
+        if column.note:
+            comment = Comment(safe_text(column.note), "ShopDesk")
+            comment.width, comment.height = 300, 150
+            cell.comment = comment
+        return cell
 
     def _cell(self, value: Any, number_format: str | None, *, bold: bool = False) -> Any:
         if isinstance(value, str):

@@ -325,7 +325,12 @@ def _sales_columns(t: Callable[[str], str], has_tax: bool) -> list[Col]:
     ]
     if has_tax:
         columns.append(Col(t("tax"), M, total=True))
-    return [*columns, Col(t("net"), M, total=True), Col(t("cost"), M, total=True), Col(t("margin"), M, total=True)]
+    return [
+        *columns,
+        Col(t("net"), M, total=True),
+        Col(t("cost"), M, total=True),
+        Col(t("margin"), M, total=True, note=t("margin_note")),
+    ]
 
 
 def _summary_sheet(book: ReportBook, month: MonthEnd, language: str) -> None:
@@ -482,10 +487,10 @@ def _complaint_sheets(book: ReportBook, month: MonthEnd, t: Callable[[str], str]
             Col(t("sku"), width=16),
             Col(t("name"), width=32),
             Col(t("sold"), INT, total=True),
-            Col(t("returned"), INT, total=True),
-            Col(t("defective"), INT, total=True),
+            Col(t("returned"), INT, total=True, note=t("returned_note")),
+            Col(t("defective"), INT, total=True, width=14, note=t("defective_note")),
             Col(t("return_rate"), P),
-            Col(t("defect_rate"), P),
+            Col(t("defect_rate"), P, width=12, note=t("defective_note")),
             Col(t("high_return"), width=12),
         ],
     )

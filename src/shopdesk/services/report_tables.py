@@ -137,6 +137,7 @@ class ReportTables(StockTables):
                         for s in summary
                     ],
                     totals=True,
+                    notes=(t("segments_note"),),
                 ),
                 Table(
                     t("sheet_customers"),
@@ -231,10 +232,10 @@ class ReportTables(StockTables):
                         Col(t("sku"), width=16),
                         Col(t("name"), width=32),
                         Col(t("sold"), INT),
-                        Col(t("returned"), INT, total=True),
-                        Col(t("defective"), INT, total=True),
+                        Col(t("returned"), INT, total=True, note=t("returned_note")),
+                        Col(t("defective"), INT, total=True, width=14, note=t("defective_note")),
                         Col(t("return_rate"), P),
-                        Col(t("defect_rate"), P),
+                        Col(t("defect_rate"), P, width=12, note=t("defective_note")),
                         Col(t("high_return"), width=12),
                     ],
                     [
@@ -251,6 +252,7 @@ class ReportTables(StockTables):
                         for r in a.returns
                     ],
                     totals=True,
+                    notes=(f"{t('defective')}: {t('defective_note')}",),
                 ),
             ],
         )
