@@ -248,8 +248,8 @@
         <translation>退货率</translation>
     </message>
     <message>
-        <source>Defect rate</source>
-        <translation>质量问题率</translation>
+        <source>Quality complaint rate</source>
+        <translation>质量投诉率</translation>
     </message>
     <message>
         <source>By class</source>

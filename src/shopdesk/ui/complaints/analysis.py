@@ -76,7 +76,7 @@ class AnalysisPage(QWidget):
                     self.tr("Sold"),
                     self.tr("Returned"),
                     self.tr("Return rate"),
-                    self.tr("Defect rate"),
+                    self.tr("Quality complaint rate"),
                 ],
             ),
             ("class", self.tr("By class"), [self.tr("Class"), self.tr("Cases")]),
