@@ -66,3 +66,47 @@ def test_the_demo_has_cases_in_every_state_with_returns_and_refunds_in_both_lang
     assert dated and all(received == moved > shipped for received, moved, shipped in dated)
     analysis = shop.aftersales.analyse(datetime(2026, 9, 1, tzinfo=UTC), NOW, now=NOW)
     assert analysis.cases == 40 and analysis.satisfaction.scored > 0
+
+
+@pytest.mark.slow
+def test_each_case_tells_one_story_that_fits_what_was_bought(shop: Shop) -> None:
+    from shopdesk.db.models import Category, Product
+    from shopdesk.db.models.aftersales import CaseLine
+
+    build_demo(shop, products=200, customers=50, orders=300, seed=3, now=NOW)
+    with shop.db.read() as conn:
+        cases = conn.execute(
+            select(
+                Case.number,
+                Case.case_class,
+                Case.sub_reason,
+                Case.description,
+                Case.demand,
+                Case.solution_type,
+                Category.path,
+                Product.variant_label,
+            )
+            .join(CaseLine, CaseLine.case_id == Case.id)
+            .join(SalesOrderLine, SalesOrderLine.id == CaseLine.order_line_id)
+            .join(Product, Product.id == SalesOrderLine.product_id)
+            .join(Category, Category.id == Product.category_id)
+        ).all()
+    assert len(cases) >= 20
+    sizes = {"S", "M", "L", "XL", "XXL", *(str(n) for n in range(28, 45))}
+    for c in cases:
+        said = c.description.lower()
+        sized = c.path.startswith("服装/") and bool(sizes & {v.strip() for v in (c.variant_label or "").split("/")})
+        # "Wrong size" only for clothes and shoes bought in a size, and only when the customer talks of the size.
+        assert ("wrong size" in c.sub_reason) == ("尺码" in said or "size" in said), c
+        assert sized or "wrong size" not in c.sub_reason, c
+        # Broken on arrival is "damaged"; a skin reaction is about cosmetics; only electronics get repaired.
+        if "broken" in said or "压坏" in said:
+            assert "damaged" in c.sub_reason, c
+        if "skin" in said:
+            assert c.path.startswith("美妆个护/") and c.case_class == "quality", c
+        assert "repair" not in (c.demand, c.solution_type) or c.path.startswith("数码配件/"), c
+        # The customer's demand is what was agreed.
+        assert c.solution_type in (None, "", c.demand), c
+        # The class says what kind of problem it is.
+        quality = {"damaged", "not as described", "defect", "skin reaction", "wrong size"}
+        assert (c.case_class == "quality") == any(word in c.sub_reason for word in quality), c

@@ -176,3 +176,41 @@ def test_the_shop_holds_what_it_sells_best_sellers_opened_with_most(shop: Shop) 
     assert tail  # 120 orders leave many of them: the 300-product, 400-order demo has about a third of them dead
     assert min(opening.get(p, 0) for p in best) > max(opening[p] for p in tail) / 2
     assert sum(opening.get(p, 0) for p in best) / 5 > 3 * sum(opening[p] for p in tail) / len(tail)
+
+
+def test_parcels_abroad_go_with_an_international_carrier_even_on_labels_printed_before_they_ship(shop: Shop) -> None:
+    from shopdesk.services.fulfilment_documents import FulfilmentDocuments
+
+    domestic = {"顺丰速运", "中通快递", "圆通速递", "韵达快递", "申通快递", "京东物流"}
+    international = {"EMS", "DHL Express"}
+    build_demo(shop, products=150, customers=60, orders=200, seed=5, now=NOW)
+    with shop.db.read() as conn:
+        parcels = conn.execute(
+            select(SalesOrder.number, SalesOrder.ship_country, SalesOrder.status, SalesOrder.carrier).where(
+                SalesOrder.status.in_(("allocated", "picked", "packed", "shipped", "delivered", "completed"))
+            )
+        ).all()
+    abroad = [p for p in parcels if p.ship_country != "CN"]
+    at_home = [p for p in parcels if p.ship_country == "CN" and p.carrier]
+    assert abroad and at_home
+    assert all(p.carrier in international for p in abroad), [p for p in abroad if p.carrier not in international]
+    assert all(p.carrier in domestic for p in at_home)
+    # The shop's default carrier is a domestic courier; a label for a parcel abroad that has not left yet
+    # still names the international carrier booked for it.
+    waiting = [p.number for p in abroad if p.status in ("allocated", "picked", "packed")]
+    assert waiting
+    labels = FulfilmentDocuments(shop).labels(waiting)
+    assert {label.carrier for label in labels} <= international
+    assert all(label.tracking_number for label in labels)
+
+
+def test_the_summary_counts_every_order_in_the_shop_replacements_apart(shop: Shop) -> None:
+    summary = build_demo(shop, products=150, customers=40, orders=120, seed=42, now=NOW)
+    history = summary.order_history
+    with shop.db.read() as conn:
+        channels = Counter(conn.execute(select(SalesOrder.channel)).scalars())
+    replacements = channels.pop("aftersales", 0)
+    assert replacements > 0  # exchanges and resends sent goods again: orders the 120 did not count
+    assert history["replacement_orders"] == replacements == sum(history["replacement_by_status"].values())
+    # The orders the summary names are all the customers' orders in the shop, and their states add up to them.
+    assert summary.orders == history["orders"] == sum(channels.values()) == sum(history["by_status"].values())

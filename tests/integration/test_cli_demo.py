@@ -94,3 +94,30 @@ def test_ctrl_c_in_the_middle_of_the_demo_keeps_nothing_and_says_so(tmp_path: Pa
     code, _, err = run(capsys, "--db", str(db), "demo", "--orders", "0", "--products", "120")
     assert code == 130 and "Stopped: what was in progress was not saved." in err and "Traceback" not in err
     assert count_products(db) == 0
+
+
+def test_the_summary_names_every_order_the_shop_has_replacements_included(tmp_path: Path, capsys) -> None:
+    import re
+
+    from sqlalchemy import func, select
+
+    from shopdesk.db.models.orders import SalesOrder
+
+    db = tmp_path / "shop.sqlite"
+    code, out, err = run(capsys, "--db", str(db), "demo", "--products", "150", "--orders", "150", "--seed", "42")
+    assert code == 0, err
+    orders = re.search(r"([\d,]+) orders over the last 90 days: (.*)", out)
+    replacements = re.search(r"plus (\d+) replacement orders? \(补发/换货\) sent by after-sales cases: (.*)", out)
+    assert orders and replacements, out
+    shop, _ = Shop.open(str(db))
+    try:
+        with shop.db.read() as conn:
+            in_shop = conn.execute(select(func.count()).select_from(SalesOrder)).scalar_one()
+    finally:
+        shop.close()
+    said = int(orders.group(1).replace(",", "")) + int(replacements.group(1))
+    assert said == in_shop
+    # Each line's states add up to its own count.
+    for found in (orders, replacements):
+        states = sum(int(n) for n in re.findall(r"(\d+) [a-z_]+", found.group(2)))
+        assert states == int(found.group(1).replace(",", ""))

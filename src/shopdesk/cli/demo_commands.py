@@ -87,6 +87,15 @@ def _history_lines(history: dict) -> list[str]:  # type: ignore[type-arg]
     states = ", ".join(f"{n} {status}" for status, n in sorted(history["by_status"].items(), key=lambda kv: -kv[1]))
     held = ", ".join(f"{n} {code}" for code, n in sorted(history["held_for"].items()))
     lines = [f"  {history['orders']:,} orders over the last 90 days: {states}"]
+    if history.get("placed_for_cases"):
+        lines[-1] += f" ({history['placed_for_cases']} of them placed so the after-sales cases have orders)"
+    replacements = history.get("replacement_orders", 0)
+    if replacements:
+        again = ", ".join(
+            f"{n} {status}" for status, n in sorted(history["replacement_by_status"].items(), key=lambda kv: -kv[1])
+        )
+        noun = "order" if replacements == 1 else "orders"
+        lines.append(f"  plus {replacements} replacement {noun} (补发/换货) sent by after-sales cases: {again}")
     if held:
         lines.append(f"  on hold for review (待审核): {held}")
     lines.append(

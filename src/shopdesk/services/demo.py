@@ -75,7 +75,8 @@ class DemoSummary:
     stock_units: int = 0
     stock_value: int = 0  # minor units, at cost
     warning_lines: int = 0  # products with a safety stock and warning line (预警线)
-    orders: int = 0  # the order history of the last HISTORY_DAYS (services/demo_orders.py)
+    orders: int = 0  # the customers' orders of the last HISTORY_DAYS (services/demo_orders.py), without
+    # the after-sales replacement orders, which order_history counts apart (replacement_orders)
     order_history: dict[str, Any] = field(default_factory=dict)  # states, review holds, POs, cases
 
 

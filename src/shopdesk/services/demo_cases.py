@@ -26,6 +26,7 @@ from shopdesk.domain.aftersales import Closing, Disposition
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
 from shopdesk.domain.stock import PHYSICAL_KINDS
+from shopdesk.services import demo_data as data
 from shopdesk.services.aftersales import CaseDraft, CaseLineDraft, Solution
 from shopdesk.services.aftersales_returns import ReturnLine
 from shopdesk.services.aftersales_views import CaseFilter
@@ -34,37 +35,130 @@ if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
 
 OWNERS = ("小王", "李娜", "Amy", "Ben")
-# What the customer says, by class: (中文, English); a case is written in one of them or in both.
+_SIZE_AXES = (data.LETTER_SIZES, data.WAIST_SIZES, data.SHOE_SIZES)
+
+
+@dataclass(frozen=True)
+class Story:
+    """What a customer complains about, and what such a complaint is settled with.
+
+    The sub-reason names the story, and the demand and solution are one of
+    `solutions`; `within` are the categories (path prefixes) of the products it can
+    be about (none: any), and a `sized` story only fits a product sold in sizes
+    (a T-shirt in M, shoes in 38), never a hand cream.
+    """
+
+    zh: str
+    en: str
+    sub_reason: str
+    solutions: tuple[str, ...]
+    within: tuple[str, ...] = ()
+    sized: bool = False
+    partial: bool = False  # refund_only here is always a part of the price (the customer keeps the item)
+
+    def fits(self, category: str, sized: bool) -> bool:
+        return (not self.within or category.startswith(self.within)) and (sized or not self.sized)
+
+
+# What the customer says, by class; a case is written in Chinese, in English or in both.
 STORIES = {
     "quality": [
-        ("收到的商品有破损，外包装也压坏了", "The item arrived broken and the box was crushed"),
-        ("颜色和图片不一样", "The colour is not the one in the photos"),
-        ("用了两天就坏了", "It stopped working after two days"),
-        ("尺码偏小，想换大一号", "The size runs small, I would like one size up"),
+        Story(
+            "收到的商品有破损，外包装也压坏了",
+            "The item arrived broken and the box was crushed",
+            "破损 damaged",
+            ("return_refund", "return_refund", "exchange", "refund_only"),
+            ("家居", "文具", "数码配件"),
+        ),
+        Story(
+            "收到时包装破了，里面的东西也压坏了",
+            "The pack arrived torn and what was inside was squashed",
+            "破损 damaged",
+            ("return_refund", "refund_only", "exchange"),
+            ("美妆个护",),
+        ),
+        Story(
+            "颜色和图片不一样",
+            "The colour is not the one in the photos",
+            "与描述不符 not as described",
+            ("return_refund", "return_refund", "exchange", "refund_only"),
+            ("服装", "家居", "文具", "数码配件/手机配件/手机壳", "数码配件/充电设备", "数码配件/音频"),
+        ),
+        Story(
+            "用了两天就坏了",
+            "It stopped working after two days",
+            "瑕疵 defect",
+            ("return_refund", "exchange", "repair"),
+            ("数码配件/充电设备", "数码配件/音频", "数码配件/手机配件/数据线"),
+        ),
+        Story(
+            "穿了没几次就开线了",
+            "The seams came apart after a few wears",
+            "瑕疵 defect",
+            ("return_refund", "exchange", "refund_only"),
+            ("服装",),
+        ),
+        Story(
+            "用了几天就坏了",
+            "It broke after a few days of use",
+            "瑕疵 defect",
+            ("return_refund", "exchange", "refund_only"),
+            ("家居", "文具", "数码配件/手机配件"),
+        ),
+        Story(
+            "用了以后皮肤过敏",
+            "My skin reacted badly after using it",
+            "过敏 skin reaction",
+            ("return_refund", "refund_only"),
+            ("美妆个护/彩妆", "美妆个护/护肤", "美妆个护/个人护理/护手霜"),
+        ),
+        Story(
+            "尺码偏小，想换大一号",
+            "The size runs small, I would like one size up",
+            "尺码不符 wrong size",
+            ("exchange",),
+            ("服装",),
+            sized=True,
+        ),
+        Story(
+            "尺码偏大，穿着不合适，想退货",
+            "The size runs large and it does not fit: I would rather send it back",
+            "尺码不符 wrong size",
+            ("return_refund",),
+            ("服装",),
+            sized=True,
+        ),
     ],
     "logistics": [
-        ("快递一周还没到", "The parcel has not arrived after a week"),
-        ("少发了一件", "One item was missing from the parcel"),
-        ("收到的不是我买的款式", "I received a different model from the one I ordered"),
+        Story("快递太慢，一周才到", "The parcel took more than a week to arrive", "延迟 late", ("compensation",)),
+        Story("少发了一件", "One item was missing from the parcel", "漏发 missing item", ("resend", "refund_only")),
+        Story(
+            "收到的不是我买的款式",
+            "I received a different model from the one I ordered",
+            "错发 wrong item",
+            ("exchange", "return_refund"),
+        ),
     ],
     "service": [
-        ("客服回复太慢", "Customer service took days to answer"),
-        ("说好的赠品没有给", "The promised free gift was not in the parcel"),
+        Story("客服回复太慢", "Customer service took days to answer", "回复慢 slow reply", ("compensation",)),
+        Story(
+            "说好的赠品没有给",
+            "The promised free gift was not in the parcel",
+            "承诺未兑现 broken promise",
+            ("compensation",),
+        ),
     ],
-    "other": [("发票抬头开错了", "The invoice has the wrong company name")],
+    "other": [
+        Story(
+            "刚买两天就降价了，申请价保",
+            "The price dropped two days after I bought it: please refund the difference",
+            "价保 price protection",
+            ("refund_only",),
+            partial=True,
+        )
+    ],
 }
-SUB_REASON = {
-    "quality": ["破损 damaged", "与描述不符 not as described", "瑕疵 defect", "尺码不符 wrong size"],
-    "logistics": ["延迟 late", "漏发 missing item", "错发 wrong item"],
-    "service": ["回复慢 slow reply", "承诺未兑现 broken promise"],
-    "other": ["其他 other"],
-}
-SOLUTIONS = {
-    "quality": ["return_refund", "return_refund", "exchange", "refund_only", "repair"],
-    "logistics": ["resend", "refund_only", "compensation"],
-    "service": ["compensation", "refund_only"],
-    "other": ["compensation"],
-}
+CLASS_WEIGHTS = {"quality": 6, "logistics": 3, "service": 2, "other": 1}
 # How far along the process each demo case gets, and how often (of 40).
 TARGETS = [
     ("new", 4),
@@ -87,6 +181,12 @@ INSPECTION_NOTES = [
     ("家居", ["外观完好 as new", "包装破损 box damaged", "有使用痕迹 used"]),
     ("", ["外观完好 as new", ""]),
 ]
+# The clothing and shoes sold in sizes: their category -> the sizes (S/M/L, waist 28-36, shoe 35-44).
+SIZES = {
+    family.category: frozenset(label for axis in family.axes if axis in _SIZE_AXES for _, label in axis.options)
+    for family in data.FAMILIES
+    if any(axis in _SIZE_AXES for axis in family.axes)
+}
 HOT_RETURNS = (5, 3)  # of 40 cases: returns of the month's best seller and of the second (高频退货商品预警)
 _STEPS = ["new", "confirmed", "investigating", "solution_agreed", "in_progress", "awaiting_customer", "closed"]
 
@@ -108,6 +208,7 @@ class _Order:
     shipped_at: datetime | None
     delivered_at: datetime | None
     lines: list[tuple[int, int, int, int]]  # (line no, units shipped, net per unit, product id)
+    country: str = "CN"  # where it was sent
 
 
 class _Clock:
@@ -211,9 +312,7 @@ def _one_case(
     """One case up to `target`; with `hot` (a product id), a quality return of that product in the last weeks."""
     owner = rng.choice(OWNERS)
     cases = desk[owner].aftersales
-    case_class = "quality" if hot else rng.choices(list(STORIES), weights=[6, 3, 2, 1])[0]
-    zh, en = rng.choice(STORIES[case_class][:3] if hot else STORIES[case_class])
-    description = rng.choice([zh, en, f"{zh} — {en}"])
+    case_class = "quality" if hot else rng.choices(list(CLASS_WEIGHTS), weights=list(CLASS_WEIGHTS.values()))[0]
     due = None
     if target in ("new", "confirmed", "investigating"):
         # Open cases from the last days: the oldest are past their deadline (处理时限) already.
@@ -228,14 +327,18 @@ def _one_case(
         opened = now - timedelta(days=rng.uniform(6, 45))
     hot_order = orders.take_with(hot, opened) if hot else None
     order, first = (hot_order, True) if hot_order else orders.take(opened)
-    # An order that already has a case only gets complaints that take nothing back.
-    solution = "return_refund" if hot_order else rng.choice(SOLUTIONS[case_class]) if first else "compensation"
     if order.delivered_at is not None and order.delivered_at > opened:
         opened = min(now - timedelta(hours=1), order.delivered_at + timedelta(hours=rng.uniform(6, 72)))
     line_no, shipped, unit_net, product_id = (
         next(line for line in order.lines if line[3] == hot) if hot_order else rng.choice(order.lines)
     )
     units = rng.randint(1, min(shipped, 3))
+    # What the customer says fits what they bought; an order that already has a case only gets
+    # complaints that take nothing back, and the best seller's bad batch comes back for a refund.
+    needed = "return_refund" if hot_order else "" if first else "compensation"
+    case_class, story = _story(rng, case_class, *_what_is(desk[owner], product_id), needed)
+    solution = needed or rng.choice(story.solutions)
+    description = rng.choice([story.zh, story.en, f"{story.zh} — {story.en}"])
     priority = rng.choices(["urgent", "high", "normal", "low"], weights=[1, 3, 8, 2])[0]
     clock = _Clock(rng, opened, now)
     number = cases.create_case(
@@ -243,7 +346,7 @@ def _one_case(
             channel=rng.choice(["chat", "chat", "phone", "email", "social", "platform"]),
             case_class=case_class,
             description=description,
-            sub_reason=rng.choice(SUB_REASON[case_class]),
+            sub_reason=story.sub_reason,
             demand=solution,
             order=order.number,
             lines=[CaseLineDraft(line_no, units)],
@@ -269,7 +372,7 @@ def _one_case(
         return
     detail = cases.get_case(number)
     amount = unit_net * units if solution in ("return_refund", "refund_only") else 0
-    if solution == "refund_only" and rng.random() < 0.5:
+    if solution == "refund_only" and (story.partial or rng.random() < 0.5):
         amount = amount * rng.choice([30, 50, 80]) // 100  # a partial refund, the customer keeps the item
     if solution == "compensation":
         amount = rng.choice([500, 1000, 2000])
@@ -284,6 +387,7 @@ def _one_case(
     started = cases.start(number, at=clock.later(0.5, 4))
     if started.replacement_order:
         summary.replacement_orders += 1
+        _book_waybill(desk[owner], rng, started.replacement_order, order.country)
     if solution in ("return_refund", "exchange", "repair") and target in ("awaiting_customer", "closed", "reopened"):
         if rng.random() < 0.1:
             clock.later(72, 240)
@@ -333,6 +437,37 @@ def _one_case(
         )
 
 
+def _story(rng: random.Random, case_class: str, category: str, sized: bool, needed: str) -> tuple[str, Story]:
+    """A story of `case_class` that fits the product (and settles with `needed`, if given).
+
+    When that class has none (a hand cream has no size, and an order with a case
+    already only gets complaints settled with compensation), the next class that does.
+    """
+    classes = [case_class, *(c for c in STORIES if c != case_class)]
+    for cls in classes:
+        fitting = [
+            story for story in STORIES[cls] if story.fits(category, sized) and (not needed or needed in story.solutions)
+        ]
+        if fitting:
+            return cls, rng.choice(fitting)
+    raise AssertionError(
+        f"no demo story fits a product of {category!r} settled with {needed}"
+    )  # STORIES has one for all
+
+
+def _what_is(shop: Shop, product_id: int) -> tuple[str, bool]:
+    """The product's category path ("" without one) and whether it is sold in sizes (a size is in its variant)."""
+    with shop.db.read() as conn:
+        path, variant = conn.execute(
+            select(Category.path, Product.variant_label)
+            .select_from(Product)
+            .outerjoin(Category, Product.category_id == Category.id)
+            .where(Product.id == product_id)
+        ).one()
+    sizes = SIZES.get(path or "", frozenset())
+    return path or "", bool(sizes & {v.strip() for v in (variant or "").split("/")})
+
+
 def _inspection_notes(shop: Shop, product_id: int) -> list[str]:
     """What an inspector may note on a returned product: it depends on what the product is."""
     with shop.db.read() as conn:
@@ -376,7 +511,13 @@ def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
     """Shipped or delivered orders with lines to complain about, newest first."""
     with shop.db.read() as conn:
         rows = conn.execute(
-            select(SalesOrder.id, SalesOrder.number, SalesOrder.shipped_at, SalesOrder.delivered_at)
+            select(
+                SalesOrder.id,
+                SalesOrder.number,
+                SalesOrder.shipped_at,
+                SalesOrder.delivered_at,
+                SalesOrder.ship_country,
+            )
             .where(
                 SalesOrder.status.in_(("shipped", "delivered", "completed")),
                 SalesOrder.channel != "aftersales",
@@ -403,7 +544,11 @@ def _shipped_orders(shop: Shop, limit: int) -> list[_Order]:
             ):
                 if product_id is not None:  # the query keeps none without a product
                     lines.setdefault(order_id, []).append((line_no, shipped, net // quantity, product_id))
-    return [_Order(r.number, r.shipped_at, r.delivered_at, lines[r.id]) for r in rows if r.id in lines]
+    return [
+        _Order(r.number, r.shipped_at, r.delivered_at, lines[r.id], r.ship_country or "CN")
+        for r in rows
+        if r.id in lines
+    ]
 
 
 def _place_orders(shop: Shop, rng: random.Random, count: int, now: datetime) -> int:
@@ -462,12 +607,22 @@ def _place_orders(shop: Shop, rng: random.Random, count: int, now: datetime) -> 
                 continue
         with clock_at(placed_at + timedelta(days=1)):
             flow.mark_packed(number)
-            flow.ship(
-                number, f"SF{rng.randrange(10**11, 10**12)}{n:04d}", rng.choice(["SF Express", "ZTO 中通", "YTO 圆通"])
-            )
+            carrier, prefix, service = rng.choice(data.carriers_for(address[2]))
+            flow.ship(number, f"{prefix}{rng.randrange(10**11, 10**12)}{n:04d}", carrier, service=service)
         flow.mark_delivered(number, at=placed_at + timedelta(days=rng.uniform(1.5, 4)))
         placed += 1
     return placed
+
+
+def _book_waybill(shop: Shop, rng: random.Random, number: str, country: str) -> None:
+    """A replacement sent abroad gets its international waybill (DHL, EMS) at once, as the order history's do.
+
+    Its label then names the carrier that takes it, not the shop's default, a domestic courier.
+    """
+    if country.strip().upper() in ("", "CN") or shop.orders.get_order(number).status != "allocated":
+        return
+    carrier, prefix, service = rng.choice(data.carriers_for(country))
+    shop.order_flow.record_waybill(number, f"{prefix}{rng.randrange(10**8, 10**9)}R", carrier, service=service)
 
 
 def _make_available(shop: Shop, sku: str, units: int, bin_id: int) -> None:

@@ -769,6 +769,21 @@ FALLBACK_SUPPLIER = "SUP08"
 # Warehouses: code, name, city; each has zones A/B/C.
 WAREHOUSES = (("WH1", "主仓（上海嘉定）"), ("WH2", "分仓（广州白云）"))
 ZONES = (("A", "A区 服装鞋袜"), ("B", "B区 家居文具"), ("C", "C区 数码美妆"))
+# Carriers: (name, tracking prefix, service). The names are the ones the app offers (ui/orders/labels.py CARRIERS):
+# parcels within China go with the domestic couriers, parcels abroad with an international one.
+DOMESTIC_CARRIERS = (
+    ("顺丰速运", "SF", "标快"),
+    ("中通快递", "ZTO", ""),
+    ("圆通速递", "YT", ""),
+    ("韵达快递", "YD", ""),
+)
+INTERNATIONAL_CARRIERS = (("DHL Express", "DHL", "Worldwide"), ("EMS", "EE", "国际特快专递"))
+
+
+def carriers_for(country: str) -> tuple[tuple[str, str, str], ...]:
+    """The carriers a parcel to `country` goes with: domestic ones within China, international ones abroad."""
+    return DOMESTIC_CARRIERS if country.strip().upper() in ("", "CN") else INTERNATIONAL_CARRIERS
+
 
 # People -------------------------------------------------------------------------------
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"

@@ -37,7 +37,9 @@ from shopdesk.db.models.orders import SalesOrder
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.order_draft import OrderDraft, OrderLineDraft, ShipTo
 from shopdesk.services import demo_restocking, demo_stock
+from shopdesk.services.aftersales_refunds import REPLACEMENT_CHANNEL
 from shopdesk.services.demo_cases import DemoCasesSummary, seed_cases
+from shopdesk.services.demo_data import carriers_for
 
 if TYPE_CHECKING:
     from shopdesk.services.shop import Shop
@@ -62,8 +64,6 @@ PAYMENT = {
     "phone": ("transfer", "wechat"),
     "manual": ("cash", "wechat", "alipay"),
 }
-DOMESTIC = [("顺丰速运", "SF", "标快"), ("中通快递", "ZTO", ""), ("圆通速递", "YT", ""), ("韵达快递", "YD", "")]
-ABROAD = [("DHL Express", "DHL", "Worldwide"), ("EMS 国际", "EMS", "")]
 REMARKS = [
     "请发顺丰",
     "周末送货，工作日家里没人",
@@ -106,8 +106,11 @@ class DemoItem:
 
 @dataclass
 class DemoOrdersSummary:
-    orders: int = 0
+    orders: int = 0  # the customers' orders, as by_status counts them (replacement orders are not among them)
     by_status: dict[str, int] = field(default_factory=dict)
+    placed_for_cases: int = 0  # of `orders`: placed for the after-sales cases when too few had shipped
+    replacement_orders: int = 0  # 补发/换货: sent by after-sales cases (channel "aftersales"), besides `orders`
+    replacement_by_status: dict[str, int] = field(default_factory=dict)
     held_for: dict[str, int] = field(default_factory=dict)  # review reasons of the orders still on hold
     purchase_orders: int = 0
     receipts: int = 0
@@ -128,6 +131,7 @@ class _Life:
     ending: str = ""  # "", "draft", "cancel", "reject", "keep_held"
     number: str = ""
     abroad: bool = False
+    waybill: tuple[str, str, str] = ("", "", "")  # (carrier, tracking number, service) booked before the pick
 
 
 class Replay:
@@ -190,7 +194,9 @@ def seed_order_history(
     restock = demo_restocking.Restocking(shop, rng, replay, start, now, {i.product_id: i for i in items})
     restock.schedule()
     replay.run(lambda: report("orders", life_cycle.placed, len(lives)))
-    summary.orders = len(lives)
+    with clock_at(now - timedelta(minutes=5)):  # stock that came in late allocated a few parcels abroad
+        for life in lives:
+            life_cycle.book_waybill(life)
     summary.purchase_orders, summary.receipts, summary.stocktakes = restock.counts()
     case_count = min(40, max(5, orders // 10)) if cases is None else cases
     if case_count:
@@ -198,7 +204,16 @@ def seed_order_history(
             summary.cases = seed_cases(shop, random.Random(rng.random()), case_count, now=now)
         report("cases", case_count, case_count)
     with shop.db.read() as conn:
-        summary.by_status = dict(Counter(conn.execute(select(SalesOrder.status)).scalars()))
+        # What the shop really holds: the customers' orders, and apart from them the replacements cases sent.
+        statuses = conn.execute(select(SalesOrder.channel, SalesOrder.status)).all()
+        summary.by_status = dict(Counter(status for channel, status in statuses if channel != REPLACEMENT_CHANNEL))
+        summary.replacement_by_status = dict(
+            Counter(status for channel, status in statuses if channel == REPLACEMENT_CHANNEL)
+        )
+    summary.orders = sum(summary.by_status.values())
+    summary.replacement_orders = sum(summary.replacement_by_status.values())
+    summary.placed_for_cases = summary.cases.orders_placed if summary.cases else 0
+    with shop.db.read() as conn:
         held = conn.execute(select(SalesOrder.hold_reasons).where(SalesOrder.status == "on_hold")).scalars()
         summary.held_for = dict(Counter(r.get("code", "") for reasons in held for r in reasons or []))
     return summary
@@ -351,6 +366,7 @@ def _plan(
         ship_to = buyer.ship_to
         if buyer.second is not None and rng.random() < 0.3:
             ship_to = buyer.second
+        abroad = ship_to.country != "CN"  # where the parcel goes decides the carrier and the shipping fee
         life = _Life(placed, buyer, channel, _lines(rng, order, weights, channel), ship_to, abroad=abroad)
         if rng.random() < 0.07:
             life.remark = rng.choice(REMARKS)
@@ -473,6 +489,8 @@ class _LifeCycle:
         how = f"imported from {life.channel}" if life.channel in PLATFORM_FEE else f"entered ({life.channel})"
         life.number = self.shop.orders.create_order(draft, confirm=True, reason=how)
         status = self.status(life.number)
+        if status == "allocated":
+            self.book_waybill(life)
         if status == "on_hold":
             if life.ending != "keep_held":
                 self.replay.at(_business_hours(moment + timedelta(hours=self.rng.uniform(0.3, 6))), self.review(life))
@@ -497,6 +515,7 @@ class _LifeCycle:
             else:
                 note = "已核实 (checked)"
             self.reviewer.approve(life.number, note)
+            self.book_waybill(life)
             if life.ending == "cancel":
                 self.replay.at(moment + timedelta(hours=self.rng.uniform(0.5, 8)), self.cancel(life))
             else:
@@ -517,6 +536,7 @@ class _LifeCycle:
             if status == "confirmed":  # waiting for stock: look again after the next delivery day
                 self.replay.at(moment + timedelta(days=1), self.pick(life))
             elif status == "allocated":
+                self.book_waybill(life)
                 self.warehouse.mark_picked(life.number, "wave pick")
                 if life.ending != "stop_picked":
                     self.replay.at(moment + timedelta(minutes=self.rng.uniform(20, 150)), self.pack(life))
@@ -533,11 +553,30 @@ class _LifeCycle:
 
         return step
 
+    def book_waybill(self, life: _Life) -> None:
+        """A parcel abroad gets its international waybill (DHL, EMS) as soon as its stock is set aside.
+
+        The customs papers need it before the wave, and its label then names the carrier that
+        takes it: without one, a label shows the shop's default carrier, a domestic courier.
+        """
+        if not life.abroad or life.waybill[0] or not life.number:
+            return
+        if self.status(life.number) not in ("allocated", "picked", "packed"):
+            return
+        carrier, tracking, service = self.waybill(life.ship_to.country)
+        self.warehouse.record_waybill(life.number, tracking, carrier, service=service)
+        life.waybill = (carrier, tracking, service)
+
+    def waybill(self, country: str) -> tuple[str, str, str]:
+        """(carrier, tracking number, service) of a new parcel to `country`."""
+        carrier, prefix, service = self.rng.choice(carriers_for(country))
+        serial = next(self.parcels)
+        return carrier, f"{prefix}{self.rng.randrange(10**6, 10**7)}{serial:05d}", service
+
     def ship(self, life: _Life) -> Callable[[datetime], None]:
         def step(moment: datetime) -> None:
-            carrier, prefix, service = self.rng.choice(ABROAD if life.abroad else DOMESTIC)
-            serial = next(self.parcels)
-            tracking = f"{prefix}{self.rng.randrange(10**6, 10**7)}{serial:05d}"
+            # A parcel abroad leaves with the waybill booked for it; a domestic one gets the courier's now.
+            carrier, tracking, service = life.waybill if life.waybill[0] else self.waybill(life.ship_to.country)
             grams = sum(self.weights.get(ln.code, 300) * int(ln.quantity) for ln in life.lines)
             self.warehouse.ship(
                 life.number, tracking, carrier, service=service, weight_g=grams + self.rng.randint(40, 160)
