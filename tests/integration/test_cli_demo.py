@@ -101,6 +101,7 @@ def test_the_summary_names_every_order_the_shop_has_replacements_included(tmp_pa
 
     from sqlalchemy import func, select
 
+    from shopdesk.db.models import Customer
     from shopdesk.db.models.orders import SalesOrder
 
     db = tmp_path / "shop.sqlite"
@@ -113,10 +114,16 @@ def test_the_summary_names_every_order_the_shop_has_replacements_included(tmp_pa
     try:
         with shop.db.read() as conn:
             in_shop = conn.execute(select(func.count()).select_from(SalesOrder)).scalar_one()
+            customers = conn.execute(select(func.count()).select_from(Customer)).scalar_one()
     finally:
         shop.close()
     said = int(orders.group(1).replace(",", "")) + int(replacements.group(1))
     assert said == in_shop
+    # The customers too: the demo's own, and the first-time buyer an order brought (the order service added them).
+    demo_customers = re.search(r"([\d,]+) customers with", out)
+    more = re.search(r"(\d+) more customers?: a first-time buyer the order service added", out)
+    assert demo_customers and more, out
+    assert int(demo_customers.group(1).replace(",", "")) + int(more.group(1)) == customers
     # Each line's states add up to its own count.
     for found in (orders, replacements):
         states = sum(int(n) for n in re.findall(r"(\d+) [a-z_]+", found.group(2)))

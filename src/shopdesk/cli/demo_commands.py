@@ -96,6 +96,9 @@ def _history_lines(history: dict) -> list[str]:  # type: ignore[type-arg]
         )
         noun = "order" if replacements == 1 else "orders"
         lines.append(f"  plus {replacements} replacement {noun} (补发/换货) sent by after-sales cases: {again}")
+    if history.get("new_customers"):
+        people = "customer" if history["new_customers"] == 1 else "customers"
+        lines.append(f"  {history['new_customers']} more {people}: a first-time buyer the order service added")
     if held:
         lines.append(f"  on hold for review (待审核): {held}")
     lines.append(

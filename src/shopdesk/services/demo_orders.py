@@ -111,6 +111,7 @@ class DemoOrdersSummary:
     placed_for_cases: int = 0  # of `orders`: placed for the after-sales cases when too few had shipped
     replacement_orders: int = 0  # 补发/换货: sent by after-sales cases (channel "aftersales"), besides `orders`
     replacement_by_status: dict[str, int] = field(default_factory=dict)
+    new_customers: int = 0  # buyers the order service made customers of (someone new ordering), besides the demo's
     held_for: dict[str, int] = field(default_factory=dict)  # review reasons of the orders still on hold
     purchase_orders: int = 0
     receipts: int = 0
@@ -180,6 +181,7 @@ def seed_order_history(
         if conn.execute(select(SalesOrder.id).limit(1)).first() is not None:
             return summary  # a shop with orders has its own history: the demo does not invent another
     buyers, catalogue = _buyers(shop, rng), _items(shop)
+    customers_before = _count_customers(shop)
     items = [i for i in catalogue if i.opening > 0]  # what sells; the rest waits for its first delivery
     if not buyers or not items:
         raise ShopDeskError("The demo orders need customers with an address and stocked products; build those first.")
@@ -213,6 +215,7 @@ def seed_order_history(
     summary.orders = sum(summary.by_status.values())
     summary.replacement_orders = sum(summary.replacement_by_status.values())
     summary.placed_for_cases = summary.cases.orders_placed if summary.cases else 0
+    summary.new_customers = _count_customers(shop) - customers_before
     with shop.db.read() as conn:
         held = conn.execute(select(SalesOrder.hold_reasons).where(SalesOrder.status == "on_hold")).scalars()
         summary.held_for = dict(Counter(r.get("code", "") for reasons in held for r in reasons or []))
@@ -244,6 +247,11 @@ def _buyers(shop: Shop, rng: random.Random) -> list[DemoBuyer]:
     ]
     # A shop's regulars order again and again: a few thousand buyers are plenty for the history.
     return buyers if len(buyers) <= 5000 else rng.sample(buyers, 5000)
+
+
+def _count_customers(shop: Shop) -> int:
+    with shop.db.read() as conn:
+        return conn.execute(select(func.count()).select_from(Customer)).scalar_one()
 
 
 def _items(shop: Shop) -> list[DemoItem]:
