@@ -203,10 +203,13 @@ def test_an_unknown_code_beeps_then_the_product_is_found_given_the_code_and_coun
         assign.picker.enter("陶瓷")  # found by name, as a person searches
         assign.ok_button.click()
 
-    seen = when_dialog_opens(AssignCodeDialog, find_the_mug)
     page.quantity.setValue(6)  # a box of six: the scan counts six once the code is known
     scan(qtbot, page, new_code)
-    assert len(seen) == 1 and beeps == [True]
+    assert beeps == [True] and page.scan.ok is False  # said red; no dialog opens by itself
+    assert stocked.stocktakes.summary(number).counted == 0
+    seen = when_dialog_opens(AssignCodeDialog, find_the_mug)
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)  # a deliberate click
+    assert len(seen) == 1
     # The code was given to the mug, and the scan counted at the chosen bin.
     assert stocked.scanning.resolve_scan(new_code).sku == "MUG"
     assert page.scan.ok is True and page.scan.feedback.text() == "MUG at WH1/A/A-01: 6 counted"
@@ -225,8 +228,10 @@ def test_an_unknown_code_beeps_then_the_product_is_found_given_the_code_and_coun
 def test_an_unknown_code_left_unassigned_counts_nothing(qtbot, stock_tab, stocked) -> None:
     page, number = stocktake_page(stock_tab, stocked, warehouse="WH1")
     new_code = ean13(889)
-    seen = when_dialog_opens(AssignCodeDialog, lambda d: d.reject())
     scan(qtbot, page, new_code)
+    assert page.assign_button.isVisible()
+    seen = when_dialog_opens(AssignCodeDialog, lambda d: d.reject())
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
     assert len(seen) == 1
     assert page.scan.ok is False and f"Unknown code {new_code}" in page.scan.feedback.text()
     assert not stocked.scanning.resolve_scan(new_code).found
@@ -250,6 +255,7 @@ def test_warehouse_staff_counting_are_not_offered_to_assign_an_unknown_code(
     new_code = ean13(890)
     assert page.count_scan(new_code) is False
     assert opened == [] and f"Unknown code {new_code}" in page.scan.feedback.text()
+    assert page.assign_button.isHidden()
     assert not stocked.scanning.resolve_scan(new_code).found
     assert page.count_scan(MUG_CODE) is True  # and carries on counting
 

@@ -2,10 +2,15 @@
 
 Only for roles that may edit the catalogue; the service checks the code (a
 GTIN's check digit) and refuses a code that already names another product.
+Enter (a scanner's, or a person's) only ever searches: a scan landing here
+must not give the code to whatever it found. OK takes a click, Alt+O or
+Ctrl+Enter, with a product chosen.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from shopdesk.domain.errors import ShopDeskError
@@ -29,6 +34,8 @@ class AssignCodeDialog(QDialog):
         for button in self.buttons.buttons():
             button.setAutoDefault(False)  # Enter in the picker chooses a product, it must not press OK
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&OK"))  # Alt+O
+        self.ok_button.setToolTip(self.tr("Give the code to the chosen product (Ctrl+Enter)"))
         self.ok_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Which product has the barcode {code}?").format(code=code)))
@@ -38,6 +45,15 @@ class AssignCodeDialog(QDialog):
         self.buttons.accepted.connect(self.assign)
         self.buttons.rejected.connect(self.reject)
         self.picker.search.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter never presses OK here (the button box makes OK the default); Ctrl+Enter does, deliberately."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.ok_button.isEnabled():
+                self.assign()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def assign(self) -> None:
         product = self.picker.product

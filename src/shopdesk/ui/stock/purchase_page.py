@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.stock.list_model import ListTableModel, list_table_view
 from shopdesk.ui.stock.new_po_dialog import AddPoLineDialog, NewPoDialog
+from shopdesk.ui.stock.scan_field import ScanField
 from shopdesk.ui.stock.source import po_columns, po_line_columns, reorder_columns
 from shopdesk.ui.stock.suppliers_dialog import SuppliersDialog
 from shopdesk.ui.tasks import Progress, TaskRunner
@@ -43,16 +44,32 @@ from shopdesk.ui.widgets.money import MoneyFormat
 
 
 class ReceivePoDialog(QDialog):
-    """How many of each outstanding line arrived (all of it by default), and where it goes."""
+    """How many of each outstanding line arrived, and where it goes; by eye or by scanning.
+
+    The lines offer the outstanding quantities, for a person receiving by eye.
+    The first scan switches to counting: every line goes to 0 (a notice says
+    so) and each scan adds 1 to the first line of that product with units
+    still outstanding. A product not on the order, one more than outstanding,
+    or an unknown code is refused (red, a beep) and counts nothing. Quantities
+    may still be typed. Only OK books (a click, Alt+O or Ctrl+Enter): Enter,
+    a scanner's or in a quantity, never does.
+    """
 
     def __init__(self, shop: Shop, po: PoView, parent: QWidget | None = None):
         super().__init__(parent)
         self._shop = shop
         self.po = po
         self.result_text = ""
+        self.counting = False  # True once a scan switched the lines to counting from 0
         self.setWindowTitle(self.tr("Receive {number}").format(number=po.number))
+        self.scan = ScanField(self)
+        self.scan.edit.setPlaceholderText(self.tr("Scan to receive: each scan adds 1 to its line"))
+        self.counting_notice = QLabel(self.tr("Counting by scan: every line started at 0; each scan adds 1."))
+        self.counting_notice.setStyleSheet("font-weight: bold;")
+        self.counting_notice.hide()
         form = QFormLayout()
         self.quantities: dict[int, QSpinBox] = {}
+        self._lines: dict[int, PoLineView] = {}
         for line in po.lines:
             if line.outstanding <= 0:
                 continue
@@ -60,6 +77,7 @@ class ReceivePoDialog(QDialog):
             spin.setRange(0, line.outstanding)
             spin.setValue(line.outstanding)
             self.quantities[line.line_no] = spin
+            self._lines[line.line_no] = line
             form.addRow(f"{line.line_no}. {line.sku} {line.name}", spin)
         self.location = QComboBox()
         self.location.addItem(self.tr("Each product's default bin"), None)
@@ -69,11 +87,72 @@ class ReceivePoDialog(QDialog):
         form.addRow(self.tr("Put into"), self.location)
         form.addRow(self.tr("Delivery note"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)  # Enter must not book the order (see keyPressEvent)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&OK"))  # Alt+O
+        self.ok_button.setToolTip(self.tr("Book what the lines say (Ctrl+Enter)"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.counting_notice)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.scan.scanned.connect(self.receive_scan)
+        self.scan.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter never books (the button box makes OK the default; a scan may land in a quantity): Ctrl+Enter does."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.save()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def start_counting(self) -> None:
+        """The first scan: from now the lines count scans, from 0."""
+        if self.counting:
+            return
+        self.counting = True
+        for spin in self.quantities.values():
+            spin.setValue(0)
+        self.counting_notice.show()
+
+    def receive_scan(self, code: str) -> bool:
+        """Add 1 to the first line of the scanned product with units outstanding; True if it counted."""
+        self.start_counting()
+        scan = self._shop.scanning.resolve_scan(code)
+        if not scan.found or scan.product_id is None:
+            self.scan.show_failure(
+                self.tr("Unknown code {code}: not counted").format(code=scan.code) if scan.can_assign else scan.message
+            )
+            return False
+        product = f"{scan.sku} {scan.name}"
+        lines = [no for no, line in self._lines.items() if line.product_id == scan.product_id]
+        if not lines:
+            self.scan.show_failure(
+                self.tr("{product} is not on {number}: not counted").format(product=product, number=self.po.number)
+            )
+            return False
+        for no in lines:
+            spin = self.quantities[no]
+            if spin.value() < spin.maximum():
+                spin.setValue(spin.value() + 1)
+                self.scan.show_success(
+                    self.tr("{product}: {counted} of {outstanding}").format(
+                        product=product, counted=spin.value(), outstanding=spin.maximum()
+                    )
+                )
+                return True
+        outstanding = sum(self.quantities[no].maximum() for no in lines)
+        self.scan.show_failure(
+            self.tr("{product}: all {outstanding} outstanding are counted already; this one is not").format(
+                product=product, outstanding=outstanding
+            )
+        )
+        return False
 
     def save(self) -> None:
         location = self.location.currentData()

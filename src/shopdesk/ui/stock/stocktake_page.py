@@ -2,10 +2,13 @@
 
 Counting is done in the scan field: each scan of a product adds the quantity
 beside it (1, or what was typed: a carton of 12), at the chosen location or
-the product's only place on the count. An unknown code is said plainly and,
-for a role that edits the catalogue, the product it belongs to can be found
-and given the code as a new barcode (the Receive dialog's AssignCodeDialog);
-the scan then counts. On a blind stocktake the list
+the product's only place on the count. An unknown code is said plainly (red,
+a beep) and counts nowhere; for a role that edits the catalogue an "Assign
+… to a product" button appears beside it, and only clicking it opens the
+dialog to find the product and give it the code as a new barcode (the
+Receive dialog's AssignCodeDialog); the scan then counts once. Nothing pops
+up by itself: the counter's next scan must count, not land in a dialog.
+On a blind stocktake the list
 hides the expected quantities and the differences (which lines differ, how
 many, their value) until it is posted; only the owner may tick "Show expected"
 to review them meanwhile. Posting runs in the background.
@@ -36,7 +39,7 @@ from PySide6.QtWidgets import (
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.permissions import Permission
 from shopdesk.domain.stocktake import StocktakeStatus, Uncounted
-from shopdesk.services.scanning import ScanResult, UnknownCode
+from shopdesk.services.scanning import UnknownCode
 from shopdesk.services.shop import Shop
 from shopdesk.services.stocktake import CountLine, PostResult, StocktakeSummary
 from shopdesk.services.stocktake_queries import may_see_expected
@@ -84,6 +87,10 @@ class StocktakePage(QWidget):
         self.quantity.setRange(1, 1_000_000)
         self.quantity.setToolTip(self.tr("How many each scan adds (a carton of 12: type 12, then scan)"))
         self.set_count_button = QPushButton(self.tr("Type the count…"))
+        self.assign_button = QPushButton()  # "Assign {code} to a product…", shown after an unknown code
+        self.assign_button.setAutoDefault(False)
+        self.assign_button.hide()
+        self.unknown_code = ""
         self.which = QComboBox()
         for text, only in (
             (self.tr("All lines"), "all"),
@@ -109,6 +116,7 @@ class StocktakePage(QWidget):
         scan_row.addWidget(QLabel(self.tr("Each scan adds")))
         scan_row.addWidget(self.quantity)
         scan_row.addWidget(self.scan, 1)
+        scan_row.addWidget(self.assign_button)
         scan_row.addWidget(self.set_count_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -127,6 +135,7 @@ class StocktakePage(QWidget):
         self.post_button.clicked.connect(self.confirm_post)
         self.set_count_button.clicked.connect(self.type_count)
         self.scan.scanned.connect(self.count_scan)
+        self.assign_button.clicked.connect(self.assign_unknown)
         self.stocktake.currentIndexChanged.connect(lambda _i: self._stocktake_changed())
         self.which.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.reveal.toggled.connect(lambda _on: self.refresh_filters())
@@ -177,6 +186,7 @@ class StocktakePage(QWidget):
             widget.setEnabled(counts)
         self.import_button.setEnabled(counts)
         self.post_button.setEnabled(counts)
+        self._offer_to_assign("")  # an unknown code scanned into another stocktake
         # Only the owner may look at the book during a blind count (not the warehouse staff who count).
         may_reveal = summary is not None and summary.blind and counting and may_see_expected(self._shop)
         self.reveal.setVisible(may_reveal)
@@ -240,7 +250,8 @@ class StocktakePage(QWidget):
 
     # Counting ---------------------------------------------------------------------------
     def count_scan(self, code: str) -> bool:
-        """Add this scan to the count; True when it counted. Unknown codes offer to assign them."""
+        """Add this scan to the count; True when it counted. An unknown code counts nowhere (it may be assigned)."""
+        self._offer_to_assign("")
         number = self.stocktake.currentData()
         if number is None:
             return False
@@ -250,7 +261,9 @@ class StocktakePage(QWidget):
             )
         except UnknownCode as unknown:
             self.scan.show_failure(unknown.scan.message)
-            return unknown.scan.can_assign and self.offer_to_assign(unknown.scan)
+            if unknown.scan.can_assign and self._shop.can(Permission.EDIT_CATALOGUE):
+                self._offer_to_assign(unknown.scan.code)
+            return False
         except ShopDeskError as exc:
             self.scan.show_failure(str(exc).splitlines()[-1] if str(exc) else type(exc).__name__)
             return False
@@ -259,22 +272,26 @@ class StocktakePage(QWidget):
         self.refresh()
         return True
 
-    def offer_to_assign(self, scan: ScanResult) -> bool:
-        """Find the product the unknown code belongs to and give it the code, then count the scan; True if counted.
+    def _offer_to_assign(self, code: str) -> None:
+        """Show the "Assign … to a product" button for this unknown code ("" hides it)."""
+        self.unknown_code = code
+        self.assign_button.setText(self.tr("Assign {code} to a product…").format(code=code))
+        self.assign_button.setVisible(bool(code))
 
-        Only for a role that may edit the catalogue; the others see the unknown code and carry on scanning.
+    def assign_unknown(self) -> bool:
+        """The person clicked Assign: find the product the unknown code belongs to, give it the code, count the
+        scan once; True if counted. Only for a role that may edit the catalogue (the service refuses the others).
         """
-        if not self._shop.can(Permission.EDIT_CATALOGUE):
+        code = self.unknown_code
+        if not code:
             return False
-        dialog = AssignCodeDialog(self._shop, scan.code, self)
+        dialog = AssignCodeDialog(self._shop, code, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.scan.setFocus()  # back to scanning, whatever was chosen
         if not accepted or dialog.result_scan is None:
             return False
-        self.message.emit(
-            self.tr("{code} is now a barcode of {sku}").format(code=scan.code, sku=dialog.result_scan.sku)
-        )
-        return self.count_scan(scan.code)
+        self.message.emit(self.tr("{code} is now a barcode of {sku}").format(code=code, sku=dialog.result_scan.sku))
+        return self.count_scan(code)
 
     def type_count(self) -> None:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
