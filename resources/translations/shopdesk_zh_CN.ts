@@ -354,6 +354,14 @@
         <translation>将 {code} 关联到商品</translation>
     </message>
     <message>
+        <source>&amp;OK</source>
+        <translation>确定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Give the code to the chosen product (Ctrl+Enter)</source>
+        <translation>把条码关联到所选商品（Ctrl+Enter）</translation>
+    </message>
+    <message>
         <source>Which product has the barcode {code}?</source>
         <translation>条码 {code} 属于哪个商品？</translation>
     </message>
@@ -2688,6 +2696,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>没有商品使用此编码或条码</translation>
     </message>
     <message>
+        <source>enter what one unit cost, e.g. 3.20</source>
+        <translation>请输入单件成本，例如 3.20</translation>
+    </message>
+    <message>
         <source>Nothing was received</source>
         <translation>未入库</translation>
     </message>
@@ -4948,6 +4960,14 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>{number} 入库</translation>
     </message>
     <message>
+        <source>Scan to receive: each scan adds 1 to its line</source>
+        <translation>扫码收货：每扫一次，对应行加 1</translation>
+    </message>
+    <message>
+        <source>Counting by scan: every line started at 0; each scan adds 1.</source>
+        <translation>扫码计数：各行已从 0 开始，每扫一次加 1。</translation>
+    </message>
+    <message>
         <source>Each product&apos;s default bin</source>
         <translation>各商品的默认库位</translation>
     </message>
@@ -4958,6 +4978,30 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>Delivery note</source>
         <translation>送货单号</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>确定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Book what the lines say (Ctrl+Enter)</source>
+        <translation>按各行数量入库（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: not counted</source>
+        <translation>未知条码 {code}：未计数</translation>
+    </message>
+    <message>
+        <source>{product} is not on {number}: not counted</source>
+        <translation>{product} 不在 {number} 上：未计数</translation>
+    </message>
+    <message>
+        <source>{product}: {counted} of {outstanding}</source>
+        <translation>{product}：{counted}/{outstanding}</translation>
+    </message>
+    <message>
+        <source>{product}: all {outstanding} outstanding are counted already; this one is not</source>
+        <translation>{product}：待收的 {outstanding} 件已全部计数，这一件不计入</translation>
     </message>
     <message numerus="yes">
         <source>Received %n unit(s) on {number}</source>
@@ -6103,6 +6147,10 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>; {n} difference(s): gains {gain}, losses {loss}</source>
         <translation>；{n} 处差异：盘盈 {gain}，盘亏 {loss}</translation>
+    </message>
+    <message>
+        <source>Assign {code} to a product…</source>
+        <translation>把 {code} 关联到商品…</translation>
     </message>
     <message>
         <source>{code} is now a barcode of {sku}</source>
