@@ -32,8 +32,10 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message
-        if self.found is not None:
-            text += f" (found: {self.found!r})" if self.found else " (found: empty)"
+        if self.found:
+            text += f" (found: {self.found!r})"
+        elif self.found is not None and "empty" not in self.message:  # "is empty (found: empty)" says it twice
+            text += " (found: empty)"
         return text
 
 

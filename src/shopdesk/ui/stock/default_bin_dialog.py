@@ -18,7 +18,9 @@ from shopdesk.ui.service_messages import error_text
 class DefaultBinDialog(QDialog):
     """OK saves the chosen bin as the product's default in its warehouse; `done_message` says so."""
 
-    def __init__(self, shop: Shop, product_id: int, sku: str, parent: QWidget | None = None):
+    def __init__(
+        self, shop: Shop, product_id: int, sku: str, warehouse_id: int | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._shop = shop
         self._product_id = product_id
@@ -28,6 +30,8 @@ class DefaultBinDialog(QDialog):
         self.warehouse = QComboBox()
         for ref in shop.locations.warehouses():
             self.warehouse.addItem(ref.path, ref.id)
+        # The warehouse the Stock tab shows; with all of them shown, the first.
+        self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(warehouse_id)))
         self.current = QLabel()
         self.bin = QComboBox()
         self.feedback = QLabel()

@@ -23,6 +23,7 @@ and then; the next scan of it counts.
 from __future__ import annotations
 
 import enum
+from decimal import ROUND_HALF_UP
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.domain.errors import Problem, ShopDeskError, ValidationFailed
-from shopdesk.domain.money import parse_amount
+from shopdesk.domain.money import format_plain, parse_amount
 from shopdesk.domain.permissions import Permission
 from shopdesk.services.scanning import ScanResult
 from shopdesk.services.shop import Shop
@@ -85,6 +86,7 @@ class MoveDialog(QDialog):
         self.quantity.setRange(0 if kind is MoveKind.ADJUST else 1, MAX_QUANTITY)
         self.unit_cost = QLineEdit()
         self.unit_cost.setPlaceholderText(self.tr("e.g. 3.20"))
+        self._prefilled_cost = ""  # the cost put in for the product found, replaced when another is found
         self.source = QComboBox()
         self.target = QComboBox()
         self.reason = QLineEdit()
@@ -227,6 +229,8 @@ class MoveDialog(QDialog):
             held = self._shop.inventory.product_stock(scan.product_id).quarantine
             self.in_quarantine.setText(str(held))
             self.quantity.setValue(max(1, held))
+        if self.kind is MoveKind.RECEIVE:
+            self._prefill_unit_cost(scan.product_id)
         home = self._shop.locations.default_bin(scan.product_id)
         if home is not None:
             for combo in (self.source, self.target):
@@ -235,6 +239,27 @@ class MoveDialog(QDialog):
                     combo.setCurrentIndex(index)
         self._start_count()
         return True
+
+    def _prefill_unit_cost(self, product_id: int) -> None:
+        """Receive: the product's last known unit cost in the field, unless the person typed one."""
+        if self.unit_cost.text().strip() not in ("", self._prefilled_cost):
+            return
+        cost = self._known_unit_cost(product_id)
+        self._prefilled_cost = "" if cost is None else format_plain(cost, self._shop.money.exponent)
+        self.unit_cost.setText(self._prefilled_cost)
+
+    def _known_unit_cost(self, product_id: int) -> int | None:
+        """What one unit last cost, in minor units: the moving average of the stock, else the preferred
+        supplier's cost, else the product's cost; None when nothing is known (or the role sees no costs)."""
+        average = self._shop.inventory.product_stock(product_id).unit_cost
+        if average is not None:
+            return int(average.to_integral_value(rounding=ROUND_HALF_UP))
+        links = self._shop.catalogue.product_suppliers(product_id)
+        for link in sorted(links, key=lambda link: not link.preferred):
+            if link.cost:
+                return link.cost
+        detail = self._shop.catalogue.get_product(product_id)
+        return detail.draft.cost if detail.cost_shown and detail.draft.cost else None
 
     def _start_count(self) -> None:
         """Adjust: show what is on hand at the location and start the count there, unless one was typed in."""
@@ -270,11 +295,15 @@ class MoveDialog(QDialog):
         reason = self.reason.text().strip()
         sku = self.product_name.text().split(" ", 1)[0]
         if self.kind is MoveKind.RECEIVE:
+            text = self.unit_cost.text().strip()
+            if not text:  # nothing known about this product's cost: the person at the dock says it
+                problem = Problem(self.tr("Unit cost"), self.tr("enter what one unit cost, e.g. 3.20"))
+                raise ValidationFailed([problem], self.tr("Nothing was received"))
             try:
-                cost = parse_amount(self.unit_cost.text(), self._shop.money.exponent)
+                cost = parse_amount(text, self._shop.money.exponent)
             except ValueError as exc:
                 raise ValidationFailed(
-                    [Problem(self.tr("Unit cost"), str(exc), self.unit_cost.text())], self.tr("Nothing was received")
+                    [Problem(self.tr("Unit cost"), str(exc), text)], self.tr("Nothing was received")
                 ) from None
             inventory.receive(self.product_id, qty, target, unit_cost=cost, reason=reason)
             return self.tr("Received {qty} × {sku}").format(qty=qty, sku=sku)

@@ -250,8 +250,12 @@ class StockTab(QWidget):
             self.model.set_filter(flt)
 
     def refresh(self) -> None:
-        """Read the list, the alert and the selected product again (after a move, a receipt, a stocktake)."""
-        self.model.refresh()
+        """Read the list, the alert and the selected product again (after a move, a receipt, a stocktake).
+
+        Read in place as for others' changes: the product selected stays selected (found by its id
+        wherever it now is) and its Locations and ledger show its new figures."""
+        self.watcher.reload()
+        self._show_selected()
         self.show_alert()
         if self.purchasing.isVisible():
             self.purchasing.refresh()
@@ -293,13 +297,12 @@ class StockTab(QWidget):
         if result == QDialog.DialogCode.Accepted:
             self.message.emit(dialog.done_message)
             self.refresh()
-            self._show_selected()
 
     def open_transit_dialog(self) -> TransitDialog:
         """The transfers in transit, each received with one click."""
         dialog = TransitDialog(self._shop, self)
         dialog.received.connect(self.message)
-        dialog.received.connect(lambda _text: (self.refresh(), self._show_selected()))
+        dialog.received.connect(lambda _text: self.refresh())
         dialog.open()
         return dialog
 
@@ -318,7 +321,7 @@ class StockTab(QWidget):
         row = self.selected_row()
         if row is None:
             return None
-        dialog = DefaultBinDialog(self._shop, row.product_id, row.sku, self)
+        dialog = DefaultBinDialog(self._shop, row.product_id, row.sku, self.warehouse.currentData(), self)
         dialog.finished.connect(lambda result: self._move_done(dialog, result))
         dialog.open()
         return dialog
