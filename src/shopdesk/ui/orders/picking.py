@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -312,6 +312,10 @@ class PickingDialog(QDialog):
                 QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Discard:
+                # Keep picking: the question took the window and the focus; give both back to the
+                # scan field, or the next scans go nowhere.
+                self.activateWindow()
                 self.scan.setFocus()
+                QTimer.singleShot(0, self.scan.setFocus)
                 return
         super().reject()
