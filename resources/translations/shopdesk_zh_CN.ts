@@ -5352,6 +5352,410 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>客服</translation>
     </message>
     <message>
+        <source>add a sales channel</source>
+        <translation>添加销售渠道</translation>
+    </message>
+    <message>
+        <source>add bins</source>
+        <translation>新增库位</translation>
+    </message>
+    <message>
+        <source>add categories</source>
+        <translation>新增分类</translation>
+    </message>
+    <message>
+        <source>add customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <source>add products</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>add suppliers</source>
+        <translation>新增供应商</translation>
+    </message>
+    <message>
+        <source>add warehouses</source>
+        <translation>新增仓库</translation>
+    </message>
+    <message>
+        <source>add zones</source>
+        <translation>新增库区</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>agree solutions</source>
+        <translation>确定处理方案</translation>
+    </message>
+    <message>
+        <source>allocate orders</source>
+        <translation>为订单配货</translation>
+    </message>
+    <message>
+        <source>approve orders</source>
+        <translation>审核通过订单</translation>
+    </message>
+    <message>
+        <source>archive products</source>
+        <translation>归档商品</translation>
+    </message>
+    <message>
+        <source>archive suppliers</source>
+        <translation>归档供应商</translation>
+    </message>
+    <message>
+        <source>book customer returns</source>
+        <translation>登记客户退货</translation>
+    </message>
+    <message>
+        <source>cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>cancel purchase orders</source>
+        <translation>取消采购单</translation>
+    </message>
+    <message>
+        <source>cancel stocktakes</source>
+        <translation>取消库存盘点</translation>
+    </message>
+    <message>
+        <source>carry out solutions</source>
+        <translation>执行处理方案</translation>
+    </message>
+    <message>
+        <source>change a sales channel</source>
+        <translation>修改销售渠道</translation>
+    </message>
+    <message>
+        <source>change case deadlines</source>
+        <translation>修改工单处理时限</translation>
+    </message>
+    <message>
+        <source>change cases</source>
+        <translation>修改工单</translation>
+    </message>
+    <message>
+        <source>change customers</source>
+        <translation>修改客户</translation>
+    </message>
+    <message>
+        <source>change default bins</source>
+        <translation>修改默认库位</translation>
+    </message>
+    <message>
+        <source>change orders</source>
+        <translation>修改订单</translation>
+    </message>
+    <message>
+        <source>change pick orders</source>
+        <translation>修改拣货顺序</translation>
+    </message>
+    <message>
+        <source>change product suppliers</source>
+        <translation>修改商品供应商</translation>
+    </message>
+    <message>
+        <source>change products</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <source>change purchase orders</source>
+        <translation>修改采购单</translation>
+    </message>
+    <message>
+        <source>change return windows</source>
+        <translation>修改退货期限</translation>
+    </message>
+    <message>
+        <source>change safety stock and warning lines</source>
+        <translation>修改安全库存和预警线</translation>
+    </message>
+    <message>
+        <source>change shop settings</source>
+        <translation>修改店铺设置</translation>
+    </message>
+    <message>
+        <source>change suppliers</source>
+        <translation>修改供应商</translation>
+    </message>
+    <message>
+        <source>change the after-sales settings</source>
+        <translation>修改售后设置</translation>
+    </message>
+    <message>
+        <source>change the backorder policy</source>
+        <translation>修改缺货订单策略</translation>
+    </message>
+    <message>
+        <source>change the order settings</source>
+        <translation>修改订单设置</translation>
+    </message>
+    <message>
+        <source>change the review rules</source>
+        <translation>修改审单规则</translation>
+    </message>
+    <message>
+        <source>change the sub-reasons</source>
+        <translation>修改具体原因</translation>
+    </message>
+    <message>
+        <source>change the valuation method</source>
+        <translation>修改库存计价方法</translation>
+    </message>
+    <message>
+        <source>close cases</source>
+        <translation>关闭工单</translation>
+    </message>
+    <message>
+        <source>close purchase orders</source>
+        <translation>关闭采购单</translation>
+    </message>
+    <message>
+        <source>close returns as lost</source>
+        <translation>将退货关闭为丢失</translation>
+    </message>
+    <message>
+        <source>comment on cases</source>
+        <translation>评论工单</translation>
+    </message>
+    <message>
+        <source>complete orders</source>
+        <translation>完成订单</translation>
+    </message>
+    <message>
+        <source>confirm orders</source>
+        <translation>确认订单</translation>
+    </message>
+    <message>
+        <source>count stocktakes</source>
+        <translation>录入盘点数量</translation>
+    </message>
+    <message>
+        <source>create purchase orders</source>
+        <translation>创建采购单</translation>
+    </message>
+    <message>
+        <source>deallocate orders</source>
+        <translation>取消订单配货</translation>
+    </message>
+    <message>
+        <source>edit customers</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>enter orders</source>
+        <translation>录入订单</translation>
+    </message>
+    <message>
+        <source>erase a customer&apos;s personal data</source>
+        <translation>删除客户个人数据</translation>
+    </message>
+    <message>
+        <source>escalate cases</source>
+        <translation>升级工单</translation>
+    </message>
+    <message>
+        <source>export a customer&apos;s personal data</source>
+        <translation>导出客户个人数据</translation>
+    </message>
+    <message>
+        <source>export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>export the complaints analysis</source>
+        <translation>导出投诉分析</translation>
+    </message>
+    <message>
+        <source>hold orders</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message>
+        <source>import opening stock</source>
+        <translation>导入期初库存</translation>
+    </message>
+    <message>
+        <source>import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>link channel SKUs to products</source>
+        <translation>将渠道商品编码关联到商品</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>mark orders delivered</source>
+        <translation>将订单标记为已签收</translation>
+    </message>
+    <message>
+        <source>mark orders picked</source>
+        <translation>将订单标记为已拣</translation>
+    </message>
+    <message>
+        <source>merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>merge orders</source>
+        <translation>合并订单</translation>
+    </message>
+    <message>
+        <source>move stock</source>
+        <translation>移动库存</translation>
+    </message>
+    <message>
+        <source>order from suppliers</source>
+        <translation>向供应商采购</translation>
+    </message>
+    <message>
+        <source>pack orders</source>
+        <translation>订单打包</translation>
+    </message>
+    <message>
+        <source>post stocktakes</source>
+        <translation>库存盘点过账</translation>
+    </message>
+    <message>
+        <source>print purchase orders (they show purchase costs)</source>
+        <translation>打印采购单（其中显示采购成本）</translation>
+    </message>
+    <message>
+        <source>quarantine stock</source>
+        <translation>隔离待检库存</translation>
+    </message>
+    <message>
+        <source>receive goods</source>
+        <translation>收货入库</translation>
+    </message>
+    <message>
+        <source>receive returns</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <source>receive stock</source>
+        <translation>库存入库</translation>
+    </message>
+    <message>
+        <source>receive transfers</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>record cases</source>
+        <translation>登记工单</translation>
+    </message>
+    <message>
+        <source>record waybills</source>
+        <translation>录入面单</translation>
+    </message>
+    <message>
+        <source>refund orders</source>
+        <translation>订单退款</translation>
+    </message>
+    <message>
+        <source>reject orders</source>
+        <translation>驳回订单</translation>
+    </message>
+    <message>
+        <source>release quarantined stock</source>
+        <translation>解除库存隔离</translation>
+    </message>
+    <message>
+        <source>release reserved stock</source>
+        <translation>释放已占用库存</translation>
+    </message>
+    <message>
+        <source>remove a sales channel</source>
+        <translation>删除销售渠道</translation>
+    </message>
+    <message>
+        <source>remove products</source>
+        <translation>删除商品</translation>
+    </message>
+    <message>
+        <source>reopen cases</source>
+        <translation>重新打开工单</translation>
+    </message>
+    <message>
+        <source>reserve stock</source>
+        <translation>占用库存</translation>
+    </message>
+    <message>
+        <source>restore a backup over the shop</source>
+        <translation>用备份覆盖恢复店铺</translation>
+    </message>
+    <message>
+        <source>restore the shop from a backup</source>
+        <translation>从备份恢复店铺</translation>
+    </message>
+    <message>
+        <source>scrap stock</source>
+        <translation>报废库存</translation>
+    </message>
+    <message>
+        <source>see the ABC analysis (it shows margins)</source>
+        <translation>查看ABC分类分析（其中显示毛利）</translation>
+    </message>
+    <message>
+        <source>see the month-end figures (cost of goods, margins, stock value)</source>
+        <translation>查看月结数据（销售成本、毛利、库存价值）</translation>
+    </message>
+    <message>
+        <source>see the sales report (it shows cost of goods and margins)</source>
+        <translation>查看销售报表（其中显示销售成本和毛利）</translation>
+    </message>
+    <message>
+        <source>see the slow movers report (it shows stock value)</source>
+        <translation>查看滞销报表（其中显示库存价值）</translation>
+    </message>
+    <message>
+        <source>see the stock value</source>
+        <translation>查看库存价值</translation>
+    </message>
+    <message>
+        <source>see the stock value report</source>
+        <translation>查看库存价值报表</translation>
+    </message>
+    <message>
+        <source>see the turnover report (it is built on cost of goods)</source>
+        <translation>查看库存周转报表（基于销售成本）</translation>
+    </message>
+    <message>
+        <source>ship orders</source>
+        <translation>订单发货</translation>
+    </message>
+    <message>
+        <source>ship stock</source>
+        <translation>发货出库</translation>
+    </message>
+    <message>
+        <source>split orders</source>
+        <translation>拆分订单</translation>
+    </message>
+    <message>
+        <source>start stocktakes</source>
+        <translation>开始库存盘点</translation>
+    </message>
+    <message>
+        <source>work after-sales cases</source>
+        <translation>处理售后工单</translation>
+    </message>
+    <message>
+        <source>write the month-end workbook (cost of goods, margins, stock value)</source>
+        <translation>生成月结报表（销售成本、毛利、库存价值）</translation>
+    </message>
+    <message>
         <source>Nothing was moved</source>
         <translation>未移动任何库存</translation>
     </message>

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -12,7 +15,7 @@ from shopdesk.domain.permissions import PermissionDenied, Role
 from shopdesk.domain.stock import NotEnoughStock
 from shopdesk.ui.errors import show_error
 from shopdesk.ui.i18n import CHINESE, install_translations, remove_translations
-from shopdesk.ui.service_messages import error_text, translated
+from shopdesk.ui.service_messages import ACTIONS, error_text, translated
 from shopdesk.ui.stock.scan_field import ScanField
 from tests.factories import ean13
 from tests.order_helpers import draft, stocked_shop
@@ -113,7 +116,7 @@ def test_in_chinese_an_order_someone_else_changed_says_so_and_keeps_who_and_when
 
 def test_in_chinese_a_role_refusal_names_the_person_their_role_and_the_roles_that_may(chinese, store) -> None:
     exc = refused_role(store)
-    assert translated(str(exc)) == "小李（会计）无权执行“move stock”：需要店主或仓库人员角色。"
+    assert translated(str(exc)) == "小李（会计）无权执行“移动库存”：需要店主或仓库人员角色。"
 
 
 def test_in_chinese_a_message_not_in_the_table_is_shown_as_the_service_wrote_it(chinese, store) -> None:
@@ -153,3 +156,30 @@ def test_in_chinese_several_problems_are_translated_one_by_one_and_an_unknown_on
         "quantity: give either the counted quantity or the difference, not both；"
         "原因：请说明调整库存的原因（例如“盘点”、“发现破损”）"
     )
+
+
+def test_in_chinese_warehouse_staff_approving_an_order_reads_fully_in_chinese(chinese, store) -> None:
+    number = store.orders.create_order(draft(("MUG", 1)))
+    store.log_in("老王", Role.WAREHOUSE)
+    exc = refusal(lambda: store.order_flow.approve(number))
+    assert isinstance(exc, PermissionDenied)
+    assert str(exc) == "老王 (warehouse staff) may not approve orders: that needs the role owner or customer service."
+    assert translated(str(exc)) == "老王（仓库人员）无权执行“审核通过订单”：需要店主或客服角色。"
+    assert not re.search(r"[A-Za-z]", translated(str(exc)))
+
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "shopdesk"
+GUARDED = r'@guarded\(Permission\.[A-Z_]+, "[^"]+"\)|require\(Permission\.[A-Z_]+, "[^"]+"\)'
+
+
+def test_every_action_a_service_guards_has_a_translatable_name() -> None:
+    found = subprocess.run(
+        ["grep", "-rhoE", GUARDED, str(SRC / "services"), str(SRC / "ui"), str(SRC / "cli")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    actions = {re.search(r', "([^"]+)"\)$', line)[1] for line in found.splitlines()}
+    assert len(actions) > 50  # the grep found the services' guards
+    assert sorted(actions - ACTIONS.keys()) == []
+    assert all(ACTIONS[a] == a for a in actions)  # each source text is the action itself

@@ -47,6 +47,127 @@ _ROLES = {
     "customer service": QT_TRANSLATE_NOOP("ServiceMessages", "customer service"),
 }
 
+# What a role may not do, as the services name it in a refusal (`@guarded`/`require` action texts).
+ACTIONS = {
+    "add a sales channel": QT_TRANSLATE_NOOP("ServiceMessages", "add a sales channel"),
+    "add bins": QT_TRANSLATE_NOOP("ServiceMessages", "add bins"),
+    "add categories": QT_TRANSLATE_NOOP("ServiceMessages", "add categories"),
+    "add customers": QT_TRANSLATE_NOOP("ServiceMessages", "add customers"),
+    "add evidence": QT_TRANSLATE_NOOP("ServiceMessages", "add evidence"),
+    "add products": QT_TRANSLATE_NOOP("ServiceMessages", "add products"),
+    "add suppliers": QT_TRANSLATE_NOOP("ServiceMessages", "add suppliers"),
+    "add warehouses": QT_TRANSLATE_NOOP("ServiceMessages", "add warehouses"),
+    "add zones": QT_TRANSLATE_NOOP("ServiceMessages", "add zones"),
+    "adjust stock": QT_TRANSLATE_NOOP("ServiceMessages", "adjust stock"),
+    "agree solutions": QT_TRANSLATE_NOOP("ServiceMessages", "agree solutions"),
+    "allocate orders": QT_TRANSLATE_NOOP("ServiceMessages", "allocate orders"),
+    "approve orders": QT_TRANSLATE_NOOP("ServiceMessages", "approve orders"),
+    "archive products": QT_TRANSLATE_NOOP("ServiceMessages", "archive products"),
+    "archive suppliers": QT_TRANSLATE_NOOP("ServiceMessages", "archive suppliers"),
+    "book customer returns": QT_TRANSLATE_NOOP("ServiceMessages", "book customer returns"),
+    "cancel orders": QT_TRANSLATE_NOOP("ServiceMessages", "cancel orders"),
+    "cancel purchase orders": QT_TRANSLATE_NOOP("ServiceMessages", "cancel purchase orders"),
+    "cancel stocktakes": QT_TRANSLATE_NOOP("ServiceMessages", "cancel stocktakes"),
+    "carry out solutions": QT_TRANSLATE_NOOP("ServiceMessages", "carry out solutions"),
+    "change a sales channel": QT_TRANSLATE_NOOP("ServiceMessages", "change a sales channel"),
+    "change case deadlines": QT_TRANSLATE_NOOP("ServiceMessages", "change case deadlines"),
+    "change cases": QT_TRANSLATE_NOOP("ServiceMessages", "change cases"),
+    "change customers": QT_TRANSLATE_NOOP("ServiceMessages", "change customers"),
+    "change default bins": QT_TRANSLATE_NOOP("ServiceMessages", "change default bins"),
+    "change orders": QT_TRANSLATE_NOOP("ServiceMessages", "change orders"),
+    "change pick orders": QT_TRANSLATE_NOOP("ServiceMessages", "change pick orders"),
+    "change product suppliers": QT_TRANSLATE_NOOP("ServiceMessages", "change product suppliers"),
+    "change products": QT_TRANSLATE_NOOP("ServiceMessages", "change products"),
+    "change purchase orders": QT_TRANSLATE_NOOP("ServiceMessages", "change purchase orders"),
+    "change return windows": QT_TRANSLATE_NOOP("ServiceMessages", "change return windows"),
+    "change safety stock and warning lines": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "change safety stock and warning lines"
+    ),
+    "change shop settings": QT_TRANSLATE_NOOP("ServiceMessages", "change shop settings"),
+    "change suppliers": QT_TRANSLATE_NOOP("ServiceMessages", "change suppliers"),
+    "change the after-sales settings": QT_TRANSLATE_NOOP("ServiceMessages", "change the after-sales settings"),
+    "change the backorder policy": QT_TRANSLATE_NOOP("ServiceMessages", "change the backorder policy"),
+    "change the order settings": QT_TRANSLATE_NOOP("ServiceMessages", "change the order settings"),
+    "change the review rules": QT_TRANSLATE_NOOP("ServiceMessages", "change the review rules"),
+    "change the sub-reasons": QT_TRANSLATE_NOOP("ServiceMessages", "change the sub-reasons"),
+    "change the valuation method": QT_TRANSLATE_NOOP("ServiceMessages", "change the valuation method"),
+    "close cases": QT_TRANSLATE_NOOP("ServiceMessages", "close cases"),
+    "close purchase orders": QT_TRANSLATE_NOOP("ServiceMessages", "close purchase orders"),
+    "close returns as lost": QT_TRANSLATE_NOOP("ServiceMessages", "close returns as lost"),
+    "comment on cases": QT_TRANSLATE_NOOP("ServiceMessages", "comment on cases"),
+    "complete orders": QT_TRANSLATE_NOOP("ServiceMessages", "complete orders"),
+    "confirm orders": QT_TRANSLATE_NOOP("ServiceMessages", "confirm orders"),
+    "count stocktakes": QT_TRANSLATE_NOOP("ServiceMessages", "count stocktakes"),
+    "create purchase orders": QT_TRANSLATE_NOOP("ServiceMessages", "create purchase orders"),
+    "deallocate orders": QT_TRANSLATE_NOOP("ServiceMessages", "deallocate orders"),
+    "edit customers": QT_TRANSLATE_NOOP("ServiceMessages", "edit customers"),
+    "enter orders": QT_TRANSLATE_NOOP("ServiceMessages", "enter orders"),
+    "erase a customer's personal data": QT_TRANSLATE_NOOP("ServiceMessages", "erase a customer's personal data"),
+    "escalate cases": QT_TRANSLATE_NOOP("ServiceMessages", "escalate cases"),
+    "export a customer's personal data": QT_TRANSLATE_NOOP("ServiceMessages", "export a customer's personal data"),
+    "export the audit log": QT_TRANSLATE_NOOP("ServiceMessages", "export the audit log"),
+    "export the complaints analysis": QT_TRANSLATE_NOOP("ServiceMessages", "export the complaints analysis"),
+    "hold orders": QT_TRANSLATE_NOOP("ServiceMessages", "hold orders"),
+    "import opening stock": QT_TRANSLATE_NOOP("ServiceMessages", "import opening stock"),
+    "import products": QT_TRANSLATE_NOOP("ServiceMessages", "import products"),
+    "link channel SKUs to products": QT_TRANSLATE_NOOP("ServiceMessages", "link channel SKUs to products"),
+    "manage users": QT_TRANSLATE_NOOP("ServiceMessages", "manage users"),
+    "mark orders delivered": QT_TRANSLATE_NOOP("ServiceMessages", "mark orders delivered"),
+    "mark orders picked": QT_TRANSLATE_NOOP("ServiceMessages", "mark orders picked"),
+    "merge customers": QT_TRANSLATE_NOOP("ServiceMessages", "merge customers"),
+    "merge orders": QT_TRANSLATE_NOOP("ServiceMessages", "merge orders"),
+    "move stock": QT_TRANSLATE_NOOP("ServiceMessages", "move stock"),
+    "order from suppliers": QT_TRANSLATE_NOOP("ServiceMessages", "order from suppliers"),
+    "pack orders": QT_TRANSLATE_NOOP("ServiceMessages", "pack orders"),
+    "post stocktakes": QT_TRANSLATE_NOOP("ServiceMessages", "post stocktakes"),
+    "print purchase orders (they show purchase costs)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "print purchase orders (they show purchase costs)"
+    ),
+    "quarantine stock": QT_TRANSLATE_NOOP("ServiceMessages", "quarantine stock"),
+    "receive goods": QT_TRANSLATE_NOOP("ServiceMessages", "receive goods"),
+    "receive returns": QT_TRANSLATE_NOOP("ServiceMessages", "receive returns"),
+    "receive stock": QT_TRANSLATE_NOOP("ServiceMessages", "receive stock"),
+    "receive transfers": QT_TRANSLATE_NOOP("ServiceMessages", "receive transfers"),
+    "record cases": QT_TRANSLATE_NOOP("ServiceMessages", "record cases"),
+    "record waybills": QT_TRANSLATE_NOOP("ServiceMessages", "record waybills"),
+    "refund orders": QT_TRANSLATE_NOOP("ServiceMessages", "refund orders"),
+    "reject orders": QT_TRANSLATE_NOOP("ServiceMessages", "reject orders"),
+    "release quarantined stock": QT_TRANSLATE_NOOP("ServiceMessages", "release quarantined stock"),
+    "release reserved stock": QT_TRANSLATE_NOOP("ServiceMessages", "release reserved stock"),
+    "remove a sales channel": QT_TRANSLATE_NOOP("ServiceMessages", "remove a sales channel"),
+    "remove products": QT_TRANSLATE_NOOP("ServiceMessages", "remove products"),
+    "reopen cases": QT_TRANSLATE_NOOP("ServiceMessages", "reopen cases"),
+    "reserve stock": QT_TRANSLATE_NOOP("ServiceMessages", "reserve stock"),
+    "restore a backup over the shop": QT_TRANSLATE_NOOP("ServiceMessages", "restore a backup over the shop"),
+    "restore the shop from a backup": QT_TRANSLATE_NOOP("ServiceMessages", "restore the shop from a backup"),
+    "scrap stock": QT_TRANSLATE_NOOP("ServiceMessages", "scrap stock"),
+    "see the ABC analysis (it shows margins)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "see the ABC analysis (it shows margins)"
+    ),
+    "see the month-end figures (cost of goods, margins, stock value)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "see the month-end figures (cost of goods, margins, stock value)"
+    ),
+    "see the sales report (it shows cost of goods and margins)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "see the sales report (it shows cost of goods and margins)"
+    ),
+    "see the slow movers report (it shows stock value)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "see the slow movers report (it shows stock value)"
+    ),
+    "see the stock value": QT_TRANSLATE_NOOP("ServiceMessages", "see the stock value"),
+    "see the stock value report": QT_TRANSLATE_NOOP("ServiceMessages", "see the stock value report"),
+    "see the turnover report (it is built on cost of goods)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "see the turnover report (it is built on cost of goods)"
+    ),
+    "ship orders": QT_TRANSLATE_NOOP("ServiceMessages", "ship orders"),
+    "ship stock": QT_TRANSLATE_NOOP("ServiceMessages", "ship stock"),
+    "split orders": QT_TRANSLATE_NOOP("ServiceMessages", "split orders"),
+    "start stocktakes": QT_TRANSLATE_NOOP("ServiceMessages", "start stocktakes"),
+    "work after-sales cases": QT_TRANSLATE_NOOP("ServiceMessages", "work after-sales cases"),
+    "write the month-end workbook (cost of goods, margins, stock value)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "write the month-end workbook (cost of goods, margins, stock value)"
+    ),
+}
+
 # Groups whose text is itself a message part: translated in turn (left as it is when unknown).
 _INNER = {"what", "reason", "message"}
 
@@ -254,6 +375,8 @@ def _known(part: str, problem: bool = True) -> str | None:
             if "role" in values:
                 values["role"] = _roles(values["role"])
                 values["roles"] = _roles(values["roles"])
+            if "action" in values and values["action"] in ACTIONS:
+                values["action"] = _tr(ACTIONS[values["action"]])
             return _tr(template).format(**values)
     match = _PROBLEM.fullmatch(part) if problem else None
     if match:
