@@ -4396,101 +4396,6 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     </message>
 </context>
 <context>
-    <name>Problems</name>
-    <message>
-        <source>SKU</source>
-        <translation>商品编码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>商品名称</translation>
-    </message>
-    <message>
-        <source>Second name</source>
-        <translation>副名称</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>售价</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>成本</translation>
-    </message>
-    <message>
-        <source>{field} is required</source>
-        <translation>{field}为必填项</translation>
-    </message>
-    <message>
-        <source>{field} is longer than {limit} characters ({found})</source>
-        <translation>{field}超过 {limit} 个字符（{found}）</translation>
-    </message>
-    <message>
-        <source>{field} cannot be negative</source>
-        <translation>{field}不能为负数</translation>
-    </message>
-    <message>
-        <source>{field} is unrealistically large</source>
-        <translation>{field}数值过大</translation>
-    </message>
-    <message>
-        <source>{field} contains invisible text-direction control characters</source>
-        <translation>{field}含有不可见的文字方向控制字符</translation>
-    </message>
-    <message>
-        <source>{field} contains control characters</source>
-        <translation>{field}含有控制字符</translation>
-    </message>
-    <message>
-        <source>SKU may only contain letters A-Z, digits and . _ / - + #, and must start with a letter or digit</source>
-        <translation>商品编码只能包含字母 A-Z、数字和 . _ / - + #，且须以字母或数字开头</translation>
-    </message>
-    <message>
-        <source>another product already has this SKU</source>
-        <translation>已有其他商品使用此商品编码</translation>
-    </message>
-    <message>
-        <source>{kind} check digit is wrong: last digit is {last}, should be {expected}</source>
-        <translation>{kind} 校验位错误：最后一位是 {last}，应为 {expected}</translation>
-    </message>
-    <message>
-        <source>barcode is longer than {limit} characters</source>
-        <translation>条码超过 {limit} 个字符</translation>
-    </message>
-    <message>
-        <source>barcode may only contain printable ASCII characters without spaces</source>
-        <translation>条码只能包含可打印的 ASCII 字符，不能有空格</translation>
-    </message>
-    <message>
-        <source>barcode listed twice</source>
-        <translation>条码重复填写</translation>
-    </message>
-    <message>
-        <source>barcode already belongs to {sku}</source>
-        <translation>条码已属于 {sku}</translation>
-    </message>
-    <message>
-        <source>no product has this parent SKU</source>
-        <translation>没有商品使用此父商品编码</translation>
-    </message>
-    <message>
-        <source>a product cannot be its own parent</source>
-        <translation>商品不能作为自己的父商品</translation>
-    </message>
-    <message>
-        <source>weight cannot be negative</source>
-        <translation>重量不能为负数</translation>
-    </message>
-</context>
-<context>
     <name>ProductColumns</name>
     <message>
         <source>SKU</source>
@@ -5756,6 +5661,34 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
         <translation>生成月结报表（销售成本、毛利、库存价值）</translation>
     </message>
     <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Second name</source>
+        <translation>副名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
         <source>Nothing was moved</source>
         <translation>未移动任何库存</translation>
     </message>
@@ -5942,6 +5875,54 @@ The back office of a small shop: products, stock, orders and after-sales.</sourc
     <message>
         <source>{user} ({role}) may not {action}: that needs the role {roles}.</source>
         <translation>{user}（{role}）无权执行“{action}”：需要{roles}角色。</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {limit} characters ({found})</source>
+        <translation>{field}超过 {limit} 个字符（{found}）</translation>
+    </message>
+    <message>
+        <source>{field} cannot be negative</source>
+        <translation>{field}不能为负数</translation>
+    </message>
+    <message>
+        <source>{field} is unrealistically large</source>
+        <translation>{field}数值过大</translation>
+    </message>
+    <message>
+        <source>{field} contains invisible text-direction control characters</source>
+        <translation>{field}含有不可见的文字方向控制字符</translation>
+    </message>
+    <message>
+        <source>{field} contains control characters</source>
+        <translation>{field}含有控制字符</translation>
+    </message>
+    <message>
+        <source>SKU may only contain letters A-Z, digits and . _ / - + #, and must start with a letter or digit</source>
+        <translation>商品编码只能包含字母 A-Z、数字和 . _ / - + #，且须以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>another product already has this SKU</source>
+        <translation>已有其他商品使用此商品编码</translation>
+    </message>
+    <message>
+        <source>barcode listed twice</source>
+        <translation>条码重复填写</translation>
+    </message>
+    <message>
+        <source>barcode already belongs to {sku}</source>
+        <translation>条码已属于 {sku}</translation>
+    </message>
+    <message>
+        <source>no product has this parent SKU</source>
+        <translation>没有商品使用此父商品编码</translation>
+    </message>
+    <message>
+        <source>a product cannot be its own parent</source>
+        <translation>商品不能作为自己的父商品</translation>
+    </message>
+    <message>
+        <source>weight cannot be negative</source>
+        <translation>重量不能为负数</translation>
     </message>
     <message>
         <source>{where}: {message}</source>

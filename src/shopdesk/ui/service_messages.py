@@ -174,6 +174,18 @@ _INNER = {"what", "reason", "message"}
 _N = r"(?P<{}>-?\d+)"
 
 # Order matters: the first shape that matches the whole part wins.
+# Field names as the domain writes them at the start of a problem ("SKU is required"), for {field}.
+_NAMED_FIELDS = {
+    "SKU": QT_TRANSLATE_NOOP("ServiceMessages", "SKU"),
+    "Name": QT_TRANSLATE_NOOP("ServiceMessages", "Name"),
+    "Second name": QT_TRANSLATE_NOOP("ServiceMessages", "Second name"),
+    "Description": QT_TRANSLATE_NOOP("ServiceMessages", "Description"),
+    "Category": QT_TRANSLATE_NOOP("ServiceMessages", "Category"),
+    "Price": QT_TRANSLATE_NOOP("ServiceMessages", "Price"),
+    "Cost": QT_TRANSLATE_NOOP("ServiceMessages", "Cost"),
+}
+_FIELD = "(?P<field>" + "|".join(_NAMED_FIELDS) + ")"
+
 _SHAPES: list[tuple[re.Pattern[str], str]] = [
     # headlines
     (re.compile(r"Nothing was moved"), QT_TRANSLATE_NOOP("ServiceMessages", "Nothing was moved")),
@@ -351,6 +363,57 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?P<user>.+?) \((?P<role>[a-z ]+)\) may not (?P<action>.+): that needs the role (?P<roles>.+)\."),
         QT_TRANSLATE_NOOP("ServiceMessages", "{user} ({role}) may not {action}: that needs the role {roles}."),
     ),
+    # a product being edited or imported (domain/catalogue checks)    (re.compile(rf"{_FIELD} is required"), QT_TRANSLATE_NOOP("ServiceMessages", "{field} is required")),
+    (
+        re.compile(rf"{_FIELD} is longer than (?P<limit>\d+) characters \((?P<found>\d+)\)"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{field} is longer than {limit} characters ({found})"),
+    ),
+    (re.compile(rf"{_FIELD} cannot be negative"), QT_TRANSLATE_NOOP("ServiceMessages", "{field} cannot be negative")),
+    (
+        re.compile(rf"{_FIELD} is unrealistically large"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{field} is unrealistically large"),
+    ),
+    (
+        re.compile(rf"{_FIELD} contains invisible text-direction control characters"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{field} contains invisible text-direction control characters"),
+    ),
+    (
+        re.compile(rf"{_FIELD} contains control characters"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "{field} contains control characters"),
+    ),
+    (
+        re.compile(r"SKU may only contain .*"),
+        QT_TRANSLATE_NOOP(
+            "ServiceMessages",
+            "SKU may only contain letters A-Z, digits and . _ / - + #, and must start with a letter or digit",
+        ),
+    ),
+    (
+        re.compile(r"another product already has this SKU"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "another product already has this SKU"),
+    ),
+    (
+        re.compile(r"barcode is longer than (?P<limit>\d+) characters"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "barcode is longer than {limit} characters"),
+    ),
+    (
+        re.compile(r"barcode may only contain printable ASCII characters without spaces"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "barcode may only contain printable ASCII characters without spaces"),
+    ),
+    (re.compile(r"barcode listed twice"), QT_TRANSLATE_NOOP("ServiceMessages", "barcode listed twice")),
+    (
+        re.compile(r"barcode already belongs to (?P<sku>.+)"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "barcode already belongs to {sku}"),
+    ),
+    (
+        re.compile(r"no product has this parent SKU"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "no product has this parent SKU"),
+    ),
+    (
+        re.compile(r"a product cannot be its own parent"),
+        QT_TRANSLATE_NOOP("ServiceMessages", "a product cannot be its own parent"),
+    ),
+    (re.compile(r"weight cannot be negative"), QT_TRANSLATE_NOOP("ServiceMessages", "weight cannot be negative")),
 ]
 
 # A problem as domain/errors.py Problem.__str__ writes it: "where: message", maybe " (found: 'x')".
@@ -375,6 +438,8 @@ def _known(part: str, problem: bool = True) -> str | None:
             if "role" in values:
                 values["role"] = _roles(values["role"])
                 values["roles"] = _roles(values["roles"])
+            if "field" in values:
+                values["field"] = _tr(_NAMED_FIELDS[values["field"]])
             if "action" in values and values["action"] in ACTIONS:
                 values["action"] = _tr(ACTIONS[values["action"]])
             return _tr(template).format(**values)
@@ -411,6 +476,12 @@ def translated(message: str) -> str:
         else:
             lines.append(line)
     return "\n".join(lines)
+
+
+def problem_text(message: str) -> str:
+    """One problem's message on a line of its own: translated as above, and capitalised as a sentence."""
+    text = translated(message)
+    return text[:1].upper() + text[1:]
 
 
 def error_text(exc: BaseException) -> str:

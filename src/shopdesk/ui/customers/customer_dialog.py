@@ -31,7 +31,7 @@ from shopdesk.services.parties import Address, CustomerDraft
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.orders.labels import CHANNEL, label
-from shopdesk.ui.problems import problem_text
+from shopdesk.ui.service_messages import problem_text
 from shopdesk.ui.widgets.form import Field, FieldMessage
 
 # The address table's columns after the Default tick: the Address fields they edit.

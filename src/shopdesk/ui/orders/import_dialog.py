@@ -36,8 +36,8 @@ from shopdesk.services.order_import_views import ImportProfileChoice, import_pro
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.orders.labels import CHANNEL, label
-from shopdesk.ui.problems import problem_text
 from shopdesk.ui.products.import_wizard import ENCODINGS
+from shopdesk.ui.service_messages import problem_text
 from shopdesk.ui.tasks import Progress, TaskRunner
 from shopdesk.ui.widgets import file_dialogs
 

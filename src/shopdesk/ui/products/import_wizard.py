@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.services.product_import import ImportOptions, ImportPreview, ImportResult, ProductImport
 from shopdesk.services.shop import Shop
-from shopdesk.ui.problems import problem_text
+from shopdesk.ui.service_messages import problem_text
 from shopdesk.ui.tasks import Progress, Task, TaskRunner
 from shopdesk.ui.widgets import file_dialogs
 

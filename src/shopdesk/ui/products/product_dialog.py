@@ -24,8 +24,8 @@ from shopdesk.domain.errors import ValidationFailed
 from shopdesk.domain.money import format_plain, parse_amount
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
-from shopdesk.ui.problems import problem_text
 from shopdesk.ui.products.source import STATUS_LABELS
+from shopdesk.ui.service_messages import problem_text
 from shopdesk.ui.widgets.form import Field, FieldMessage
 
 UNIT_LABELS = {

@@ -32,7 +32,7 @@ from shopdesk.services.parties import SupplierDraft, SupplierRow
 from shopdesk.services.shop import Shop
 from shopdesk.ui import errors
 from shopdesk.ui.models.paged_table import Column
-from shopdesk.ui.problems import problem_text
+from shopdesk.ui.service_messages import problem_text
 from shopdesk.ui.stock.list_model import ListTableModel, list_table_view
 from shopdesk.ui.widgets.form import Field, FieldMessage
 from shopdesk.ui.widgets.money import MoneyFormat

@@ -32,7 +32,7 @@ from shopdesk.services.shop import Shop
 from shopdesk.services.sync import ChannelView, SyncService, check_store_url
 from shopdesk.services.sync_runs import replace_credentials
 from shopdesk.ui import errors
-from shopdesk.ui.problems import problem_text
+from shopdesk.ui.service_messages import problem_text
 from shopdesk.ui.widgets.form import Field, FieldMessage
 
 CHANNEL_TYPES = {
