@@ -119,14 +119,29 @@ def make_dialog(
     return dialog
 
 
-def _run(dialog: QFileDialog, selected_filter: str) -> tuple[list[str], str]:
+def _ask(
+    parent: QWidget | None,
+    caption: str,
+    directory: str,
+    filter: str,
+    selected_filter: str,
+    options: QFileDialog.Option,
+    mode: QFileDialog.FileMode,
+    save: bool = False,
+) -> tuple[list[str], str]:
+    """Run one dialog: (chosen paths, chosen filter), or ([], "") when cancelled; the folder is remembered."""
+    dialog = make_dialog(parent, caption, directory, filter, options)
+    dialog.setFileMode(mode)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     if selected_filter:
         dialog.selectNameFilter(selected_filter)
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return [], ""
-        remember(dialog.selectedFiles())
-        return dialog.selectedFiles(), dialog.selectedNameFilter()
+        files = dialog.selectedFiles()
+        remember(files)
+        return files, dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()
 
@@ -140,10 +155,7 @@ def getSaveFileName(
     options: QFileDialog.Option = NO_OPTIONS,
 ) -> tuple[str, str]:
     """Ask for a file to save to: (path, chosen filter), or ("", "") when cancelled."""
-    dialog = make_dialog(parent, caption, dir, filter, options)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    files, chosen = _run(dialog, selectedFilter)
+    files, chosen = _ask(parent, caption, dir, filter, selectedFilter, options, QFileDialog.FileMode.AnyFile, True)
     return (files[0], chosen) if files else ("", "")
 
 
@@ -156,9 +168,7 @@ def getOpenFileName(
     options: QFileDialog.Option = NO_OPTIONS,
 ) -> tuple[str, str]:
     """Ask for one existing file: (path, chosen filter), or ("", "") when cancelled."""
-    dialog = make_dialog(parent, caption, dir, filter, options)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    files, chosen = _run(dialog, selectedFilter)
+    files, chosen = _ask(parent, caption, dir, filter, selectedFilter, options, QFileDialog.FileMode.ExistingFile)
     return (files[0], chosen) if files else ("", "")
 
 
@@ -171,9 +181,7 @@ def getOpenFileNames(
     options: QFileDialog.Option = NO_OPTIONS,
 ) -> tuple[list[str], str]:
     """Ask for existing files: (paths, chosen filter), or ([], "") when cancelled."""
-    dialog = make_dialog(parent, caption, dir, filter, options)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    return _run(dialog, selectedFilter)
+    return _ask(parent, caption, dir, filter, selectedFilter, options, QFileDialog.FileMode.ExistingFiles)
 
 
 def getExistingDirectory(
@@ -183,7 +191,5 @@ def getExistingDirectory(
     options: QFileDialog.Option = Option.ShowDirsOnly,
 ) -> str:
     """Ask for a folder: its path, or "" when cancelled."""
-    dialog = make_dialog(parent, caption, dir, "", options)
-    dialog.setFileMode(QFileDialog.FileMode.Directory)
-    files, _chosen = _run(dialog, "")
+    files, _chosen = _ask(parent, caption, dir, "", "", options, QFileDialog.FileMode.Directory)
     return files[0] if files else ""
