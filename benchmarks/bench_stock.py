@@ -126,47 +126,35 @@ def bare_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def scans_bare(path: Path, scans: int) -> Samples:
+def _bare_scans(path: Path, scans: int, value: int, update: str) -> Samples:
+    """Each scan: a move row inserted and one conditional UPDATE of the balance, committed (synchronous=FULL)."""
     conn = bare_connection(path)
     wall, cpu = [], []
     for n in range(scans):
         started, started_cpu = time.perf_counter(), time.process_time()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
-            "INSERT INTO move (product_id, loc, qty, value, at) VALUES (?, 1, 1, 320, datetime('now'))", (n % 100,)
+            "INSERT INTO move (product_id, loc, qty, value, at) VALUES (?, 1, 1, ?, datetime('now'))", (n % 100, value)
         )
-        cur = conn.execute(
-            "UPDATE balance SET on_hand = on_hand - 1 WHERE product_id = ? AND loc = 1 AND on_hand - reserved >= 1",
-            (n % 100,),
-        )
+        cur = conn.execute(update, (n % 100,))
         assert cur.rowcount == 1
         conn.execute("COMMIT")
         wall.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
     conn.close()
     return wall, cpu
+
+
+def scans_bare(path: Path, scans: int) -> Samples:
+    """The bare work of a receiving/shipping scan: the move and the on-hand UPDATE."""
+    update = "UPDATE balance SET on_hand = on_hand - 1 WHERE product_id = ? AND loc = 1 AND on_hand - reserved >= 1"
+    return _bare_scans(path, scans, 320, update)
 
 
 def reserving_scans_bare(path: Path, scans: int) -> Samples:
     """The bare work of a reserving scan: a row inserted and the conditional UPDATE of `reserved`, committed."""
-    conn = bare_connection(path)
-    wall, cpu = [], []
-    for n in range(scans):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute(
-            "INSERT INTO move (product_id, loc, qty, value, at) VALUES (?, 1, 1, 0, datetime('now'))", (n % 100,)
-        )
-        cur = conn.execute(
-            "UPDATE balance SET reserved = reserved + 1 WHERE product_id = ? AND loc = 1 AND on_hand - reserved >= 1",
-            (n % 100,),
-        )
-        assert cur.rowcount == 1
-        conn.execute("COMMIT")
-        wall.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-    conn.close()
-    return wall, cpu
+    update = "UPDATE balance SET reserved = reserved + 1 WHERE product_id = ? AND loc = 1 AND on_hand - reserved >= 1"
+    return _bare_scans(path, scans, 0, update)
 
 
 def latency_figure(benchmark: str, name: str, samples: Samples) -> dict[str, object]:
